@@ -1,0 +1,407 @@
+//! The official annex table ("biểu mẫu chi tiết") in the seed report's layout, as plain
+//! text (tab-separated, as in the seed), Markdown, HTML and CSV. Pure functions to strings.
+
+use crate::format::{self, Lang};
+use crate::indicator::{sub_rows, IndicatorId, IndicatorKind, Label};
+use crate::model::Period;
+use crate::profile::Profile;
+use crate::score::{IndicatorScore, Scorecard};
+use serde::{Deserialize, Serialize};
+use std::fmt::Write;
+
+/// Output format of the table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Format {
+    /// Plain text, columns separated by tabs as in the seed report.
+    #[default]
+    Table,
+    /// A Markdown document with a pipe table.
+    Markdown,
+    /// An HTML fragment (`<section>` with a `<table>`).
+    Html,
+    /// CSV (RFC 4180, CRLF line ends).
+    Csv,
+}
+
+impl std::str::FromStr for Format {
+    type Err = ();
+    fn from_str(s: &str) -> Result<Self, ()> {
+        match s {
+            "table" | "text" => Ok(Format::Table),
+            "markdown" | "md" => Ok(Format::Markdown),
+            "html" => Ok(Format::Html),
+            "csv" => Ok(Format::Csv),
+            _ => Err(()),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Total,
+    Indicator,
+    Sub { chosen: bool },
+}
+
+struct Row {
+    kind: Kind,
+    cells: [String; 6],
+}
+
+struct Text {
+    title: [&'static str; 2],
+    period: &'static str,
+    unit: &'static str,
+    received: &'static str,
+    resolved: &'static str,
+    columns: [&'static str; 6],
+    total: &'static str,
+    rating: &'static str,
+    officials: &'static str,
+    points: &'static str,
+}
+
+const VI: Text = Text {
+    title: ["ĐÁNH GIÁ VIỆC GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH", "CỦA"],
+    period: "Kỳ đánh giá",
+    unit: "Đơn vị",
+    received: "Tổng số hồ sơ đã tiếp nhận trong kỳ",
+    resolved: "Tổng hồ sơ đã giải quyết trong kỳ",
+    columns: [
+        "STT",
+        "Tiêu chí/Tiêu chí thành phần",
+        "Điểm tối đa",
+        "Số lượng hồ sơ",
+        "Điểm tự đánh giá",
+        "Ghi chú",
+    ],
+    total: "TỔNG ĐIỂM",
+    rating: "Xếp loại",
+    officials: "Đánh giá công chức, viên chức",
+    points: "điểm",
+};
+
+const EN: Text = Text {
+    title: ["ASSESSMENT OF THE HANDLING OF ADMINISTRATIVE PROCEDURES", "BY"],
+    period: "Period",
+    unit: "Unit",
+    received: "Dossiers received in the period",
+    resolved: "Dossiers resolved in the period",
+    columns: [
+        "No.",
+        "Criterion / sub-criterion",
+        "Maximum points",
+        "Number of dossiers",
+        "Self-assessed score",
+        "Notes",
+    ],
+    total: "TOTAL SCORE",
+    rating: "Rating",
+    officials: "Officials' evaluation",
+    points: "points",
+};
+
+fn text(lang: Lang) -> &'static Text {
+    match lang {
+        Lang::Vi => &VI,
+        Lang::En => &EN,
+    }
+}
+
+fn label(l: Label, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => l.vi.to_string(),
+        Lang::En => l.en.to_string(),
+    }
+}
+
+const ROMAN: [&str; 4] = ["I", "II", "III", "IV"];
+const MONTHS: [&str; 12] = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December",
+];
+
+/// "Quý II, Năm 2021" / "Quarter II, 2021".
+pub fn period_label(p: &Period, lang: Lang) -> String {
+    let q = p.quarter.and_then(|q| ROMAN.get(usize::from(q).wrapping_sub(1)));
+    let m = p.month.filter(|m| (1..=12).contains(m));
+    match (lang, q, m) {
+        (Lang::Vi, Some(q), _) => format!("Quý {q}, Năm {}", p.year),
+        (Lang::Vi, None, Some(m)) => format!("Tháng {m}, Năm {}", p.year),
+        (Lang::Vi, None, None) => format!("Năm {}", p.year),
+        (Lang::En, Some(q), _) => format!("Quarter {q}, {}", p.year),
+        (Lang::En, None, Some(m)) => format!("{} {}", MONTHS[usize::from(m) - 1], p.year),
+        (Lang::En, None, None) => format!("Year {}", p.year),
+    }
+}
+
+fn pending_note(card: &Scorecard, lang: Lang) -> String {
+    let (w, o) = (card.dossiers.pending_within_deadline, card.dossiers.pending_overdue);
+    let c = |n| format::count(n, lang);
+    match (lang, w > 0, o > 0) {
+        (_, false, false) => String::new(),
+        (Lang::Vi, true, false) => format!("Đang giải quyết trong hạn {} hồ sơ", c(w)),
+        (Lang::Vi, false, true) => format!("Đang giải quyết quá hạn {} hồ sơ", c(o)),
+        (Lang::Vi, true, true) => format!("Đang giải quyết trong hạn {} hồ sơ, quá hạn {} hồ sơ", c(w), c(o)),
+        (Lang::En, true, false) => format!("{} dossiers pending within the deadline", c(w)),
+        (Lang::En, false, true) => format!("{} dossiers pending past the deadline", c(o)),
+        (Lang::En, true, true) => format!("{} dossiers pending within the deadline, {} past it", c(w), c(o)),
+    }
+}
+
+fn sub_labels(s: &IndicatorScore, profile: &Profile, card: &Scorecard) -> [Label; 3] {
+    match s.id {
+        IndicatorId::OneStop => profile.one_stop_rule.sub_rows(Some(card.unit.level)),
+        id => sub_rows(id),
+    }
+}
+
+fn rows(card: &Scorecard, profile: &Profile, lang: Lang) -> Vec<Row> {
+    let mut out = Vec::with_capacity(1 + 9 * 4);
+    out.push(Row {
+        kind: Kind::Total,
+        cells: [
+            String::new(),
+            text(lang).total.to_string(),
+            card.total.maximum_display.get(lang).to_string(),
+            String::new(),
+            card.total.display.get(lang).to_string(),
+            String::new(),
+        ],
+    });
+    for s in &card.indicators {
+        let per_dossier = s.kind == IndicatorKind::PerDossier;
+        let note = if s.id == IndicatorId::TotalTime { pending_note(card, lang) } else { String::new() };
+        out.push(Row {
+            kind: Kind::Indicator,
+            cells: [
+                s.position.to_string(),
+                label(s.id.title(), lang),
+                s.maximum.to_string(),
+                if per_dossier { format::count(card.dossiers.resolved, lang) } else { String::new() },
+                s.display.get(lang).to_string(),
+                note,
+            ],
+        });
+        let counts = s.grades.map(|g| [g.two.get(), g.one.get(), g.zero.get()]);
+        for (i, l) in sub_labels(s, profile, card).into_iter().enumerate() {
+            let points = 2 - i as u8;
+            let chosen = !per_dossier && s.level.map(|l| l.points()) == Some(points);
+            out.push(Row {
+                kind: Kind::Sub { chosen },
+                cells: [
+                    String::new(),
+                    label(l, lang),
+                    points.to_string(),
+                    counts.map(|c| format::count(c[i], lang)).unwrap_or_default(),
+                    if chosen { "x".into() } else { String::new() },
+                    String::new(),
+                ],
+            });
+        }
+    }
+    out
+}
+
+fn header_lines(card: &Scorecard, lang: Lang) -> Vec<(String, String)> {
+    let t = text(lang);
+    vec![
+        (t.period.to_string(), period_label(&card.period, lang)),
+        (t.unit.to_string(), card.unit.name.to_uppercase()),
+        (t.received.to_string(), format::count(card.dossiers.received, lang)),
+        (t.resolved.to_string(), format::count(card.dossiers.resolved, lang)),
+    ]
+}
+
+fn title(card: &Scorecard, lang: Lang) -> Vec<String> {
+    let t = text(lang);
+    let mut v = vec![t.title[0].to_string()];
+    if let Some(org) = &card.unit.organization {
+        v.push(format!("{} {}", t.title[1], org.to_uppercase()));
+    }
+    v
+}
+
+fn summary(card: &Scorecard, lang: Lang) -> Vec<String> {
+    let t = text(lang);
+    let mut v = Vec::new();
+    if let Some(r) = &card.total.rating {
+        v.push(format!(
+            "{}: {} ({}/{} {})",
+            t.rating,
+            r.label.get(lang),
+            card.total.display.get(lang),
+            card.total.maximum_display.get(lang),
+            t.points
+        ));
+    }
+    let o = &card.officials.unit;
+    let band = o.band.as_ref().map(|b| format!(" – {}", b.label.get(lang))).unwrap_or_default();
+    v.push(format!("{}: {}/{} {}{}", t.officials, o.display.get(lang), o.maximum, t.points, band));
+    for i in &card.officials.individuals {
+        let band = i.band.as_ref().map(|b| format!(" – {}", b.label.get(lang))).unwrap_or_default();
+        v.push(format!(
+            "  {}: {}/{} {}{}",
+            i.name.as_deref().unwrap_or_default(),
+            i.display.get(lang),
+            i.maximum,
+            t.points,
+            band
+        ));
+    }
+    v
+}
+
+/// Renders the annex table of `card` (scored under `profile`) in `format` and `lang`.
+pub fn render(card: &Scorecard, profile: &Profile, format: Format, lang: Lang) -> String {
+    match format {
+        Format::Table => plain(card, profile, lang),
+        Format::Markdown => markdown(card, profile, lang),
+        Format::Html => html(card, profile, lang),
+        Format::Csv => csv(card, profile, lang),
+    }
+}
+
+fn plain(card: &Scorecard, profile: &Profile, lang: Lang) -> String {
+    let mut s = String::with_capacity(8 * 1024);
+    for l in title(card, lang) {
+        let _ = writeln!(s, "{l}");
+    }
+    for (k, v) in header_lines(card, lang) {
+        let _ = writeln!(s, "\n{k}: {v}");
+    }
+    s.push('\n');
+    let _ = writeln!(s, "{}", text(lang).columns.join("\t"));
+    let _ = writeln!(s, "(1)\t(2)\t(3)\t(4)\t(5)\t(6)");
+    for r in rows(card, profile, lang) {
+        let _ = writeln!(s, "{}", r.cells.join("\t"));
+    }
+    s.push('\n');
+    for l in summary(card, lang) {
+        let _ = writeln!(s, "{l}");
+    }
+    s
+}
+
+fn md_cell(c: &str) -> String {
+    c.replace('\\', "\\\\").replace('|', "\\|")
+}
+
+fn markdown(card: &Scorecard, profile: &Profile, lang: Lang) -> String {
+    let mut s = String::with_capacity(8 * 1024);
+    let _ = writeln!(s, "**{}**\n", title(card, lang).join("  \n"));
+    for (k, v) in header_lines(card, lang) {
+        let _ = writeln!(s, "{k}: **{v}**  ");
+    }
+    s.push('\n');
+    let _ = writeln!(s, "| {} |", text(lang).columns.join(" | "));
+    let _ = writeln!(s, "|---:|---|---:|---:|---:|---|");
+    let _ = writeln!(s, "| (1) | (2) | (3) | (4) | (5) | (6) |");
+    for r in rows(card, profile, lang) {
+        let cells: Vec<String> = r
+            .cells
+            .iter()
+            .enumerate()
+            .map(|(i, c)| match (r.kind, i) {
+                (Kind::Total | Kind::Indicator, 1 | 4) if !c.is_empty() => format!("**{}**", md_cell(c)),
+                _ => md_cell(c),
+            })
+            .collect();
+        let _ = writeln!(s, "| {} |", cells.join(" | "));
+    }
+    s.push('\n');
+    for l in summary(card, lang) {
+        let _ = writeln!(s, "{}  ", l.trim_start());
+    }
+    s
+}
+
+fn esc(c: &str) -> String {
+    let mut o = String::with_capacity(c.len());
+    for ch in c.chars() {
+        match ch {
+            '&' => o.push_str("&amp;"),
+            '<' => o.push_str("&lt;"),
+            '>' => o.push_str("&gt;"),
+            '"' => o.push_str("&quot;"),
+            '\'' => o.push_str("&#39;"),
+            _ => o.push(ch),
+        }
+    }
+    o
+}
+
+fn html(card: &Scorecard, profile: &Profile, lang: Lang) -> String {
+    let t = text(lang);
+    let code = match lang {
+        Lang::Vi => "vi",
+        Lang::En => "en",
+    };
+    let mut s = String::with_capacity(12 * 1024);
+    let _ = writeln!(s, "<section class=\"tthc-scorecard\" lang=\"{code}\">");
+    let _ = writeln!(s, "<h2>{}</h2>", title(card, lang).iter().map(|l| esc(l)).collect::<Vec<_>>().join("<br>"));
+    let _ = writeln!(s, "<dl>");
+    for (k, v) in header_lines(card, lang) {
+        let _ = writeln!(s, "<dt>{}</dt><dd>{}</dd>", esc(&k), esc(&v));
+    }
+    let _ = writeln!(s, "</dl>");
+    let _ = writeln!(s, "<table>");
+    let _ = writeln!(s, "<thead>");
+    let _ = write!(s, "<tr>");
+    for c in t.columns {
+        let _ = write!(s, "<th scope=\"col\">{}</th>", esc(c));
+    }
+    let _ = writeln!(s, "</tr>");
+    let _ = writeln!(s, "<tr class=\"numbers\"><td>(1)</td><td>(2)</td><td>(3)</td><td>(4)</td><td>(5)</td><td>(6)</td></tr>");
+    let _ = writeln!(s, "</thead>");
+    let _ = writeln!(s, "<tbody>");
+    for r in rows(card, profile, lang) {
+        let class = match r.kind {
+            Kind::Total => "total",
+            Kind::Indicator => "indicator",
+            Kind::Sub { chosen: true } => "sub chosen",
+            Kind::Sub { chosen: false } => "sub",
+        };
+        let _ = write!(s, "<tr class=\"{class}\">");
+        for (i, c) in r.cells.iter().enumerate() {
+            let num = if (2..=4).contains(&i) { " class=\"num\"" } else { "" };
+            if i == 1 && !matches!(r.kind, Kind::Sub { .. }) {
+                let _ = write!(s, "<th scope=\"row\">{}</th>", esc(c));
+            } else {
+                let _ = write!(s, "<td{num}>{}</td>", esc(c));
+            }
+        }
+        let _ = writeln!(s, "</tr>");
+    }
+    let _ = writeln!(s, "</tbody>");
+    let _ = writeln!(s, "</table>");
+    for l in summary(card, lang) {
+        let _ = writeln!(s, "<p>{}</p>", esc(l.trim_start()));
+    }
+    let _ = writeln!(s, "</section>");
+    s
+}
+
+fn csv_cell(c: &str) -> String {
+    if c.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", c.replace('"', "\"\""))
+    } else {
+        c.to_string()
+    }
+}
+
+fn csv(card: &Scorecard, profile: &Profile, lang: Lang) -> String {
+    let mut s = String::with_capacity(8 * 1024);
+    let line = |s: &mut String, cells: &[&str]| {
+        let v: Vec<String> = cells.iter().map(|c| csv_cell(c)).collect();
+        s.push_str(&v.join(","));
+        s.push_str("\r\n");
+    };
+    line(&mut s, &text(lang).columns);
+    for r in rows(card, profile, lang) {
+        let cells: Vec<&str> = r.cells.iter().map(String::as_str).collect();
+        line(&mut s, &cells);
+    }
+    s
+}

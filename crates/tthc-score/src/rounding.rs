@@ -1,0 +1,94 @@
+//! The one rounding helper. Every rounded figure in the crate goes through [`round`].
+//!
+//! `rust_decimal`'s `round_dp` rounds half to even (banker's rounding), which no
+//! Vietnamese report uses: 1,125 must show as 1,13, not 1,12 (rules.md, "rounding method",
+//! our decision [D] where the texts say only "làm tròn").
+
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::{Deserialize, Serialize};
+
+/// How halves are rounded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
+pub enum Rounding {
+    /// Half up, i.e. away from zero for the non-negative scores here (1,125 → 1,13).
+    #[default]
+    HalfUp,
+}
+
+/// Rounds `value` to `decimals` places with `strategy`, and fixes the scale so that the
+/// text form always has exactly `decimals` places ("2.00", not "2").
+pub fn round(value: Decimal, decimals: u32, strategy: Rounding) -> Decimal {
+    let s = match strategy {
+        Rounding::HalfUp => RoundingStrategy::MidpointAwayFromZero,
+    };
+    let mut r = value.round_dp_with_strategy(decimals, s);
+    // After rounding the scale is at most `decimals`, so rescale only pads zeros.
+    r.rescale(decimals);
+    r
+}
+
+/// Decimal places of a "full precision" score. The seed's rules show 2165 / 1132 as
+/// "1.9125441696113074204946996": the quotient to 25 places, rounded half-up.
+///
+/// No later rounding is affected: for p / n with n ≤ 2^53 that is not itself a midpoint
+/// at ≤ 10 places, its distance to such a midpoint is at least 1 / (2·10^10·n) > 10^-26.
+pub const EXACT_SCALE: u32 = 25;
+
+/// The quotient `p / n` to [`EXACT_SCALE`] places, rounded half-up, computed by exact
+/// integer long division; `None` when `n` is zero or the result exceeds a decimal's range.
+pub fn quotient(p: u64, n: u64) -> Option<Decimal> {
+    if n == 0 {
+        return None;
+    }
+    let (int, mut rem) = (p / n, p % n);
+    let mut mantissa = i128::from(int);
+    for _ in 0..EXACT_SCALE {
+        // rem < n < 2^64, so rem * 10 fits in u128.
+        let r = u128::from(rem) * 10;
+        let n = u128::from(n);
+        mantissa = mantissa.checked_mul(10)?.checked_add((r / n) as i128)?;
+        rem = (r % n) as u64;
+    }
+    if u128::from(rem) * 2 >= u128::from(n) {
+        mantissa = mantissa.checked_add(1)?;
+    }
+    Decimal::try_from_i128_with_scale(mantissa, EXACT_SCALE).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotient_to_25_places() {
+        assert_eq!(quotient(2165, 1132).unwrap().to_string(), "1.9125441696113074204946996");
+        assert_eq!(quotient(2, 1).unwrap().to_string(), "2.0000000000000000000000000");
+        assert_eq!(quotient(9, 8).unwrap().to_string(), "1.1250000000000000000000000");
+        assert_eq!(quotient(2, 3).unwrap().to_string(), "0.6666666666666666666666667");
+        assert_eq!(quotient(1, 0), None);
+        let max = (1u64 << 53) - 1;
+        assert_eq!(quotient(2 * max, max).unwrap().to_string(), "2.0000000000000000000000000");
+    }
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn half_up_differs_from_bankers() {
+        assert_eq!(round(d("1.125"), 2, Rounding::HalfUp).to_string(), "1.13");
+        assert_eq!(d("1.125").round_dp(2).to_string(), "1.12");
+        assert_eq!(round(d("1.25"), 1, Rounding::HalfUp).to_string(), "1.3");
+        assert_eq!(round(d("16.745"), 2, Rounding::HalfUp).to_string(), "16.75");
+    }
+
+    #[test]
+    fn pads_to_fixed_scale() {
+        assert_eq!(round(d("2"), 2, Rounding::HalfUp).to_string(), "2.00");
+        assert_eq!(round(d("18"), 1, Rounding::HalfUp).to_string(), "18.0");
+        assert_eq!(round(d("1.9125441696113074204946996"), 2, Rounding::HalfUp).to_string(), "1.91");
+        assert_eq!(round(d("0.004999"), 2, Rounding::HalfUp).to_string(), "0.00");
+    }
+}
