@@ -52,7 +52,9 @@ impl From<Problem> for Fail {
 }
 
 fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Args, Fail> {
-    let command = it.next().ok_or_else(|| Fail::Usage("missing command".into()))?;
+    let command = it
+        .next()
+        .ok_or_else(|| Fail::Usage("missing command".into()))?;
     let mut a = Args {
         command,
         file: None,
@@ -63,7 +65,10 @@ fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Args, Fail> {
     let mut overrides = tthc_score::InterpretationOverrides::default();
     let mut any_override = false;
     while let Some(arg) = it.next() {
-        let mut value = |name: &str| it.next().ok_or_else(|| Fail::Usage(format!("{name} needs a value")));
+        let mut value = |name: &str| {
+            it.next()
+                .ok_or_else(|| Fail::Usage(format!("{name} needs a value")))
+        };
         match arg.as_str() {
             "--profile" => a.options.profile = Some(value("--profile")?),
             "--format" => a.format = Some(value("--format")?),
@@ -71,7 +76,11 @@ fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Args, Fail> {
                 a.lang = match value("--lang")?.as_str() {
                     "vi" => Lang::Vi,
                     "en" => Lang::En,
-                    other => return Err(Fail::Usage(format!("unknown language {other:?} (vi or en)"))),
+                    other => {
+                        return Err(Fail::Usage(format!(
+                            "unknown language {other:?} (vi or en)"
+                        )))
+                    }
                 }
             }
             "--set" => {
@@ -118,7 +127,13 @@ fn print_findings(card: &Scorecard, lang: Lang, out: &mut dyn std::io::Write) {
             Severity::Warning => "warning",
             Severity::Info => "info",
         };
-        let _ = writeln!(out, "{sev}[{}] {}: {}", f.code.as_str(), f.path, f.message.get(lang));
+        let _ = writeln!(
+            out,
+            "{sev}[{}] {}: {}",
+            f.code.as_str(),
+            f.path,
+            f.message.get(lang)
+        );
     }
 }
 
@@ -156,19 +171,31 @@ fn run(a: Args) -> Result<ExitCode, Fail> {
                         n(Severity::Error),
                         n(Severity::Warning),
                         n(Severity::Info),
-                        card.total.display.get(a.lang),
-                        card.total.maximum_display.get(a.lang)
+                        card.total.display().get(a.lang),
+                        card.total.maximum_display().get(a.lang)
                     );
                 }
-                other => return Err(Fail::Usage(format!("unknown audit format {other:?} (text or json)"))),
+                other => {
+                    return Err(Fail::Usage(format!(
+                        "unknown audit format {other:?} (text or json)"
+                    )))
+                }
             }
-            Ok(if card.has_errors() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+            Ok(if card.has_errors() {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
         }
         "profiles" => {
             match (a.file.as_deref(), a.options.profile.as_deref()) {
                 (None | Some("list"), None) => {
                     for p in profile::builtin() {
-                        let default = if p.id == profile::DEFAULT_PROFILE { " (default)" } else { "" };
+                        let default = if p.id == profile::DEFAULT_PROFILE {
+                            " (default)"
+                        } else {
+                            ""
+                        };
                         println!("{}{default}\t{}", p.id, p.name.get(a.lang));
                     }
                 }
@@ -189,7 +216,11 @@ fn main() -> ExitCode {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
     if args.is_empty() || args.iter().any(|a| a == "--help" || a == "-h") {
         print!("{USAGE}");
-        return if args.is_empty() { ExitCode::from(3) } else { ExitCode::SUCCESS };
+        return if args.is_empty() {
+            ExitCode::from(3)
+        } else {
+            ExitCode::SUCCESS
+        };
     }
     if args.iter().any(|a| a == "--version" || a == "-V") {
         println!("tthc-score {}", env!("CARGO_PKG_VERSION"));
@@ -197,9 +228,18 @@ fn main() -> ExitCode {
     }
     // `profiles show ID` reads naturally; map it onto the generic parser.
     if args.len() == 3 && args[0] == "profiles" && args[1] == "show" {
-        args = vec!["profiles".into(), "show".into(), "--profile".into(), args[2].clone()];
+        args = vec![
+            "profiles".into(),
+            "show".into(),
+            "--profile".into(),
+            args[2].clone(),
+        ];
     }
-    let lang = if args.windows(2).any(|w| w[0] == "--lang" && w[1] == "en") { Lang::En } else { Lang::Vi };
+    let lang = if args.windows(2).any(|w| w[0] == "--lang" && w[1] == "en") {
+        Lang::En
+    } else {
+        Lang::Vi
+    };
     match parse_args(args.into_iter()).and_then(run) {
         Ok(code) => code,
         Err(Fail::Usage(m)) => {
@@ -212,7 +252,11 @@ fn main() -> ExitCode {
         }
         Err(Fail::Invalid(errors)) => {
             for p in errors.problems() {
-                let path = if p.path.is_empty() { "(document)" } else { &p.path };
+                let path = if p.path.is_empty() {
+                    "(document)"
+                } else {
+                    &p.path
+                };
                 eprintln!("error[{}] {path}: {}", p.code, p.message.get(lang));
             }
             ExitCode::from(2)

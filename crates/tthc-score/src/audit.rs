@@ -116,11 +116,19 @@ pub fn period_bounds(p: &crate::model::Period) -> Option<(Date, Date)> {
         (None, Some(m)) => (m, m),
         _ => (1, 12),
     };
-    Some((Date::new(p.year, m1, 1)?, Date::new(p.year, m2, crate::profile::days_in_month(p.year, m2))?))
+    Some((
+        Date::new(p.year, m1, 1)?,
+        Date::new(p.year, m2, crate::profile::days_in_month(p.year, m2))?,
+    ))
 }
 
 /// Every finding on `report` scored as `card`.
-pub fn findings(report: &Report, profile: &Profile, interp: &Interpretations, card: &Scorecard) -> Vec<Finding> {
+pub fn findings(
+    report: &Report,
+    profile: &Profile,
+    interp: &Interpretations,
+    card: &Scorecard,
+) -> Vec<Finding> {
     let mut out = Vec::new();
     let d = &report.dossiers;
     let rc = &d.received;
@@ -131,7 +139,10 @@ pub fn findings(report: &Report, profile: &Profile, interp: &Interpretations, ca
         let (sv, se) = c2(sum);
         let fit = total.checked_sub(on + co).map(|x| {
             let (v, e) = c2(x);
-            (format!("; khớp nếu số tiếp nhận trực tiếp là {v}"), format!("; it adds up if direct is {e}"))
+            (
+                format!("; khớp nếu số tiếp nhận trực tiếp là {v}"),
+                format!("; it adds up if direct is {e}"),
+            )
         });
         let (fv, fe) = fit.unwrap_or_default();
         out.push(finding(
@@ -152,12 +163,23 @@ pub fn findings(report: &Report, profile: &Profile, interp: &Interpretations, ca
     let resolved = report.resolved_total();
     let pending = d.pending.within_deadline.get() + d.pending.overdue.get();
     if received != resolved + pending {
-        let (r, rs, p, rp) = (c2(received), c2(resolved), c2(pending), c2(resolved + pending));
+        let (r, rs, p, rp) = (
+            c2(received),
+            c2(resolved),
+            c2(pending),
+            c2(resolved + pending),
+        );
         out.push(finding(
             FindingCode::ReceivedNotResolvedPlusPending,
             "dossiers",
-            format!("Số tiếp nhận {} khác đã giải quyết + đang giải quyết = {} + {} = {}", r.0, rs.0, p.0, rp.0),
-            format!("received {} differs from resolved + pending = {} + {} = {}", r.1, rs.1, p.1, rp.1),
+            format!(
+                "Số tiếp nhận {} khác đã giải quyết + đang giải quyết = {} + {} = {}",
+                r.0, rs.0, p.0, rp.0
+            ),
+            format!(
+                "received {} differs from resolved + pending = {} + {} = {}",
+                r.1, rs.1, p.1, rp.1
+            ),
         ));
     }
     if d.pending.overdue.get() > 0 {
@@ -191,7 +213,7 @@ pub fn findings(report: &Report, profile: &Profile, interp: &Interpretations, ca
     }
 
     // Attitude earns 2 only when resolved early and 1 only when on time (TT01 Art. 13.7);
-    // a late dossier without complaint earns 0 under [D] `lateAttitude`.
+    // a late dossier without complaint earns 0 under \[D\] `lateAttitude`.
     let a = &report.per_dossier.attitude;
     let t = report.total_time_grades();
     let one_cap = match interp.late_attitude {
@@ -220,7 +242,9 @@ pub fn findings(report: &Report, profile: &Profile, interp: &Interpretations, ca
         };
         if let (Some(declared), Some(range)) = (s.declared_level, s.facts_range) {
             if !range.allows(declared) {
-                out.push(contradiction(report, profile, interp, card, s.id, declared, range, &path));
+                out.push(contradiction(
+                    report, profile, interp, card, s.id, declared, range, &path,
+                ));
             }
         }
         if !s.applicable {
@@ -231,15 +255,23 @@ pub fn findings(report: &Report, profile: &Profile, interp: &Interpretations, ca
                 out.push(finding(
                     FindingCode::LevelUndetermined,
                     path.clone(),
-                    format!("{}: {}", s.id.title().vi, s.derivation.vi),
-                    format!("{}: {}", s.id.title().en, s.derivation.en),
+                    format!("{}: {}", s.id.title().vi, s.derivation().vi),
+                    format!("{}: {}", s.id.title().en, s.derivation().en),
                 ));
             }
             out.push(finding(
                 FindingCode::IndicatorNotApplicable,
                 path,
-                format!("Chỉ số {} không được tính; tổng điểm tính trên tối đa {}", s.position, card.total.maximum_display.vi),
-                format!("indicator {} is not counted; the total is out of {}", s.position, card.total.maximum_display.en),
+                format!(
+                    "Chỉ số {} không được tính; tổng điểm tính trên tối đa {}",
+                    s.position,
+                    card.total.maximum_display().vi
+                ),
+                format!(
+                    "indicator {} is not counted; the total is out of {}",
+                    s.position,
+                    card.total.maximum_display().en
+                ),
             ));
         }
     }
@@ -249,12 +281,22 @@ pub fn findings(report: &Report, profile: &Profile, interp: &Interpretations, ca
             for s in &card.indicators {
                 let Some(ds) = scores.get(s.id) else { continue };
                 if s.rounded != Some(ds.get()) {
-                    let got = s.display.clone();
+                    let got = s.display();
                     out.push(finding(
                         FindingCode::DeclaredScoreMismatch,
                         format!("declared.scores.{}", s.id.key()),
-                        format!("Điểm công bố của chỉ số {} là {}, điểm tính được là {}", s.position, format::decimal(ds.get(), Lang::Vi), got.vi),
-                        format!("indicator {} is declared as {}, computed {}", s.position, format::decimal(ds.get(), Lang::En), got.en),
+                        format!(
+                            "Điểm công bố của chỉ số {} là {}, điểm tính được là {}",
+                            s.position,
+                            format::decimal(ds.get(), Lang::Vi),
+                            got.vi
+                        ),
+                        format!(
+                            "indicator {} is declared as {}, computed {}",
+                            s.position,
+                            format::decimal(ds.get(), Lang::En),
+                            got.en
+                        ),
                     ));
                 }
             }
@@ -263,8 +305,16 @@ pub fn findings(report: &Report, profile: &Profile, interp: &Interpretations, ca
             out.push(finding(
                 FindingCode::DeclaredTotalMismatch,
                 "declared.total",
-                format!("Tổng điểm công bố {} khác tổng điểm tính được {}", format::decimal(t.get(), Lang::Vi), card.total.display.vi),
-                format!("declared total {} differs from the computed total {}", format::decimal(t.get(), Lang::En), card.total.display.en),
+                format!(
+                    "Tổng điểm công bố {} khác tổng điểm tính được {}",
+                    format::decimal(t.get(), Lang::Vi),
+                    card.total.display().vi
+                ),
+                format!(
+                    "declared total {} differs from the computed total {}",
+                    format::decimal(t.get(), Lang::En),
+                    card.total.display().en
+                ),
             ));
         }
     }
@@ -274,8 +324,14 @@ pub fn findings(report: &Report, profile: &Profile, interp: &Interpretations, ca
         let after = profile.valid_until.is_some_and(|u| end > u);
         if before || after {
             let range = |lang: Lang| {
-                let f = profile.valid_from.map(|d| d.to_string()).unwrap_or_else(|| "…".into());
-                let u = profile.valid_until.map(|d| d.to_string()).unwrap_or_else(|| "…".into());
+                let f = profile
+                    .valid_from
+                    .map(|d| d.to_string())
+                    .unwrap_or_else(|| "…".into());
+                let u = profile
+                    .valid_until
+                    .map(|d| d.to_string())
+                    .unwrap_or_else(|| "…".into());
                 let _ = lang;
                 format!("{f} – {u}")
             };
@@ -302,31 +358,57 @@ fn contradiction(
     path: &str,
 ) -> Finding {
     let r = rules::describe_range(range);
-    // With the facts' level, what would the total be? Only meaningful when the facts decide.
+    // With the facts' level wherever the facts decide one, what would the total be?
     let corrected = (interp.level_source == LevelSource::Declared && range.exact().is_some())
         .then(|| {
-            let facts = Interpretations {
-                level_source: LevelSource::Facts,
-                ..*interp
-            };
-            score::compute(report, profile, &facts).ok()
+            let parts = card.indicators.iter().filter_map(|s| {
+                let by_facts = s.facts_range.and_then(rules::LevelRange::exact);
+                match (s.kind, by_facts) {
+                    (crate::indicator::IndicatorKind::PerUnit, Some(l)) if s.applicable => {
+                        let d = rust_decimal::Decimal::from(l.points());
+                        Some((d, d))
+                    }
+                    _ => s.exact.zip(s.counted),
+                }
+            });
+            score::total(parts, profile, interp).ok()
         })
         .flatten()
-        .map(|alt| (alt.total.display, alt.total.rating.map(|r| r.label)));
+        .map(|t| (t.display(), t.rating.map(|r| r.label)));
     let detail = |lang: Lang| -> String {
         match &corrected {
             Some((total, rating)) => {
-                let rating = rating.as_ref().map(|l| l.get(lang).to_string()).unwrap_or_default();
+                let rating = rating
+                    .as_ref()
+                    .map(|l| l.get(lang).to_string())
+                    .unwrap_or_default();
                 match lang {
-                    Lang::Vi => format!("; theo số liệu, tổng điểm là {} ({rating}) thay vì {}", total.vi, card.total.display.vi),
-                    Lang::En => format!("; by the facts the total is {} ({rating}) instead of {}", total.en, card.total.display.en),
+                    Lang::Vi => format!(
+                        "; theo số liệu, tổng điểm là {} ({rating}) thay vì {}",
+                        total.vi,
+                        card.total.display().vi
+                    ),
+                    Lang::En => format!(
+                        "; by the facts the total is {} ({rating}) instead of {}",
+                        total.en,
+                        card.total.display().en
+                    ),
                 }
             }
             None => String::new(),
         }
     };
     let share = match score::online_share(report, interp) {
-        (_, Some(w)) if id == IndicatorId::OnlineServices => (format!(" ({})", w.vi), format!(" ({})", w.en)),
+        Some(sh) if id == IndicatorId::OnlineServices => (
+            format!(
+                " (tỷ lệ hồ sơ trực tuyến {})",
+                rules::describe_share(sh.online, sh.of, Lang::Vi)
+            ),
+            format!(
+                " (online share {})",
+                rules::describe_share(sh.online, sh.of, Lang::En)
+            ),
+        ),
         _ => Default::default(),
     };
     finding(

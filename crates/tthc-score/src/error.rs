@@ -134,7 +134,12 @@ pub struct Problem {
 
 impl Problem {
     /// Builds a problem.
-    pub fn new(code: Code, path: impl Into<String>, vi: impl Into<String>, en: impl Into<String>) -> Self {
+    pub fn new(
+        code: Code,
+        path: impl Into<String>,
+        vi: impl Into<String>,
+        en: impl Into<String>,
+    ) -> Self {
         Self {
             code,
             path: path.into(),
@@ -152,6 +157,8 @@ impl fmt::Display for Problem {
         }
     }
 }
+
+impl std::error::Error for Problem {}
 
 /// All hard errors found in one input (at least one).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -223,7 +230,7 @@ pub fn problem_from_serde(path: &str, msg: &str) -> Problem {
         Code::MissingField
     } else if en.starts_with("duplicate field") {
         Code::DuplicateField
-    } else if en.starts_with("invalid type") {
+    } else if en.starts_with("invalid type") || en.starts_with("invalid length") {
         Code::WrongType
     } else if en.starts_with("unknown variant") || en.starts_with("invalid value") {
         Code::InvalidValue
@@ -234,8 +241,19 @@ pub fn problem_from_serde(path: &str, msg: &str) -> Problem {
     let missing = (code == Code::MissingField)
         .then(|| en.split('`').nth(1))
         .flatten()
-        .map(|field| if path.is_empty() { field.to_string() } else { format!("{path}.{field}") });
-    Problem::new(code, missing.as_deref().unwrap_or(path), vi_for(code, en), en)
+        .map(|field| {
+            if path.is_empty() {
+                field.to_string()
+            } else {
+                format!("{path}.{field}")
+            }
+        });
+    Problem::new(
+        code,
+        missing.as_deref().unwrap_or(path),
+        vi_for(code, en),
+        en,
+    )
 }
 
 /// serde_json appends " at line L column C"; the path already says where.

@@ -81,7 +81,10 @@ mod tests {
         assert_eq!(count(115213, Lang::Vi), "115.213");
         assert_eq!(count(999, Lang::Vi), "999");
         assert_eq!(count(0, Lang::Vi), "0");
-        assert_eq!(count(9_007_199_254_740_991, Lang::Vi), "9.007.199.254.740.991");
+        assert_eq!(
+            count(9_007_199_254_740_991, Lang::Vi),
+            "9.007.199.254.740.991"
+        );
     }
 
     #[test]

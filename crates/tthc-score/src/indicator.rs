@@ -159,11 +159,19 @@ impl IndicatorId {
 }
 
 const TIME_ROWS: [Label; 3] = [
-    l("Trước hạn so với thời gian quy định", "Earlier than the regulated time"),
-    l("Đúng hạn so với thời gian quy định", "On the regulated time"),
-    l("Trễ hạn so với thời gian quy định", "Later than the regulated time"),
+    l(
+        "Trước hạn so với thời gian quy định",
+        "Earlier than the regulated time",
+    ),
+    l(
+        "Đúng hạn so với thời gian quy định",
+        "On the regulated time",
+    ),
+    l(
+        "Trễ hạn so với thời gian quy định",
+        "Later than the regulated time",
+    ),
 ];
-
 
 /// The three sub-rows (2, 1 and 0 points) of an indicator on the annex form. The one-stop
 /// rows depend on the profile's rule, so they are given by [`crate::rules::OneStopRule`].
@@ -251,7 +259,6 @@ pub fn sub_rows(id: IndicatorId) -> [Label; 3] {
         ],
     }
 }
-
 
 #[cfg(test)]
 mod tests {

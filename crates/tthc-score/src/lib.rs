@@ -34,13 +34,13 @@
 //! let report = parse_report(json).expect("a valid report");
 //! let card = score(&report, profile::find("dien-bien-2019").unwrap()).unwrap();
 //! assert_eq!(card.indicators[0].exact.unwrap().to_string(), "1.9125441696113074204946996");
-//! assert_eq!(card.total.display.vi, "16,74");
+//! assert_eq!(card.total.display().vi, "16,74");
 //! assert_eq!(card.total.rating.as_ref().unwrap().label.vi, "Xuất sắc");
 //! // The district declared level 1 for online services; its online share is 8,63 %.
 //! assert_eq!(card.findings[0].code.as_str(), "DECLARED_LEVEL_CONTRADICTED");
 //!
 //! let national = score(&report, profile::find("tt01-2018").unwrap()).unwrap();
-//! assert_eq!(national.total.display.vi, "16,7");
+//! assert_eq!(national.total.display().vi, "16,7");
 //!
 //! let table = render(&card, profile::find("dien-bien-2019").unwrap(), Format::Table, Lang::Vi);
 //! assert!(table.contains("\tTỔNG ĐIỂM\t18,0\t\t16,74\t"));
@@ -48,7 +48,7 @@
 //!
 //! Where to find a rule: indicators and their form labels in [`indicator`]; the level
 //! rules of the per-unit indicators and the online share in [`rules`]; averaging and
-//! totals in [`score`]; rating bands, rounding policy, validity and the interpretations
+//! totals in [`mod@score`]; rating bands, rounding policy, validity and the interpretations
 //! we chose in [`profile`]; hard errors in [`error`] and `validate`; soft findings in [`audit`].
 
 #![forbid(unsafe_code)]
@@ -65,6 +65,11 @@ pub mod rounding;
 pub mod rules;
 pub mod score;
 mod validate;
+
+// The README's Rust example runs as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+pub struct ReadmeDoctests;
 
 pub use audit::{Finding, FindingCode, Severity};
 pub use error::{Code, Errors, Localized, Problem};
@@ -94,7 +99,10 @@ impl Options {
     /// The profile and the interpretations in force.
     pub fn resolve(&self) -> Result<(&'static Profile, Interpretations), Problem> {
         let p = profile::find(self.profile.as_deref().unwrap_or(profile::DEFAULT_PROFILE))?;
-        let i = self.interpretations.unwrap_or_default().apply(p.interpretations);
+        let i = self
+            .interpretations
+            .unwrap_or_default()
+            .apply(p.interpretations);
         Ok((p, i))
     }
 }
@@ -107,7 +115,9 @@ pub fn score_report(report: &Report, options: &Options) -> Result<Scorecard, Err
 
 /// Deserializes a `T` from any serde deserializer, mapping the first error to a
 /// [`Problem`] with the field path (e.g. `perDossier.contacts.two`).
-pub fn deserialize_with_path<'de, T: Deserialize<'de>, D: serde::Deserializer<'de>>(d: D) -> Result<T, Problem> {
+pub fn deserialize_with_path<'de, T: Deserialize<'de>, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<T, Problem> {
     serde_path_to_error::deserialize(d).map_err(|e| {
         let path = e.path().to_string();
         let path = if path == "." { String::new() } else { path };
@@ -126,7 +136,8 @@ pub fn parse_report(json: &str) -> Result<Report, Errors> {
 pub fn parse_json<T: for<'de> Deserialize<'de>>(json: &str) -> Result<T, Problem> {
     let mut de = serde_json::Deserializer::from_str(json);
     let v = deserialize_with_path(&mut de)?;
-    de.end().map_err(|e| error::problem_from_serde("", &e.to_string()))?;
+    de.end()
+        .map_err(|e| error::problem_from_serde("", &e.to_string()))?;
     Ok(v)
 }
 
@@ -162,5 +173,7 @@ impl From<Result<Scorecard, Errors>> for Outcome {
 /// Scores a JSON report with `options`; never panics, whatever the text.
 #[cfg(feature = "json")]
 pub fn evaluate_json(input: &str, options: &Options) -> Outcome {
-    parse_report(input).and_then(|r| score_report(&r, options)).into()
+    parse_report(input)
+        .and_then(|r| score_report(&r, options))
+        .into()
 }

@@ -126,7 +126,11 @@ fn too_large<E: de::Error>(v: &str) -> E {
 
 /// Reads a decimal from any JSON number or decimal string; NaN and infinities are refused.
 /// `what` names the kind of value in messages; `bad` is the code for a non-number.
-fn decimal_from<'de, D: Deserializer<'de>>(d: D, bad: Code, what: &'static str) -> Result<Decimal, D::Error> {
+fn decimal_from<'de, D: Deserializer<'de>>(
+    d: D,
+    bad: Code,
+    what: &'static str,
+) -> Result<Decimal, D::Error> {
     struct V(Code, &'static str);
     impl Visitor<'_> for V {
         type Value = Decimal;
@@ -154,13 +158,17 @@ fn decimal_from<'de, D: Deserializer<'de>>(d: D, bad: Code, what: &'static str) 
         }
         fn visit_str<E: de::Error>(self, v: &str) -> Result<Decimal, E> {
             let plain = !v.is_empty()
-                && v.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b'-')
+                && v.bytes()
+                    .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-')
                 && v.bytes().filter(|&b| b == b'.').count() <= 1;
             match (plain, Decimal::from_str_exact(v)) {
                 (true, Ok(d)) => Ok(d),
                 _ => Err(E::custom(tagged(
                     self.0,
-                    &format!("{} must be a decimal number such as \"12.5\", got {v:?}", self.1),
+                    &format!(
+                        "{} must be a decimal number such as \"12.5\", got {v:?}",
+                        self.1
+                    ),
                 ))),
             }
         }
@@ -175,7 +183,9 @@ pub struct Percent(Decimal);
 impl Percent {
     /// A percentage, or `None` outside 0–100.
     pub fn new(d: Decimal) -> Option<Percent> {
-        (Decimal::ZERO..=Decimal::ONE_HUNDRED).contains(&d).then_some(Percent(d))
+        (Decimal::ZERO..=Decimal::ONE_HUNDRED)
+            .contains(&d)
+            .then_some(Percent(d))
     }
 
     /// The value in percent.
@@ -209,7 +219,9 @@ pub struct DeclaredScore(Decimal);
 impl DeclaredScore {
     /// A declared score, or `None` outside 0–18.
     pub fn new(d: Decimal) -> Option<Self> {
-        (Decimal::ZERO..=Decimal::from(18)).contains(&d).then_some(DeclaredScore(d))
+        (Decimal::ZERO..=Decimal::from(18))
+            .contains(&d)
+            .then_some(DeclaredScore(d))
     }
 
     /// The value.
@@ -272,7 +284,11 @@ impl Serialize for Level {
 impl<'de> Deserialize<'de> for Level {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let n = decimal_from(d, Code::LevelOutOfRange, "level")?;
-        let small = if n.fract().is_zero() { u8::try_from(n.mantissa() / 10i128.pow(n.scale())).ok() } else { None };
+        let small = if n.fract().is_zero() {
+            u8::try_from(n.mantissa() / 10i128.pow(n.scale())).ok()
+        } else {
+            None
+        };
         small.and_then(Level::new).ok_or_else(|| {
             de::Error::custom(tagged(
                 Code::LevelOutOfRange,
@@ -633,7 +649,8 @@ impl Report {
     /// Resolved dossiers: the declared total or, when absent, early + on time + late.
     pub fn resolved_total(&self) -> u64 {
         let r = &self.dossiers.resolved;
-        r.total.map_or(r.early.0 + r.on_time.0 + r.late.0, Count::get)
+        r.total
+            .map_or(r.early.0 + r.on_time.0 + r.late.0, Count::get)
     }
 
     /// Received dossiers: the declared total or, when absent, the sum of the channels.

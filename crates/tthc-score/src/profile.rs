@@ -27,7 +27,8 @@ pub struct Date {
 impl Date {
     /// A date, or `None` if it does not exist.
     pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
-        (1..=12).contains(&month)
+        (1..=12)
+            .contains(&month)
             .then(|| days_in_month(year, month))
             .filter(|&n| (1..=n).contains(&day))
             .map(|_| Date { year, month, day })
@@ -69,7 +70,11 @@ impl<'de> Deserialize<'de> for Date {
             }
             Date::new(y, m, day)
         })();
-        parsed.ok_or_else(|| serde::de::Error::custom(format!("invalid value: expected a date YYYY-MM-DD, got {s:?}")))
+        parsed.ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "invalid value: expected a date YYYY-MM-DD, got {s:?}"
+            ))
+        })
     }
 }
 
@@ -111,7 +116,7 @@ pub struct RoundingPolicy {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum LevelSource {
-    /// [D] default: the declared level (the form is a self-assessment, "điểm tự đánh giá");
+    /// \[D\] default: the declared level (the form is a self-assessment, "điểm tự đánh giá");
     /// facts that contradict it raise a finding with the corrected total.
     Declared,
     /// The level the facts determine; the declared level only where the facts do not.
@@ -122,7 +127,7 @@ pub enum LevelSource {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum OnlineHighShareLowDeployment {
-    /// [D] default: 1 point (the "under 30 %" only separates band 1 from band 2).
+    /// \[D\] default: 1 point (the "under 30 %" only separates band 1 from band 2).
     LevelOne,
     /// 0 points (the 1-point band read literally, 15 % to under 30 %).
     LevelZero,
@@ -132,7 +137,7 @@ pub enum OnlineHighShareLowDeployment {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum NotApplicablePolicy {
-    /// [D] default: the total is over the applicable indicators with a reduced maximum, and
+    /// \[D\] default: the total is over the applicable indicators with a reduced maximum, and
     /// the rating uses total × 18 / reduced maximum.
     ScaleToMaximum,
     /// The total and the rating use the applicable indicators only, without scaling.
@@ -143,7 +148,7 @@ pub enum NotApplicablePolicy {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum RatingBasis {
-    /// [D] default: the total as reported, after the profile's rounding.
+    /// \[D\] default: the total as reported, after the profile's rounding.
     ReportedTotal,
     /// The exact total, before rounding.
     ExactTotal,
@@ -153,7 +158,7 @@ pub enum RatingBasis {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum LateAttitude {
-    /// [D] default: 0 points (2 needs "early", 1 needs "on time").
+    /// \[D\] default: 0 points (2 needs "early", 1 needs "on time").
     Zero,
     /// 1 point.
     One,
@@ -339,9 +344,10 @@ use IndicatorId::*;
 /// The Điện Biên profile: what report 205/BC-UBND (Q2 2021) shows under Decision
 /// 1187/QĐ-UBND of 13/11/2019. Attitude is 5th; indicator scores are kept exact and
 /// shown with 2 decimals; the total is the exact sum rounded to 2 decimals ("16,74").
-/// Validity [D]: from the decision (13/11/2019) until its basis, Decree 61/2018 and TT01,
+/// Validity \[D\]: from the decision (13/11/2019) until its basis, Decree 61/2018 and TT01,
 /// was replaced by Decree 118/2025 (30/06/2025).
-pub static DIEN_BIEN_2019: LazyLock<Profile> = LazyLock::new(|| Profile {
+pub static DIEN_BIEN_2019: LazyLock<Profile> = LazyLock::new(|| {
+    Profile {
     id: "dien-bien-2019".into(),
     name: Localized::new(
         "Điện Biên (Quyết định 1187/QĐ-UBND ngày 13/11/2019)",
@@ -362,6 +368,7 @@ pub static DIEN_BIEN_2019: LazyLock<Profile> = LazyLock::new(|| Profile {
     valid_from: Date::new(2019, 11, 13),
     valid_until: Date::new(2025, 6, 30),
     interpretations: Interpretations::default(),
+}
 });
 
 /// The national profile: Circular 01/2018/TT-VPCP as written. One-stop is 5th, attitude
@@ -375,7 +382,17 @@ pub static TT01_2018: LazyLock<Profile> = LazyLock::new(|| Profile {
         "National (Circular 01/2018/TT-VPCP)",
     ),
     source: "Circular 01/2018/TT-VPCP, Art. 13–15".into(),
-    order: [TotalTime, AgencyTime, Contacts, Agencies, OneStop, Publicity, Attitude, Feedback, OnlineServices],
+    order: [
+        TotalTime,
+        AgencyTime,
+        Contacts,
+        Agencies,
+        OneStop,
+        Publicity,
+        Attitude,
+        Feedback,
+        OnlineServices,
+    ],
     one_stop_rule: OneStopRule::Tt01ApprovedAtDesk,
     rounding: RoundingPolicy {
         strategy: Rounding::HalfUp,
@@ -428,7 +445,10 @@ impl Profile {
                 ));
             }
         }
-        for (name, bands) in [("unitBands", &self.unit_bands), ("officialBands", &self.official_bands)] {
+        for (name, bands) in [
+            ("unitBands", &self.unit_bands),
+            ("officialBands", &self.official_bands),
+        ] {
             let descending = bands.windows(2).all(|w| w[0].min > w[1].min);
             if !descending || bands.last().map(|b| b.min) != Some(Decimal::ZERO) {
                 return Err(Problem::new(
@@ -439,7 +459,10 @@ impl Profile {
                 ));
             }
         }
-        if self.rounding.indicator_decimals > 10 || self.rounding.total_decimals > 10 || self.rounding.maximum_decimals > 10 {
+        if self.rounding.indicator_decimals > 10
+            || self.rounding.total_decimals > 10
+            || self.rounding.maximum_decimals > 10
+        {
             return Err(Problem::new(
                 Code::InvalidValue,
                 "profile.rounding",
@@ -471,7 +494,10 @@ mod tests {
         assert_eq!(band_of(&b, Decimal::new(1499, 2)).unwrap().code, "good");
         assert_eq!(band_of(&b, Decimal::ZERO).unwrap().code, "weak");
         let o = official_bands();
-        assert_eq!(band_of(&o, Decimal::new(35, 1)).unwrap().code, "completed70");
+        assert_eq!(
+            band_of(&o, Decimal::new(35, 1)).unwrap().code,
+            "completed70"
+        );
         assert_eq!(band_of(&o, Decimal::new(349, 2)).unwrap().code, "below70");
     }
 
@@ -479,9 +505,18 @@ mod tests {
     fn overrides_by_name() {
         let mut o = InterpretationOverrides::default();
         o.set("levelSource", "facts").unwrap();
-        assert_eq!(o.apply(Interpretations::default()).level_source, LevelSource::Facts);
-        assert_eq!(o.set("levelSource", "x").unwrap_err().code, Code::UnknownInterpretation);
-        assert_eq!(o.set("nope", "x").unwrap_err().code, Code::UnknownInterpretation);
+        assert_eq!(
+            o.apply(Interpretations::default()).level_source,
+            LevelSource::Facts
+        );
+        assert_eq!(
+            o.set("levelSource", "x").unwrap_err().code,
+            Code::UnknownInterpretation
+        );
+        assert_eq!(
+            o.set("nope", "x").unwrap_err().code,
+            Code::UnknownInterpretation
+        );
     }
 
     #[test]

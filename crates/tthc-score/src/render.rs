@@ -83,7 +83,10 @@ const VI: Text = Text {
 };
 
 const EN: Text = Text {
-    title: ["ASSESSMENT OF THE HANDLING OF ADMINISTRATIVE PROCEDURES", "BY"],
+    title: [
+        "ASSESSMENT OF THE HANDLING OF ADMINISTRATIVE PROCEDURES",
+        "BY",
+    ],
     period: "Period",
     unit: "Unit",
     received: "Dossiers received in the period",
@@ -118,13 +121,25 @@ fn label(l: Label, lang: Lang) -> String {
 
 const ROMAN: [&str; 4] = ["I", "II", "III", "IV"];
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 /// "Quý II, Năm 2021" / "Quarter II, 2021".
 pub fn period_label(p: &Period, lang: Lang) -> String {
-    let q = p.quarter.and_then(|q| ROMAN.get(usize::from(q).wrapping_sub(1)));
+    let q = p
+        .quarter
+        .and_then(|q| ROMAN.get(usize::from(q).wrapping_sub(1)));
     let m = p.month.filter(|m| (1..=12).contains(m));
     match (lang, q, m) {
         (Lang::Vi, Some(q), _) => format!("Quý {q}, Năm {}", p.year),
@@ -137,16 +152,27 @@ pub fn period_label(p: &Period, lang: Lang) -> String {
 }
 
 fn pending_note(card: &Scorecard, lang: Lang) -> String {
-    let (w, o) = (card.dossiers.pending_within_deadline, card.dossiers.pending_overdue);
+    let (w, o) = (
+        card.dossiers.pending_within_deadline,
+        card.dossiers.pending_overdue,
+    );
     let c = |n| format::count(n, lang);
     match (lang, w > 0, o > 0) {
         (_, false, false) => String::new(),
         (Lang::Vi, true, false) => format!("Đang giải quyết trong hạn {} hồ sơ", c(w)),
         (Lang::Vi, false, true) => format!("Đang giải quyết quá hạn {} hồ sơ", c(o)),
-        (Lang::Vi, true, true) => format!("Đang giải quyết trong hạn {} hồ sơ, quá hạn {} hồ sơ", c(w), c(o)),
+        (Lang::Vi, true, true) => format!(
+            "Đang giải quyết trong hạn {} hồ sơ, quá hạn {} hồ sơ",
+            c(w),
+            c(o)
+        ),
         (Lang::En, true, false) => format!("{} dossiers pending within the deadline", c(w)),
         (Lang::En, false, true) => format!("{} dossiers pending past the deadline", c(o)),
-        (Lang::En, true, true) => format!("{} dossiers pending within the deadline, {} past it", c(w), c(o)),
+        (Lang::En, true, true) => format!(
+            "{} dossiers pending within the deadline, {} past it",
+            c(w),
+            c(o)
+        ),
     }
 }
 
@@ -164,23 +190,31 @@ fn rows(card: &Scorecard, profile: &Profile, lang: Lang) -> Vec<Row> {
         cells: [
             String::new(),
             text(lang).total.to_string(),
-            card.total.maximum_display.get(lang).to_string(),
+            card.total.maximum_display().get(lang).to_string(),
             String::new(),
-            card.total.display.get(lang).to_string(),
+            card.total.display().get(lang).to_string(),
             String::new(),
         ],
     });
     for s in &card.indicators {
         let per_dossier = s.kind == IndicatorKind::PerDossier;
-        let note = if s.id == IndicatorId::TotalTime { pending_note(card, lang) } else { String::new() };
+        let note = if s.id == IndicatorId::TotalTime {
+            pending_note(card, lang)
+        } else {
+            String::new()
+        };
         out.push(Row {
             kind: Kind::Indicator,
             cells: [
                 s.position.to_string(),
                 label(s.id.title(), lang),
                 s.maximum.to_string(),
-                if per_dossier { format::count(card.dossiers.resolved, lang) } else { String::new() },
-                s.display.get(lang).to_string(),
+                if per_dossier {
+                    format::count(card.dossiers.resolved, lang)
+                } else {
+                    String::new()
+                },
+                s.display().get(lang).to_string(),
                 note,
             ],
         });
@@ -194,7 +228,9 @@ fn rows(card: &Scorecard, profile: &Profile, lang: Lang) -> Vec<Row> {
                     String::new(),
                     label(l, lang),
                     points.to_string(),
-                    counts.map(|c| format::count(c[i], lang)).unwrap_or_default(),
+                    counts
+                        .map(|c| format::count(c[i], lang))
+                        .unwrap_or_default(),
                     if chosen { "x".into() } else { String::new() },
                     String::new(),
                 ],
@@ -209,8 +245,14 @@ fn header_lines(card: &Scorecard, lang: Lang) -> Vec<(String, String)> {
     vec![
         (t.period.to_string(), period_label(&card.period, lang)),
         (t.unit.to_string(), card.unit.name.to_uppercase()),
-        (t.received.to_string(), format::count(card.dossiers.received, lang)),
-        (t.resolved.to_string(), format::count(card.dossiers.resolved, lang)),
+        (
+            t.received.to_string(),
+            format::count(card.dossiers.received, lang),
+        ),
+        (
+            t.resolved.to_string(),
+            format::count(card.dossiers.resolved, lang),
+        ),
     ]
 }
 
@@ -231,20 +273,35 @@ fn summary(card: &Scorecard, lang: Lang) -> Vec<String> {
             "{}: {} ({}/{} {})",
             t.rating,
             r.label.get(lang),
-            card.total.display.get(lang),
-            card.total.maximum_display.get(lang),
+            card.total.display().get(lang),
+            card.total.maximum_display().get(lang),
             t.points
         ));
     }
     let o = &card.officials.unit;
-    let band = o.band.as_ref().map(|b| format!(" – {}", b.label.get(lang))).unwrap_or_default();
-    v.push(format!("{}: {}/{} {}{}", t.officials, o.display.get(lang), o.maximum, t.points, band));
+    let band = o
+        .band
+        .as_ref()
+        .map(|b| format!(" – {}", b.label.get(lang)))
+        .unwrap_or_default();
+    v.push(format!(
+        "{}: {}/{} {}{}",
+        t.officials,
+        o.display().get(lang),
+        o.maximum,
+        t.points,
+        band
+    ));
     for i in &card.officials.individuals {
-        let band = i.band.as_ref().map(|b| format!(" – {}", b.label.get(lang))).unwrap_or_default();
+        let band = i
+            .band
+            .as_ref()
+            .map(|b| format!(" – {}", b.label.get(lang)))
+            .unwrap_or_default();
         v.push(format!(
             "  {}: {}/{} {}{}",
             i.name.as_deref().unwrap_or_default(),
-            i.display.get(lang),
+            i.display().get(lang),
             i.maximum,
             t.points,
             band
@@ -304,7 +361,9 @@ fn markdown(card: &Scorecard, profile: &Profile, lang: Lang) -> String {
             .iter()
             .enumerate()
             .map(|(i, c)| match (r.kind, i) {
-                (Kind::Total | Kind::Indicator, 1 | 4) if !c.is_empty() => format!("**{}**", md_cell(c)),
+                (Kind::Total | Kind::Indicator, 1 | 4) if !c.is_empty() => {
+                    format!("**{}**", md_cell(c))
+                }
                 _ => md_cell(c),
             })
             .collect();
@@ -340,7 +399,15 @@ fn html(card: &Scorecard, profile: &Profile, lang: Lang) -> String {
     };
     let mut s = String::with_capacity(12 * 1024);
     let _ = writeln!(s, "<section class=\"tthc-scorecard\" lang=\"{code}\">");
-    let _ = writeln!(s, "<h2>{}</h2>", title(card, lang).iter().map(|l| esc(l)).collect::<Vec<_>>().join("<br>"));
+    let _ = writeln!(
+        s,
+        "<h2>{}</h2>",
+        title(card, lang)
+            .iter()
+            .map(|l| esc(l))
+            .collect::<Vec<_>>()
+            .join("<br>")
+    );
     let _ = writeln!(s, "<dl>");
     for (k, v) in header_lines(card, lang) {
         let _ = writeln!(s, "<dt>{}</dt><dd>{}</dd>", esc(&k), esc(&v));
@@ -365,7 +432,11 @@ fn html(card: &Scorecard, profile: &Profile, lang: Lang) -> String {
         };
         let _ = write!(s, "<tr class=\"{class}\">");
         for (i, c) in r.cells.iter().enumerate() {
-            let num = if (2..=4).contains(&i) { " class=\"num\"" } else { "" };
+            let num = if (2..=4).contains(&i) {
+                " class=\"num\""
+            } else {
+                ""
+            };
             if i == 1 && !matches!(r.kind, Kind::Sub { .. }) {
                 let _ = write!(s, "<th scope=\"row\">{}</th>", esc(c));
             } else {

@@ -57,7 +57,9 @@ fn at_least(v: Option<Decimal>, bound: u32) -> Tri {
 
 /// Whether a share given as (part, whole) is at least `bound` percent, exactly in integers.
 fn share_at_least(share: Option<(u64, u64)>, bound: u32) -> Tri {
-    Tri::of(share.map(|(part, whole)| u128::from(part) * 100 >= u128::from(bound) * u128::from(whole)))
+    Tri::of(
+        share.map(|(part, whole)| u128::from(part) * 100 >= u128::from(bound) * u128::from(whole)),
+    )
 }
 
 /// The levels that the known facts allow, `min..=max`.
@@ -107,7 +109,7 @@ impl LevelRange {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum OneStopRule {
-    /// Điện Biên (seed report [R]): 2 if 100 % of procedures are received and returned at the
+    /// Điện Biên (seed report \[R\]): 2 if 100 % of procedures are received and returned at the
     /// desk, 1 from 90 % to under 100 %, 0 under 90 %.
     DienBienShareAtDesk,
     /// TT01 Art. 13.5: 2 if the desk itself receives, appraises and approves at least 20 %
@@ -117,7 +119,7 @@ pub enum OneStopRule {
 }
 
 impl OneStopRule {
-    /// TT01 Art. 13.5 thresholds for level 2. [D] a department (sở) counts as provincial level.
+    /// TT01 Art. 13.5 thresholds for level 2. \[D\] a department (sở) counts as provincial level.
     pub fn approved_threshold(unit: UnitLevel) -> u32 {
         match unit {
             UnitLevel::Ministry | UnitLevel::Province | UnitLevel::Department => 20,
@@ -225,7 +227,7 @@ pub fn feedback(f: &FeedbackFacts) -> LevelRange {
 /// 0 otherwise. `share` is the online share as (online dossiers, all dossiers), see
 /// [`OnlineShareBase`].
 ///
-/// [D] `onlineHighShareLowDeployment`: with ≥ 30 % online dossiers but < 20 % deployed, the
+/// \[D\] `onlineHighShareLowDeployment`: with ≥ 30 % online dossiers but < 20 % deployed, the
 /// 1-point band's "under 30 %" is read as only separating it from band 2, so the unit earns 1.
 pub fn online(f: &OnlineFacts, share: Option<(u64, u64)>, interp: &Interpretations) -> LevelRange {
     let deployed = f.deployed_percent.map(|p| p.get());
@@ -251,7 +253,7 @@ pub fn online(f: &OnlineFacts, share: Option<(u64, u64)>, interp: &Interpretatio
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum OnlineShareBase {
-    /// [D] default: received online / all dossiers received in the period (carried over included).
+    /// \[D\] default: received online / all dossiers received in the period (carried over included).
     AllReceived,
     /// Received online / (online + direct), leaving out dossiers carried over.
     NewlyReceived,
@@ -259,7 +261,8 @@ pub enum OnlineShareBase {
 
 /// Explains an online share: "99/1.147 = 8,63 %".
 pub fn describe_share(online: u64, denominator: u64, lang: Lang) -> String {
-    let pct = crate::rounding::quotient(online.saturating_mul(100), denominator).unwrap_or_default();
+    let pct =
+        crate::rounding::quotient(online.saturating_mul(100), denominator).unwrap_or_default();
     format!(
         "{}/{} = {} %",
         format::count(online, lang),
@@ -271,7 +274,10 @@ pub fn describe_share(online: u64, denominator: u64, lang: Lang) -> String {
 /// The words for a level range, for findings.
 pub fn describe_range(r: LevelRange) -> Localized {
     match r.exact() {
-        Some(l) => Localized::new(format!("mức {}", l.points()), format!("level {}", l.points())),
+        Some(l) => Localized::new(
+            format!("mức {}", l.points()),
+            format!("level {}", l.points()),
+        ),
         None => Localized::new(
             format!("mức {}–{}", r.min.points(), r.max.points()),
             format!("level {}–{}", r.min.points(), r.max.points()),
@@ -329,11 +335,13 @@ mod tests {
 
     #[test]
     fn feedback_bands() {
-        let f = |r, o, p| feedback(&FeedbackFacts {
-            received: c(r),
-            handled_on_time: c(o),
-            prolonged: c(p),
-        });
+        let f = |r, o, p| {
+            feedback(&FeedbackFacts {
+                received: c(r),
+                handled_on_time: c(o),
+                prolonged: c(p),
+            })
+        };
         assert_eq!(f(0, 0, 0).exact(), Some(lv(2)));
         assert_eq!(f(10, 10, 0).exact(), Some(lv(2)));
         assert_eq!(f(10, 9, 0).exact(), Some(lv(1)));
@@ -344,12 +352,24 @@ mod tests {
     #[test]
     fn online_share_caps_a_declared_level() {
         assert_eq!(describe_share(99, 1147, Lang::Vi), "99/1.147 = 8,63 %");
-        let r = online(&OnlineFacts::default(), Some((99, 1147)), &Interpretations::default());
+        let r = online(
+            &OnlineFacts::default(),
+            Some((99, 1147)),
+            &Interpretations::default(),
+        );
         assert_eq!(r.exact(), Some(lv(0)));
         // Exactly 15 % reaches the floor; one dossier less does not.
-        let r = online(&OnlineFacts::default(), Some((15, 100)), &Interpretations::default());
+        let r = online(
+            &OnlineFacts::default(),
+            Some((15, 100)),
+            &Interpretations::default(),
+        );
         assert_eq!((r.min, r.max), (lv(0), lv(1)));
-        let r = online(&OnlineFacts::default(), Some((14, 100)), &Interpretations::default());
+        let r = online(
+            &OnlineFacts::default(),
+            Some((14, 100)),
+            &Interpretations::default(),
+        );
         assert_eq!(r.exact(), Some(lv(0)));
     }
 

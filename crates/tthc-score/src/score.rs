@@ -5,11 +5,13 @@ use crate::error::{Code, Errors, Localized, Problem};
 use crate::format::{self, Lang};
 use crate::indicator::{IndicatorId, IndicatorKind, PER_DOSSIER};
 use crate::model::{Grades, Level, Official, Period, Report, Unit, UnitIndicator};
-use crate::profile::{band_of, Band, Interpretations, LevelSource, NotApplicablePolicy, Profile, RatingBasis};
+use crate::profile::{
+    band_of, Band, Interpretations, LevelSource, NotApplicablePolicy, Profile, RatingBasis,
+};
 use crate::rounding::round;
 use crate::rules::{self, LevelRange};
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Serialize, Serializer};
 
 /// Where a per-unit level came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -21,8 +23,20 @@ pub enum LevelOrigin {
     Facts,
 }
 
-/// The score of one indicator.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// An online share as (online dossiers, all dossiers of the base).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Share {
+    /// Dossiers received online.
+    pub online: u64,
+    /// Dossiers of the base (see interpretation `onlineShareBase`).
+    pub of: u64,
+}
+
+/// The score of one indicator. The display text and the derivation in words are derived
+/// on demand ([`IndicatorScore::display`], [`IndicatorScore::derivation`]) and written
+/// into the JSON form, so scoring itself formats nothing.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct IndicatorScore {
     /// Which indicator.
@@ -35,40 +49,182 @@ pub struct IndicatorScore {
     pub maximum: u8,
     /// False when the indicator is not counted (missing data, TT01 Art. 15).
     pub applicable: bool,
+    /// Per-unit: marked not applicable in the input.
+    #[serde(default)]
+    pub marked_not_applicable: bool,
     /// Per-dossier: dossiers at 2, 1 and 0 points.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub grades: Option<Grades>,
     /// Per-dossier: sum of points.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub numerator: Option<u64>,
     /// Per-dossier: resolved dossiers.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub denominator: Option<u64>,
     /// Per-unit: the level that counts.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub level: Option<Level>,
     /// Per-unit: where the level came from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub level_origin: Option<LevelOrigin>,
     /// Per-unit: the level declared by the unit.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub declared_level: Option<Level>,
     /// Per-unit: the levels the known facts allow.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub facts_range: Option<LevelRange>,
+    /// Online services: the online share the level rests on.
+    #[serde(default)]
+    pub online_share: Option<Share>,
     /// The score at full precision.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub exact: Option<Decimal>,
     /// The score rounded for display, at the profile's fixed scale.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub rounded: Option<Decimal>,
     /// What enters the total: exact (Điện Biên) or rounded (TT01).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub counted: Option<Decimal>,
+}
+
+impl IndicatorScore {
     /// The score as printed: "1,91" / "1.91", or "Không áp dụng" / "N/A".
-    pub display: Localized,
-    /// How it was computed, in words.
-    pub derivation: Localized,
+    pub fn display(&self) -> Localized {
+        display_of(self.rounded)
+    }
+
+    /// How the score was computed, in words ("(1.033×2 + 99×1 + 0×0) / 1.132").
+    pub fn derivation(&self) -> Localized {
+        if let (Some(g), true) = (self.grades, self.applicable) {
+            return Localized {
+                vi: derivation(&g, Lang::Vi),
+                en: derivation(&g, Lang::En),
+            };
+        }
+        if self.kind == IndicatorKind::PerDossier {
+            return Localized::new(
+                "Không có hồ sơ đã giải quyết trong kỳ",
+                "no dossier resolved in the period",
+            );
+        }
+        if self.marked_not_applicable {
+            return Localized::new(
+                "Không áp dụng cho đơn vị trong kỳ",
+                "not applicable to the unit in the period",
+            );
+        }
+        let share = |lang: Lang| {
+            self.online_share
+                .map(|s| match lang {
+                    Lang::Vi => format!(
+                        " (tỷ lệ hồ sơ trực tuyến {})",
+                        rules::describe_share(s.online, s.of, lang)
+                    ),
+                    Lang::En => format!(
+                        " (online share {})",
+                        rules::describe_share(s.online, s.of, lang)
+                    ),
+                })
+                .unwrap_or_default()
+        };
+        match (self.level, self.level_origin) {
+            (Some(l), Some(LevelOrigin::Declared)) => Localized {
+                vi: format!("Tự đánh giá: mức {}", l.points()),
+                en: format!("declared: level {}", l.points()),
+            },
+            (Some(l), _) => Localized {
+                vi: format!("Theo số liệu: mức {}{}", l.points(), share(Lang::Vi)),
+                en: format!("from the facts: level {}{}", l.points(), share(Lang::En)),
+            },
+            (None, _) => {
+                let r = self
+                    .facts_range
+                    .map(rules::describe_range)
+                    .unwrap_or_else(|| Localized::new("mức 0–2", "level 0–2"));
+                Localized {
+                    vi: format!(
+                        "Số liệu không đủ để xác định mức ({}){}",
+                        r.vi,
+                        share(Lang::Vi)
+                    ),
+                    en: format!(
+                        "the facts do not determine the level ({}){}",
+                        r.en,
+                        share(Lang::En)
+                    ),
+                }
+            }
+        }
+    }
+}
+
+fn display_of(v: Option<Decimal>) -> Localized {
+    match v {
+        Some(d) => localized_decimal(d),
+        None => not_applicable_text(),
+    }
+}
+
+impl Serialize for IndicatorScore {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        #[serde(rename_all = "camelCase")]
+        struct View<'a> {
+            id: IndicatorId,
+            position: u8,
+            kind: IndicatorKind,
+            maximum: u8,
+            applicable: bool,
+            #[serde(skip_serializing_if = "std::ops::Not::not")]
+            marked_not_applicable: bool,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            grades: &'a Option<Grades>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            numerator: Option<u64>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            denominator: Option<u64>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            level: Option<Level>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            level_origin: Option<LevelOrigin>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            declared_level: Option<Level>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            facts_range: Option<LevelRange>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            online_share: Option<Share>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            exact: Option<Decimal>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            rounded: Option<Decimal>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            counted: Option<Decimal>,
+            display: Localized,
+            derivation: Localized,
+        }
+        View {
+            id: self.id,
+            position: self.position,
+            kind: self.kind,
+            maximum: self.maximum,
+            applicable: self.applicable,
+            marked_not_applicable: self.marked_not_applicable,
+            grades: &self.grades,
+            numerator: self.numerator,
+            denominator: self.denominator,
+            level: self.level,
+            level_origin: self.level_origin,
+            declared_level: self.declared_level,
+            facts_range: self.facts_range,
+            online_share: self.online_share,
+            exact: self.exact,
+            rounded: self.rounded,
+            counted: self.counted,
+            display: self.display(),
+            derivation: self.derivation(),
+        }
+        .serialize(s)
+    }
 }
 
 /// A rating: a band's code and label.
@@ -91,50 +247,122 @@ impl From<&Band> for Rating {
 }
 
 /// The total score and the unit's rating.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Total {
     /// Sum of the exact indicator scores.
     pub exact: Decimal,
     /// The total as the profile reports it.
     pub value: Decimal,
-    /// "16,74" / "16.74".
-    pub display: Localized,
     /// Maximum over the applicable indicators (18 when all apply).
     pub maximum: Decimal,
-    /// "18,0" / "18.0".
-    pub maximum_display: Localized,
     /// Number of applicable indicators.
     pub applicable: u8,
     /// The figure the rating bands are applied to (see `notApplicable` and `ratingBasis`).
     pub rating_basis: Decimal,
     /// The rating; absent when no indicator applies.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub rating: Option<Rating>,
 }
 
+impl Total {
+    /// "16,74" / "16.74".
+    pub fn display(&self) -> Localized {
+        localized_decimal(self.value)
+    }
+
+    /// "18,0" / "18.0".
+    pub fn maximum_display(&self) -> Localized {
+        localized_decimal(self.maximum)
+    }
+}
+
+impl Serialize for Total {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        #[serde(rename_all = "camelCase")]
+        struct View<'a> {
+            exact: Decimal,
+            value: Decimal,
+            display: Localized,
+            maximum: Decimal,
+            maximum_display: Localized,
+            applicable: u8,
+            rating_basis: Decimal,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            rating: &'a Option<Rating>,
+        }
+        View {
+            exact: self.exact,
+            value: self.value,
+            display: self.display(),
+            maximum: self.maximum,
+            maximum_display: self.maximum_display(),
+            applicable: self.applicable,
+            rating_basis: self.rating_basis,
+            rating: &self.rating,
+        }
+        .serialize(s)
+    }
+}
+
 /// The officials' evaluation on the five per-dossier indicators (maximum 10).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OfficialScore {
     /// The official's name; absent for the unit as a whole.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub name: Option<String>,
     /// Dossiers evaluated.
     pub dossiers: u64,
     /// Sum of the exact scores.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub exact: Option<Decimal>,
     /// The score as the profile reports it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub value: Option<Decimal>,
-    /// As printed.
-    pub display: Localized,
     /// 10.
     pub maximum: u8,
     /// The band; absent without dossiers.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub band: Option<Rating>,
+}
+
+impl OfficialScore {
+    /// As printed ("9,74"), or "Không áp dụng" / "N/A".
+    pub fn display(&self) -> Localized {
+        display_of(self.value)
+    }
+}
+
+impl Serialize for OfficialScore {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        #[serde(rename_all = "camelCase")]
+        struct View<'a> {
+            #[serde(skip_serializing_if = "Option::is_none")]
+            name: &'a Option<String>,
+            dossiers: u64,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            exact: Option<Decimal>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            value: Option<Decimal>,
+            display: Localized,
+            maximum: u8,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            band: &'a Option<Rating>,
+        }
+        View {
+            name: &self.name,
+            dossiers: self.dossiers,
+            exact: self.exact,
+            value: self.value,
+            display: self.display(),
+            maximum: self.maximum,
+            band: &self.band,
+        }
+        .serialize(s)
+    }
 }
 
 /// The officials' evaluation: the unit as a whole and each official given.
@@ -193,12 +421,17 @@ impl Scorecard {
     /// The score of one indicator.
     pub fn indicator(&self, id: IndicatorId) -> &IndicatorScore {
         // Every scorecard holds all nine (the profile's order is a permutation).
-        self.indicators.iter().find(|s| s.id == id).unwrap_or(&self.indicators[0])
+        self.indicators
+            .iter()
+            .find(|s| s.id == id)
+            .unwrap_or(&self.indicators[0])
     }
 
     /// Whether a finding has error severity.
     pub fn has_errors(&self) -> bool {
-        self.findings.iter().any(|f| f.severity == audit::Severity::Error)
+        self.findings
+            .iter()
+            .any(|f| f.severity == audit::Severity::Error)
     }
 }
 
@@ -256,7 +489,10 @@ fn counted(exact: Decimal, profile: &Profile) -> Decimal {
 }
 
 /// Sums what enters a total and rounds it to the total scale.
-fn total_of(parts: impl Iterator<Item = (Decimal, Decimal)>, profile: &Profile) -> Option<(Decimal, Decimal)> {
+fn total_of(
+    parts: impl Iterator<Item = (Decimal, Decimal)>,
+    profile: &Profile,
+) -> Option<(Decimal, Decimal)> {
     let mut exact = Decimal::ZERO;
     let mut sum = Decimal::ZERO;
     for (e, c) in parts {
@@ -284,16 +520,17 @@ fn per_dossier(id: IndicatorId, g: Grades, profile: &Profile) -> IndicatorScore 
         exact: None,
         rounded: None,
         counted: None,
-        display: not_applicable_text(),
-        derivation: Localized::new(
-            "Không có hồ sơ đã giải quyết trong kỳ",
-            "no dossier resolved in the period",
-        ),
+        marked_not_applicable: false,
+        online_share: None,
     };
     match average(&g) {
         None => base,
         Some((num, den, exact)) => {
-            let rounded = round(exact, profile.rounding.indicator_decimals, profile.rounding.strategy);
+            let rounded = round(
+                exact,
+                profile.rounding.indicator_decimals,
+                profile.rounding.strategy,
+            );
             IndicatorScore {
                 applicable: true,
                 numerator: Some(num),
@@ -301,56 +538,67 @@ fn per_dossier(id: IndicatorId, g: Grades, profile: &Profile) -> IndicatorScore 
                 exact: Some(exact),
                 rounded: Some(rounded),
                 counted: Some(counted(exact, profile)),
-                display: localized_decimal(rounded),
-                derivation: Localized {
-                    vi: derivation(&g, Lang::Vi),
-                    en: derivation(&g, Lang::En),
-                },
                 ..base
             }
         }
     }
 }
 
-/// The facts range of a per-unit indicator, and words on the facts where they say more.
-fn facts_range(id: IndicatorId, report: &Report, profile: &Profile, interp: &Interpretations) -> (Option<LevelRange>, Option<Localized>) {
+/// The facts range of a per-unit indicator, and the online share where it applies.
+fn facts_range(
+    id: IndicatorId,
+    report: &Report,
+    profile: &Profile,
+    interp: &Interpretations,
+) -> (Option<LevelRange>, Option<Share>) {
     let pu = &report.per_unit;
     match id {
-        IndicatorId::OneStop => (pu.one_stop.facts.map(|f| profile.one_stop_rule.derive(&f, report.unit.level)), None),
+        IndicatorId::OneStop => (
+            pu.one_stop
+                .facts
+                .map(|f| profile.one_stop_rule.derive(&f, report.unit.level)),
+            None,
+        ),
         IndicatorId::Publicity => (pu.publicity.facts.map(|f| rules::publicity(&f)), None),
         IndicatorId::Feedback => (pu.feedback.facts.map(|f| rules::feedback(&f)), None),
         IndicatorId::OnlineServices => {
             // The online share is always known from the dossier summary, facts or not.
-            let (share, words) = online_share(report, interp);
+            let share = online_share(report, interp);
             let facts = pu.online_services.facts.unwrap_or_default();
-            (Some(rules::online(&facts, share, interp)), words)
+            (
+                Some(rules::online(
+                    &facts,
+                    share.map(|s| (s.online, s.of)),
+                    interp,
+                )),
+                share,
+            )
         }
         _ => (None, None),
     }
 }
 
-/// The online share of `report` as (online, denominator), and its description ("tỷ lệ hồ sơ trực tuyến
-/// 99/1.147 = 8,63 %"); `None` when no dossier was received.
-pub(crate) fn online_share(report: &Report, interp: &Interpretations) -> (Option<(u64, u64)>, Option<Localized>) {
+/// The online share of `report`; `None` when no dossier was received.
+pub(crate) fn online_share(report: &Report, interp: &Interpretations) -> Option<Share> {
     let rc = &report.dossiers.received;
     let online = rc.online.get();
-    let denominator = match interp.online_share_base {
+    let of = match interp.online_share_base {
         rules::OnlineShareBase::AllReceived => report.received_total(),
         rules::OnlineShareBase::NewlyReceived => online + rc.direct.get(),
     };
-    let share = (denominator > 0).then_some((online, denominator));
-    let words = share.map(|(o, d)| Localized {
-        vi: format!("tỷ lệ hồ sơ trực tuyến {}", rules::describe_share(o, d, Lang::Vi)),
-        en: format!("online share {}", rules::describe_share(o, d, Lang::En)),
-    });
-    (share, words)
+    (of > 0).then_some(Share { online, of })
 }
 
 fn unit_flags<F>(u: &UnitIndicator<F>) -> (Option<Level>, bool) {
     (u.level, u.not_applicable)
 }
 
-fn per_unit(id: IndicatorId, report: &Report, profile: &Profile, interp: &Interpretations) -> IndicatorScore {
+fn per_unit(
+    id: IndicatorId,
+    report: &Report,
+    profile: &Profile,
+    interp: &Interpretations,
+) -> IndicatorScore {
     let pu = &report.per_unit;
     let (declared, na) = match id {
         IndicatorId::OneStop => unit_flags(&pu.one_stop),
@@ -358,11 +606,19 @@ fn per_unit(id: IndicatorId, report: &Report, profile: &Profile, interp: &Interp
         IndicatorId::Feedback => unit_flags(&pu.feedback),
         _ => unit_flags(&pu.online_services),
     };
-    let (range, words) = if na { (None, None) } else { facts_range(id, report, profile, interp) };
+    let (range, share) = if na {
+        (None, None)
+    } else {
+        facts_range(id, report, profile, interp)
+    };
     let from_facts = range.and_then(LevelRange::exact);
     let chosen = match interp.level_source {
-        LevelSource::Declared => declared.map(|l| (l, LevelOrigin::Declared)).or(from_facts.map(|l| (l, LevelOrigin::Facts))),
-        LevelSource::Facts => from_facts.map(|l| (l, LevelOrigin::Facts)).or(declared.map(|l| (l, LevelOrigin::Declared))),
+        LevelSource::Declared => declared
+            .map(|l| (l, LevelOrigin::Declared))
+            .or(from_facts.map(|l| (l, LevelOrigin::Facts))),
+        LevelSource::Facts => from_facts
+            .map(|l| (l, LevelOrigin::Facts))
+            .or(declared.map(|l| (l, LevelOrigin::Declared))),
     };
     let base = IndicatorScore {
         id,
@@ -380,33 +636,14 @@ fn per_unit(id: IndicatorId, report: &Report, profile: &Profile, interp: &Interp
         exact: None,
         rounded: None,
         counted: None,
-        display: not_applicable_text(),
-        derivation: if na {
-            Localized::new("Không áp dụng cho đơn vị trong kỳ", "not applicable to the unit in the period")
-        } else {
-            let r = range.map(rules::describe_range).unwrap_or_else(|| Localized::new("mức 0–2", "level 0–2"));
-            Localized {
-                vi: format!("Số liệu không đủ để xác định mức ({})", r.vi),
-                en: format!("the facts do not determine the level ({})", r.en),
-            }
-        },
+        marked_not_applicable: na,
+        online_share: share,
     };
-    let Some((level, origin)) = chosen else { return base };
+    let Some((level, origin)) = chosen else {
+        return base;
+    };
     let exact = Decimal::from(level.points());
     let rounded = round(exact, 0, profile.rounding.strategy);
-    let extra = |lang: Lang| {
-        words.as_ref().map(|w| format!(" ({})", w.get(lang))).unwrap_or_default()
-    };
-    let derivation = match origin {
-        LevelOrigin::Declared => Localized {
-            vi: format!("Tự đánh giá: mức {}", level.points()),
-            en: format!("declared: level {}", level.points()),
-        },
-        LevelOrigin::Facts => Localized {
-            vi: format!("Theo số liệu: mức {}{}", level.points(), extra(Lang::Vi)),
-            en: format!("from the facts: level {}{}", level.points(), extra(Lang::En)),
-        },
-    };
     IndicatorScore {
         applicable: true,
         level: Some(level),
@@ -414,22 +651,25 @@ fn per_unit(id: IndicatorId, report: &Report, profile: &Profile, interp: &Interp
         exact: Some(exact),
         rounded: Some(rounded),
         counted: Some(exact),
-        display: localized_decimal(rounded),
-        derivation,
         ..base
     }
 }
 
-fn official_score(name: Option<String>, exacts: &[Option<Decimal>; 5], dossiers: u64, profile: &Profile) -> OfficialScore {
+fn official_score(
+    name: Option<String>,
+    exacts: &[Option<Decimal>; 5],
+    dossiers: u64,
+    profile: &Profile,
+) -> OfficialScore {
     let parts: Option<Vec<Decimal>> = exacts.iter().copied().collect();
-    let summed = parts.and_then(|p| total_of(p.into_iter().map(|e| (e, counted(e, profile))), profile));
+    let summed =
+        parts.and_then(|p| total_of(p.into_iter().map(|e| (e, counted(e, profile))), profile));
     match summed {
         Some((exact, value)) if dossiers > 0 => OfficialScore {
             name,
             dossiers,
             exact: Some(exact),
             value: Some(value),
-            display: localized_decimal(value),
             maximum: 10,
             band: band_of(&profile.official_bands, value).map(Rating::from),
         },
@@ -438,7 +678,6 @@ fn official_score(name: Option<String>, exacts: &[Option<Decimal>; 5], dossiers:
             dossiers,
             exact: None,
             value: None,
-            display: not_applicable_text(),
             maximum: 10,
             band: None,
         },
@@ -447,11 +686,68 @@ fn official_score(name: Option<String>, exacts: &[Option<Decimal>; 5], dossiers:
 
 fn individual(o: &Official, profile: &Profile) -> OfficialScore {
     let exacts = PER_DOSSIER.map(|id| o.grades(id).and_then(average).map(|(_, _, e)| e));
-    official_score(Some(o.name.clone()), &exacts, o.total_time.dossiers(), profile)
+    official_score(
+        Some(o.name.clone()),
+        &exacts,
+        o.total_time.dossiers(),
+        profile,
+    )
+}
+
+/// The total of the applicable indicators' (exact, counted) scores, and the rating.
+pub(crate) fn total(
+    parts: impl Iterator<Item = (Decimal, Decimal)>,
+    profile: &Profile,
+    interp: &Interpretations,
+) -> Result<Total, Errors> {
+    let mut applicable = 0u8;
+    let (exact, value) =
+        total_of(parts.inspect(|_| applicable += 1), profile).ok_or_else(|| overflow("total"))?;
+    let maximum = Decimal::from(2 * u32::from(applicable));
+    let reported = match interp.rating_basis {
+        RatingBasis::ReportedTotal => value,
+        RatingBasis::ExactTotal => exact,
+    };
+    // The rating is taken on total × 18 / maximum; bands compare by cross-multiplication
+    // so that a basis such as 14,99…(repeating) never rounds into the next band.
+    let (rating_basis, band) = match interp.not_applicable {
+        NotApplicablePolicy::ScaleToMaximum if applicable > 0 && applicable < 9 => {
+            let scaled = reported
+                .checked_mul(Decimal::from(18))
+                .ok_or_else(|| overflow("total"))?;
+            let basis = scaled
+                .checked_div(maximum)
+                .ok_or_else(|| overflow("total"))?
+                .normalize();
+            let band = profile
+                .unit_bands
+                .iter()
+                .find(|b| b.min.checked_mul(maximum).is_some_and(|m| scaled >= m));
+            (basis, band)
+        }
+        _ => (reported, band_of(&profile.unit_bands, reported)),
+    };
+    let maximum = round(
+        maximum,
+        profile.rounding.maximum_decimals,
+        profile.rounding.strategy,
+    );
+    Ok(Total {
+        exact,
+        value,
+        maximum,
+        applicable,
+        rating_basis,
+        rating: band.filter(|_| applicable > 0).map(Rating::from),
+    })
 }
 
 /// Checks `report` and computes its scorecard without findings.
-pub(crate) fn compute(report: &Report, profile: &Profile, interp: &Interpretations) -> Result<Scorecard, Errors> {
+pub(crate) fn compute(
+    report: &Report,
+    profile: &Profile,
+    interp: &Interpretations,
+) -> Result<Scorecard, Errors> {
     let problems = crate::validate::validate(report);
     if !problems.is_empty() {
         return Err(Errors(problems));
@@ -471,44 +767,21 @@ pub(crate) fn compute(report: &Report, profile: &Profile, interp: &Interpretatio
         s.position = i as u8 + 1;
     }
 
-    let applicable = indicators.iter().filter(|s| s.applicable).count() as u8;
-    let (exact, value) = total_of(
+    let total = total(
         indicators.iter().filter_map(|s| s.exact.zip(s.counted)),
         profile,
-    )
-    .ok_or_else(|| overflow("total"))?;
-    let maximum = Decimal::from(2 * u32::from(applicable));
-    let reported = match interp.rating_basis {
-        RatingBasis::ReportedTotal => value,
-        RatingBasis::ExactTotal => exact,
-    };
-    // The rating is taken on total × 18 / maximum; bands compare by cross-multiplication
-    // so that a basis such as 14,99…(repeating) never rounds into the next band.
-    let (rating_basis, band) = match interp.not_applicable {
-        NotApplicablePolicy::ScaleToMaximum if applicable > 0 && applicable < 9 => {
-            let scaled = reported.checked_mul(Decimal::from(18)).ok_or_else(|| overflow("total"))?;
-            let basis = scaled.checked_div(maximum).ok_or_else(|| overflow("total"))?.normalize();
-            let band = profile.unit_bands.iter().find(|b| b.min.checked_mul(maximum).is_some_and(|m| scaled >= m));
-            (basis, band)
-        }
-        _ => (reported, band_of(&profile.unit_bands, reported)),
-    };
-    let maximum = round(maximum, profile.rounding.maximum_decimals, profile.rounding.strategy);
-    let total = Total {
-        exact,
-        value,
-        display: localized_decimal(value),
-        maximum,
-        maximum_display: localized_decimal(maximum),
-        applicable,
-        rating_basis,
-        rating: band.filter(|_| applicable > 0).map(Rating::from),
-    };
+        interp,
+    )?;
 
-    let unit_exacts = PER_DOSSIER.map(|id| indicators.iter().find(|s| s.id == id).and_then(|s| s.exact));
+    let unit_exacts =
+        PER_DOSSIER.map(|id| indicators.iter().find(|s| s.id == id).and_then(|s| s.exact));
     let officials = Officials {
         unit: official_score(None, &unit_exacts, report.resolved_total(), profile),
-        individuals: report.officials.iter().map(|o| individual(o, profile)).collect(),
+        individuals: report
+            .officials
+            .iter()
+            .map(|o| individual(o, profile))
+            .collect(),
     };
 
     Ok(Scorecard {
@@ -541,7 +814,11 @@ pub fn score(report: &Report, profile: &Profile) -> Result<Scorecard, Errors> {
 }
 
 /// Scores `report` under `profile` with the interpretations `interp`.
-pub fn score_with(report: &Report, profile: &Profile, interp: &Interpretations) -> Result<Scorecard, Errors> {
+pub fn score_with(
+    report: &Report,
+    profile: &Profile,
+    interp: &Interpretations,
+) -> Result<Scorecard, Errors> {
     let mut card = compute(report, profile, interp)?;
     card.findings = audit::findings(report, profile, interp, &card);
     Ok(card)

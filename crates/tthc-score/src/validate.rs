@@ -15,8 +15,16 @@ fn too_large(path: &str, sum: u64) -> Option<Problem> {
         Problem::new(
             Code::CountTooLarge,
             path,
-            format!("Tổng các số lượng ({}) vượt quá {}", count(sum, Lang::Vi), count(MAX_TOTAL, Lang::Vi)),
-            format!("the counts add up to {}, above the limit of {}", count(sum, Lang::En), count(MAX_TOTAL, Lang::En)),
+            format!(
+                "Tổng các số lượng ({}) vượt quá {}",
+                count(sum, Lang::Vi),
+                count(MAX_TOTAL, Lang::Vi)
+            ),
+            format!(
+                "the counts add up to {}, above the limit of {}",
+                count(sum, Lang::En),
+                count(MAX_TOTAL, Lang::En)
+            ),
         )
     })
 }
@@ -27,8 +35,12 @@ pub fn validate(report: &Report) -> Vec<Problem> {
     period(report, &mut out);
 
     let d = &report.dossiers;
-    let received = d.received.online.get() + d.received.direct.get() + d.received.carried_over.get();
-    out.extend(too_large("dossiers.received", received.max(report.received_total())));
+    let received =
+        d.received.online.get() + d.received.direct.get() + d.received.carried_over.get();
+    out.extend(too_large(
+        "dossiers.received",
+        received.max(report.received_total()),
+    ));
     let r = &d.resolved;
     let sum = r.early.get() + r.on_time.get() + r.late.get();
     out.extend(too_large("dossiers.resolved", sum));
@@ -57,7 +69,15 @@ pub fn validate(report: &Report) -> Vec<Problem> {
             continue;
         }
         if let Some(g) = report.grades(id) {
-            sum_matches(Code::IndicatorCountsMismatch, &g, resolved, &format!("perDossier.{}", id.key()), "số hồ sơ đã giải quyết", "resolved dossiers", &mut out);
+            sum_matches(
+                Code::IndicatorCountsMismatch,
+                &g,
+                resolved,
+                || format!("perDossier.{}", id.key()),
+                "số hồ sơ đã giải quyết",
+                "resolved dossiers",
+                &mut out,
+            );
         }
     }
 
@@ -68,7 +88,10 @@ pub fn validate(report: &Report) -> Vec<Problem> {
     unit_indicator(&pu.online_services, IndicatorId::OnlineServices, &mut out);
     if let Some(f) = &pu.feedback.facts {
         if let Some(received) = f.received {
-            for (name, v) in [("handledOnTime", f.handled_on_time), ("prolonged", f.prolonged)] {
+            for (name, v) in [
+                ("handledOnTime", f.handled_on_time),
+                ("prolonged", f.prolonged),
+            ] {
                 if let Some(v) = v.filter(|v| *v > received) {
                     out.push(Problem::new(
                         Code::FeedbackExceedsTotal,
@@ -98,7 +121,7 @@ pub fn validate(report: &Report) -> Vec<Problem> {
                     Code::OfficialCountsMismatch,
                     g,
                     n,
-                    &format!("officials[{i}].{}", id.key()),
+                    || format!("officials[{i}].{}", id.key()),
                     "số hồ sơ của chỉ số tổng thời gian giải quyết",
                     "the dossiers counted for total time",
                     &mut out,
@@ -109,12 +132,20 @@ pub fn validate(report: &Report) -> Vec<Problem> {
     out
 }
 
-fn sum_matches(code: Code, g: &Grades, expected: u64, path: &str, vi_what: &str, en_what: &str, out: &mut Vec<Problem>) {
+fn sum_matches(
+    code: Code,
+    g: &Grades,
+    expected: u64,
+    path: impl FnOnce() -> String,
+    vi_what: &str,
+    en_what: &str,
+    out: &mut Vec<Problem>,
+) {
     let n = g.dossiers();
     if n != expected {
         out.push(Problem::new(
             code,
-            path,
+            path(),
             format!(
                 "Tổng số hồ sơ ở 3 mức ({} + {} + {} = {}) khác {} ({})",
                 count(g.two.get(), Lang::Vi),
@@ -138,18 +169,18 @@ fn sum_matches(code: Code, g: &Grades, expected: u64, path: &str, vi_what: &str,
 }
 
 fn unit_indicator<F>(u: &UnitIndicator<F>, id: IndicatorId, out: &mut Vec<Problem>) {
-    let path = format!("perUnit.{}", id.key());
+    let path = || format!("perUnit.{}", id.key());
     if u.not_applicable && (u.level.is_some() || u.facts.is_some()) {
         out.push(Problem::new(
             Code::UnitIndicatorConflict,
-            path,
+            path(),
             "Chỉ số được đánh dấu không áp dụng nhưng vẫn có mức điểm hoặc số liệu",
             "marked not applicable but also given a level or facts",
         ));
     } else if !u.not_applicable && u.level.is_none() && u.facts.is_none() {
         out.push(Problem::new(
             Code::UnitIndicatorEmpty,
-            path,
+            path(),
             "Cần mức tự đánh giá (level), số liệu (facts) hoặc notApplicable",
             "give a declared level, facts, or notApplicable",
         ));
@@ -159,17 +190,33 @@ fn unit_indicator<F>(u: &UnitIndicator<F>, id: IndicatorId, out: &mut Vec<Proble
 fn period(report: &Report, out: &mut Vec<Problem>) {
     let p = &report.period;
     let mut bad = |field: &str, vi: String, en: String| {
-        let path = if field.is_empty() { "period".into() } else { format!("period.{field}") };
+        let path = if field.is_empty() {
+            "period".into()
+        } else {
+            format!("period.{field}")
+        };
         out.push(Problem::new(Code::PeriodInvalid, path, vi, en));
     };
     if !(2000..=2100).contains(&p.year) {
-        bad("year", format!("Năm {} ngoài khoảng 2000–2100", p.year), format!("year {} outside 2000–2100", p.year));
+        bad(
+            "year",
+            format!("Năm {} ngoài khoảng 2000–2100", p.year),
+            format!("year {} outside 2000–2100", p.year),
+        );
     }
     if let Some(q) = p.quarter.filter(|q| !(1..=4).contains(q)) {
-        bad("quarter", format!("Quý {q} không tồn tại (1–4)"), format!("quarter {q} does not exist (1–4)"));
+        bad(
+            "quarter",
+            format!("Quý {q} không tồn tại (1–4)"),
+            format!("quarter {q} does not exist (1–4)"),
+        );
     }
     if let Some(m) = p.month.filter(|m| !(1..=12).contains(m)) {
-        bad("month", format!("Tháng {m} không tồn tại (1–12)"), format!("month {m} does not exist (1–12)"));
+        bad(
+            "month",
+            format!("Tháng {m} không tồn tại (1–12)"),
+            format!("month {m} does not exist (1–12)"),
+        );
     }
     if p.quarter.is_some() && p.month.is_some() {
         bad(

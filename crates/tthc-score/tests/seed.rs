@@ -21,7 +21,10 @@ fn dien_bien(r: &Report) -> Scorecard {
 }
 
 fn displays(card: &Scorecard, lang: Lang) -> Vec<String> {
-    card.indicators.iter().map(|s| s.display.get(lang).to_string()).collect()
+    card.indicators
+        .iter()
+        .map(|s| s.display().get(lang).to_string())
+        .collect()
 }
 
 #[test]
@@ -39,16 +42,19 @@ fn district_scores_match_the_seed() {
     assert_eq!((tt.numerator, tt.denominator), (Some(2165), Some(1132)));
     assert_eq!(tt.exact.unwrap().to_string(), "1.9125441696113074204946996");
     assert_eq!(tt.rounded.unwrap().to_string(), "1.91");
-    assert_eq!(tt.derivation.vi, "(1.033×2 + 99×1 + 0×0) / 1.132");
-    assert_eq!(tt.derivation.en, "(1,033×2 + 99×1 + 0×0) / 1,132");
+    assert_eq!(tt.derivation().vi, "(1.033×2 + 99×1 + 0×0) / 1.132");
+    assert_eq!(tt.derivation().en, "(1,033×2 + 99×1 + 0×0) / 1,132");
     assert_eq!(card.total.value.to_string(), "16.74");
-    assert_eq!(card.total.display.vi, "16,74");
-    assert_eq!(card.total.maximum_display.vi, "18,0");
+    assert_eq!(card.total.display().vi, "16,74");
+    assert_eq!(card.total.maximum_display().vi, "18,0");
     assert_eq!(card.total.rating.as_ref().unwrap().label.vi, "Xuất sắc");
     // 16,74 is the exact sum rounded, not the sum of the rounded scores (16,73).
     assert!(card.total.exact.to_string().starts_with("16.7376"));
-    assert_eq!(card.officials.unit.display.vi, "9,74");
-    assert_eq!(card.officials.unit.band.as_ref().unwrap().code, "completed100");
+    assert_eq!(card.officials.unit.display().vi, "9,74");
+    assert_eq!(
+        card.officials.unit.band.as_ref().unwrap().code,
+        "completed100"
+    );
 }
 
 /// Every row of the seed's annex table appears in the rendered text, tab for tab. The seed
@@ -60,9 +66,18 @@ fn district_table_reproduces_every_seed_row() {
         .unwrap()
         .replace("những nhiều", "nhũng nhiễu");
     let card = dien_bien(&district());
-    let table = render(&card, profile::find("dien-bien-2019").unwrap(), Format::Table, Lang::Vi);
+    let table = render(
+        &card,
+        profile::find("dien-bien-2019").unwrap(),
+        Format::Table,
+        Lang::Vi,
+    );
     let rows: Vec<&str> = seed.lines().filter(|l| l.contains('\t')).collect();
-    assert_eq!(rows.len(), 3 + 1 + 1 + 9 * 4, "seed rows: 3 headers, (1)–(6), total, 9 × 4");
+    assert_eq!(
+        rows.len(),
+        3 + 1 + 1 + 9 * 4,
+        "seed rows: 3 headers, (1)–(6), total, 9 × 4"
+    );
     for row in rows {
         assert!(table.lines().any(|l| l == row), "missing row: {row:?}");
     }
@@ -80,14 +95,21 @@ fn district_table_reproduces_every_seed_row() {
 #[test]
 fn district_table_in_english() {
     let card = dien_bien(&district());
-    let t = render(&card, profile::find("dien-bien-2019").unwrap(), Format::Table, Lang::En);
+    let t = render(
+        &card,
+        profile::find("dien-bien-2019").unwrap(),
+        Format::Table,
+        Lang::En,
+    );
     assert!(t.contains("\tTOTAL SCORE\t18.0\t\t16.74\t\n"));
     assert!(t.contains("1\tTotal time to resolve the administrative procedure dossier\t2\t1,132\t1.91\t15 dossiers pending within the deadline\n"));
     assert!(t.contains("\tEarlier than the regulated time\t2\t1,033\t\t\n"));
     assert!(t.contains("Period: Quarter II, 2021"));
     assert!(t.contains("Dossiers received in the period: 1,147"));
     assert!(t.contains("Rating: Excellent (16.74/18.0 points)"));
-    assert!(t.contains("9\tProgress and quality of the competent agency's online public services\t2\t\t1\t\n"));
+    assert!(t.contains(
+        "9\tProgress and quality of the competent agency's online public services\t2\t\t1\t\n"
+    ));
 }
 
 #[test]
@@ -100,31 +122,49 @@ fn national_profile_on_the_seed() {
         displays(&card, Lang::Vi),
         ["1,9", "1,9", "2,0", "2,0", "2", "2", "1,9", "2", "1"]
     );
-    assert_eq!(card.total.display.vi, "16,7");
+    assert_eq!(card.total.display().vi, "16,7");
     assert_eq!(card.total.value.to_string(), "16.7");
-    assert_eq!(card.officials.unit.display.vi, "9,7");
+    assert_eq!(card.officials.unit.display().vi, "9,7");
 }
 
 #[test]
 fn audit_reports_both_seed_defects() {
     let card = dien_bien(&district());
-    let f: Vec<_> = card.findings.iter().filter(|f| f.severity == Severity::Error).collect();
+    let f: Vec<_> = card
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .collect();
     assert_eq!(f.len(), 1);
     assert_eq!(f[0].code, FindingCode::DeclaredLevelContradicted);
     assert_eq!(f[0].path, "perUnit.onlineServices.level");
-    assert!(f[0].message.vi.contains("99/1.147 = 8,63 %"), "{}", f[0].message.vi);
+    assert!(
+        f[0].message.vi.contains("99/1.147 = 8,63 %"),
+        "{}",
+        f[0].message.vi
+    );
     assert!(f[0].message.vi.contains("15,74"), "{}", f[0].message.vi);
-    assert!(f[0].message.en.contains("15.74 (Excellent) instead of 16.74"), "{}", f[0].message.en);
+    assert!(
+        f[0].message
+            .en
+            .contains("15.74 (Excellent) instead of 16.74"),
+        "{}",
+        f[0].message.en
+    );
 
     let commune = dien_bien(&example("dien-bien-2021-q2-commune"));
-    assert_eq!(commune.total.display.vi, "15,74");
+    assert_eq!(commune.total.display().vi, "15,74");
     let breakdown = commune
         .findings
         .iter()
         .find(|f| f.code == FindingCode::ReceivedBreakdownMismatch)
         .unwrap();
     assert_eq!(breakdown.severity, Severity::Error);
-    assert!(breakdown.message.vi.contains("36 + 115.213 + 1 = 115.250"), "{}", breakdown.message.vi);
+    assert!(
+        breakdown.message.vi.contains("36 + 115.213 + 1 = 115.250"),
+        "{}",
+        breakdown.message.vi
+    );
     assert!(breakdown.message.vi.contains("15.213"));
 }
 
@@ -134,8 +174,11 @@ fn level_source_facts_gives_the_corrected_total() {
     let mut i = p.interpretations;
     i.level_source = tthc_score::profile::LevelSource::Facts;
     let card = score_with(&district(), p, &i).unwrap();
-    assert_eq!(card.total.display.vi, "15,74");
-    assert_eq!(card.indicator(IndicatorId::OnlineServices).display.vi, "0");
+    assert_eq!(card.total.display().vi, "15,74");
+    assert_eq!(
+        card.indicator(IndicatorId::OnlineServices).display().vi,
+        "0"
+    );
 }
 
 #[test]
@@ -143,13 +186,18 @@ fn markdown_html_csv() {
     let card = dien_bien(&district());
     let p = profile::find("dien-bien-2019").unwrap();
     let md = render(&card, p, Format::Markdown, Lang::Vi);
-    assert!(md.contains("|  | **TỔNG ĐIỂM** | 18,0 |  | **16,74** |  |"), "{md}");
+    assert!(
+        md.contains("|  | **TỔNG ĐIỂM** | 18,0 |  | **16,74** |  |"),
+        "{md}"
+    );
     assert!(md.contains("| 9 | **Tiến độ và chất lượng cung cấp dịch vụ công trực tuyến của cơ quan có thẩm quyền** | 2 |  | **1** |  |"));
     let html = render(&card, p, Format::Html, Lang::Vi);
     assert!(html.contains("<tr class=\"total\"><td></td><th scope=\"row\">TỔNG ĐIỂM</th><td class=\"num\">18,0</td><td class=\"num\"></td><td class=\"num\">16,74</td><td></td></tr>"), "{html}");
     assert_eq!(html.matches("class=\"sub chosen\"").count(), 4);
     let csv = render(&card, p, Format::Csv, Lang::Vi);
-    assert!(csv.starts_with("STT,Tiêu chí/Tiêu chí thành phần,Điểm tối đa,Số lượng hồ sơ,Điểm tự đánh giá,Ghi chú\r\n"));
+    assert!(csv.starts_with(
+        "STT,Tiêu chí/Tiêu chí thành phần,Điểm tối đa,Số lượng hồ sơ,Điểm tự đánh giá,Ghi chú\r\n"
+    ));
     assert!(csv.contains(",TỔNG ĐIỂM,\"18,0\",,\"16,74\",\r\n"), "{csv}");
     assert_eq!(csv.lines().count(), 1 + 1 + 9 * 4);
     let csv_en = render(&card, p, Format::Csv, Lang::En);
@@ -161,7 +209,12 @@ fn html_escapes_user_text() {
     let mut r = district();
     r.unit.name = "<script>alert(1)</script> & co".into();
     let card = dien_bien(&r);
-    let html = render(&card, profile::find("dien-bien-2019").unwrap(), Format::Html, Lang::Vi);
+    let html = render(
+        &card,
+        profile::find("dien-bien-2019").unwrap(),
+        Format::Html,
+        Lang::Vi,
+    );
     assert!(!html.contains("<script>"));
     assert!(html.contains("&lt;SCRIPT&gt;ALERT(1)&lt;/SCRIPT&gt; &amp; CO"));
 }
