@@ -5,13 +5,14 @@ use crate::error::Localized;
 use crate::format::{self, count, Lang};
 use crate::indicator::IndicatorId;
 use crate::model::Report;
-use crate::profile::{Date, Interpretations, LateAttitude, LevelSource, Profile};
+use crate::profile::{CalendarDate, Interpretations, LateAttitude, LevelSource, Profile};
 use crate::rules;
 use crate::score::{self, Scorecard};
 use serde::{Deserialize, Serialize};
 
 /// How serious a finding is. `audit` exits non-zero on `error`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum Severity {
     /// For information.
@@ -26,6 +27,7 @@ macro_rules! finding_codes {
     ($( $(#[$doc:meta])* $name:ident = $text:literal, )*) => {
         /// Stable codes of soft findings.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
         #[non_exhaustive]
         pub enum FindingCode {
             $( $(#[$doc])* #[serde(rename = $text)] $name, )*
@@ -83,6 +85,7 @@ impl FindingCode {
 
 /// One soft finding.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Finding {
     /// Stable code.
@@ -110,15 +113,15 @@ fn c2(n: u64) -> (String, String) {
 }
 
 /// The first and last day of a period.
-pub fn period_bounds(p: &crate::model::Period) -> Option<(Date, Date)> {
+pub fn period_bounds(p: &crate::model::Period) -> Option<(CalendarDate, CalendarDate)> {
     let (m1, m2) = match (p.quarter, p.month) {
         (Some(q), None) => (3 * q - 2, 3 * q),
         (None, Some(m)) => (m, m),
         _ => (1, 12),
     };
     Some((
-        Date::new(p.year, m1, 1)?,
-        Date::new(p.year, m2, crate::profile::days_in_month(p.year, m2))?,
+        CalendarDate::new(p.year, m1, 1)?,
+        CalendarDate::new(p.year, m2, crate::profile::days_in_month(p.year, m2))?,
     ))
 }
 

@@ -9,6 +9,7 @@ use std::fmt;
 
 /// A text in both languages of the project.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 pub struct Localized {
     /// Vietnamese.
     pub vi: String,
@@ -39,6 +40,7 @@ macro_rules! codes {
         /// Stable machine-readable codes of hard errors. The string form never changes
         /// once released; new codes may be added.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
         #[non_exhaustive]
         pub enum Code {
             $( $(#[$doc])* #[serde(rename = $text)] $name, )*
@@ -122,6 +124,7 @@ impl fmt::Display for Code {
 
 /// One hard error.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Problem {
     /// Stable code.
@@ -162,6 +165,7 @@ impl std::error::Error for Problem {}
 
 /// All hard errors found in one input (at least one).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(transparent)]
 pub struct Errors(pub Vec<Problem>);
 
@@ -214,6 +218,8 @@ pub(crate) fn tagged(code: Code, en: &str) -> String {
 /// Maps the message of a serde error (from serde_json or serde-wasm-bindgen, both of
 /// which format serde's standard errors the same way) to a problem at `path`.
 pub fn problem_from_serde(path: &str, msg: &str) -> Problem {
+    // serde-wasm-bindgen's errors are JS `Error`s; their text starts with "Error: ".
+    let msg = msg.strip_prefix("Error: ").unwrap_or(msg);
     // Our own visitors tag their messages; serde's standard errors start with fixed words.
     if let Some(rest) = msg.strip_prefix(TAG) {
         if let Some((code, en)) = rest.split_once(TAG) {

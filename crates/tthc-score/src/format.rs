@@ -7,6 +7,7 @@ use std::fmt::Write;
 
 /// Output language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum Lang {
     /// Vietnamese (default).

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 /// How an indicator is scored (TT01 Art. 14).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum IndicatorKind {
     /// Each resolved dossier earns 2, 1 or 0 points; the score is their average.
@@ -15,6 +16,7 @@ pub enum IndicatorKind {
 
 /// Identifier of one of the nine indicators. JSON: camelCase (`totalTime`, `onlineServices`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum IndicatorId {
     /// Total handling time (tổng thời gian giải quyết). TT01 Art. 13.1.

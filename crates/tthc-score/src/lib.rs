@@ -58,12 +58,16 @@ pub mod audit;
 pub mod error;
 pub mod format;
 pub mod indicator;
+#[cfg(feature = "json")]
+mod jsonpath;
 pub mod model;
 pub mod profile;
 pub mod render;
 pub mod rounding;
 pub mod rules;
 pub mod score;
+#[cfg(feature = "testing")]
+pub mod testing;
 mod validate;
 
 // The README's Rust example runs as a doctest.
@@ -85,6 +89,7 @@ use serde::{Deserialize, Serialize};
 
 /// Options of a scoring call: which profile, and which interpretations to override.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Options {
     /// Built-in profile identifier; the default is `dien-bien-2019`.
@@ -107,22 +112,45 @@ impl Options {
     }
 }
 
+/// Options of a table rendering: the scoring options plus format and language.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct RenderOptions {
+    /// Output format; the default is the tab-separated table.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<Format>,
+    /// Language; the default is Vietnamese.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<Lang>,
+    /// Built-in profile identifier; the default is `dien-bien-2019`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub profile: Option<String>,
+    /// Interpretation overrides.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interpretations: Option<InterpretationOverrides>,
+}
+
+/// Scores `report` and renders its annex table as `options` say.
+pub fn render_report(report: &Report, options: &RenderOptions) -> Result<String, Errors> {
+    let scoring = Options {
+        profile: options.profile.clone(),
+        interpretations: options.interpretations,
+    };
+    let (p, i) = scoring.resolve()?;
+    let card = score_with(report, p, &i)?;
+    Ok(render(
+        &card,
+        p,
+        options.format.unwrap_or_default(),
+        options.lang.unwrap_or_default(),
+    ))
+}
+
 /// Scores `report` with `options` (profile and interpretation overrides).
 pub fn score_report(report: &Report, options: &Options) -> Result<Scorecard, Errors> {
     let (p, i) = options.resolve()?;
     score_with(report, p, &i)
-}
-
-/// Deserializes a `T` from any serde deserializer, mapping the first error to a
-/// [`Problem`] with the field path (e.g. `perDossier.contacts.two`).
-pub fn deserialize_with_path<'de, T: Deserialize<'de>, D: serde::Deserializer<'de>>(
-    d: D,
-) -> Result<T, Problem> {
-    serde_path_to_error::deserialize(d).map_err(|e| {
-        let path = e.path().to_string();
-        let path = if path == "." { String::new() } else { path };
-        error::problem_from_serde(&path, &e.inner().to_string())
-    })
 }
 
 /// Parses a report from JSON text. Errors carry the field path.
@@ -135,9 +163,12 @@ pub fn parse_report(json: &str) -> Result<Report, Errors> {
 #[cfg(feature = "json")]
 pub fn parse_json<T: for<'de> Deserialize<'de>>(json: &str) -> Result<T, Problem> {
     let mut de = serde_json::Deserializer::from_str(json);
-    let v = deserialize_with_path(&mut de)?;
-    de.end()
-        .map_err(|e| error::problem_from_serde("", &e.to_string()))?;
+    let problem = |e: serde_json::Error| {
+        let path = jsonpath::path_at(json, e.line(), e.column());
+        error::problem_from_serde(&path, &e.to_string())
+    };
+    let v = T::deserialize(&mut de).map_err(problem)?;
+    de.end().map_err(problem)?;
     Ok(v)
 }
 
@@ -153,6 +184,7 @@ pub fn check_json(json: &str) -> Vec<Problem> {
 /// The outcome of scoring one input: what the fixtures in `tests/fixtures/` expect and
 /// what every front end (CLI, wasm) returns. JSON: `{"scorecard": …}` or `{"errors": […]}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum Outcome {
     /// The input was scored.
@@ -177,3 +209,29 @@ pub fn evaluate_json(input: &str, options: &Options) -> Outcome {
         .and_then(|r| score_report(&r, options))
         .into()
 }
+
+/// TypeScript names for the types that serialize as primitives (custom serde impls).
+#[cfg(feature = "ts")]
+#[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+const TS_PRIMITIVES: &'static str = r#"
+/** A decimal number as a string in plain notation, e.g. "1.91" or "1.9125441696113074204946996". */
+export type DecimalString = string;
+/** Output decimals are always strings. */
+export type Decimal = DecimalString;
+/** A whole number of dossiers, 0 to 2^53 − 1. */
+export type Count = number;
+/** A percentage 0–100, as a number or a decimal string. */
+export type Percent = number | DecimalString;
+/** A score as declared in a published report, 0–18, as a number or a decimal string. */
+export type DeclaredScore = number | DecimalString;
+/** A level of a per-unit indicator. */
+export type Level = 0 | 1 | 2;
+/** A calendar date "YYYY-MM-DD". */
+export type CalendarDate = string;
+/** The score of one indicator. */
+export type IndicatorScore = IndicatorScoreJson;
+/** The total score and the unit's rating. */
+export type Total = TotalJson;
+/** The officials' evaluation of the unit or of one official (maximum 10). */
+export type OfficialScore = OfficialScoreJson;
+"#;

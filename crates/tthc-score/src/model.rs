@@ -107,6 +107,9 @@ impl<'de> Deserialize<'de> for Count {
                 }
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Count, E> {
+                if let Some(f) = non_finite(v) {
+                    return self.visit_f64(f);
+                }
                 Err(E::custom(tagged(
                     Code::CountNotANumber,
                     &format!("count must be a number, not the string {v:?}"),
@@ -117,6 +120,17 @@ impl<'de> Deserialize<'de> for Count {
     }
 }
 
+/// JSON has no NaN or infinities; the JavaScript package sends them as these strings so
+/// that they get their own error code (`NOT_FINITE`) rather than a type error.
+fn non_finite(v: &str) -> Option<f64> {
+    match v {
+        "NaN" => Some(f64::NAN),
+        "Infinity" => Some(f64::INFINITY),
+        "-Infinity" => Some(f64::NEG_INFINITY),
+        _ => None,
+    }
+}
+
 fn too_large<E: de::Error>(v: &str) -> E {
     E::custom(tagged(
         Code::CountTooLarge,
@@ -124,24 +138,34 @@ fn too_large<E: de::Error>(v: &str) -> E {
     ))
 }
 
-/// Reads a decimal from any JSON number or decimal string; NaN and infinities are refused.
-/// `what` names the kind of value in messages; `bad` is the code for a non-number.
+/// A range check run inside the visitor, so that serde_json reports the error at the
+/// value itself (and the error path names the field).
+type Check = fn(Decimal) -> Result<Decimal, (Code, String)>;
+
+/// Reads a decimal from any JSON number or decimal string and checks it; NaN and
+/// infinities are refused. `what` names the kind of value; `bad` is the code of a non-number.
 fn decimal_from<'de, D: Deserializer<'de>>(
     d: D,
     bad: Code,
     what: &'static str,
+    check: Check,
 ) -> Result<Decimal, D::Error> {
-    struct V(Code, &'static str);
+    struct V(Code, &'static str, Check);
+    impl V {
+        fn checked<E: de::Error>(&self, v: Decimal) -> Result<Decimal, E> {
+            (self.2)(v).map_err(|(code, en)| E::custom(tagged(code, &en)))
+        }
+    }
     impl Visitor<'_> for V {
         type Value = Decimal;
         fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
             write!(f, "a {} as a number or decimal string", self.1)
         }
         fn visit_u64<E: de::Error>(self, v: u64) -> Result<Decimal, E> {
-            Ok(Decimal::from(v))
+            self.checked(Decimal::from(v))
         }
         fn visit_i64<E: de::Error>(self, v: i64) -> Result<Decimal, E> {
-            Ok(Decimal::from(v))
+            self.checked(Decimal::from(v))
         }
         fn visit_f64<E: de::Error>(self, v: f64) -> Result<Decimal, E> {
             if !v.is_finite() {
@@ -151,18 +175,24 @@ fn decimal_from<'de, D: Deserializer<'de>>(
                 )));
             }
             // The shortest round-trip text of the float is what the user typed.
-            let text = v.to_string();
-            Decimal::from_str(&text)
-                .or_else(|_| Decimal::from_scientific(&format!("{v:e}")))
-                .map_err(|_| E::custom(tagged(self.0, &format!("{} out of range: {v}", self.1))))
+            match Decimal::from_str(&v.to_string()) {
+                Ok(d) => self.checked(d),
+                Err(_) => Err(E::custom(tagged(
+                    self.0,
+                    &format!("{} out of range: {v}", self.1),
+                ))),
+            }
         }
         fn visit_str<E: de::Error>(self, v: &str) -> Result<Decimal, E> {
+            if let Some(f) = non_finite(v) {
+                return self.visit_f64(f);
+            }
             let plain = !v.is_empty()
                 && v.bytes()
                     .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-')
                 && v.bytes().filter(|&b| b == b'.').count() <= 1;
             match (plain, Decimal::from_str_exact(v)) {
-                (true, Ok(d)) => Ok(d),
+                (true, Ok(d)) => self.checked(d),
                 _ => Err(E::custom(tagged(
                     self.0,
                     &format!(
@@ -173,7 +203,7 @@ fn decimal_from<'de, D: Deserializer<'de>>(
             }
         }
     }
-    d.deserialize_any(V(bad, what))
+    d.deserialize_any(V(bad, what, check))
 }
 
 /// A percentage in 0–100 (e.g. the share of procedures received at the one-stop desk).
@@ -202,13 +232,15 @@ impl Serialize for Percent {
 
 impl<'de> Deserialize<'de> for Percent {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let v = decimal_from(d, Code::PercentNotANumber, "percentage")?;
-        Percent::new(v).ok_or_else(|| {
-            de::Error::custom(tagged(
-                Code::PercentOutOfRange,
-                &format!("percentage must be within 0–100, got {v}"),
-            ))
+        decimal_from(d, Code::PercentNotANumber, "percentage", |v| {
+            Percent::new(v).map(Percent::get).ok_or_else(|| {
+                (
+                    Code::PercentOutOfRange,
+                    format!("percentage must be within 0–100, got {v}"),
+                )
+            })
         })
+        .map(Percent)
     }
 }
 
@@ -238,13 +270,17 @@ impl Serialize for DeclaredScore {
 
 impl<'de> Deserialize<'de> for DeclaredScore {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let v = decimal_from(d, Code::ScoreInvalid, "score")?;
-        DeclaredScore::new(v).ok_or_else(|| {
-            de::Error::custom(tagged(
-                Code::ScoreInvalid,
-                &format!("a declared score must be within 0–18, got {v}"),
-            ))
+        decimal_from(d, Code::ScoreInvalid, "score", |v| {
+            DeclaredScore::new(v)
+                .map(DeclaredScore::get)
+                .ok_or_else(|| {
+                    (
+                        Code::ScoreInvalid,
+                        format!("a declared score must be within 0–18, got {v}"),
+                    )
+                })
         })
+        .map(DeclaredScore)
     }
 }
 
@@ -283,23 +319,31 @@ impl Serialize for Level {
 
 impl<'de> Deserialize<'de> for Level {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let n = decimal_from(d, Code::LevelOutOfRange, "level")?;
-        let small = if n.fract().is_zero() {
-            u8::try_from(n.mantissa() / 10i128.pow(n.scale())).ok()
+        let n = decimal_from(d, Code::LevelOutOfRange, "level", |n| {
+            let whole = n.fract().is_zero() && n >= Decimal::ZERO && n <= Decimal::TWO;
+            if whole {
+                Ok(n)
+            } else {
+                Err((
+                    Code::LevelOutOfRange,
+                    format!("level must be 0, 1 or 2, got {n}"),
+                ))
+            }
+        })?;
+        // Checked above: a whole number 0–2.
+        Ok(Level(if n == Decimal::TWO {
+            2
+        } else if n == Decimal::ONE {
+            1
         } else {
-            None
-        };
-        small.and_then(Level::new).ok_or_else(|| {
-            de::Error::custom(tagged(
-                Code::LevelOutOfRange,
-                &format!("level must be 0, 1 or 2, got {n}"),
-            ))
-        })
+            0
+        }))
     }
 }
 
 /// The reporting period: a quarter, a month or a whole year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Period {
     /// Calendar year, 2000–2100.
@@ -314,6 +358,7 @@ pub struct Period {
 
 /// Administrative level of the evaluated unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum UnitLevel {
     /// Ministry or ministerial-level agency (bộ, cơ quan ngang bộ).
@@ -330,6 +375,7 @@ pub enum UnitLevel {
 
 /// The evaluated unit.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Unit {
     /// Name as printed after "Đơn vị:" (e.g. "UBND cấp huyện").
@@ -343,6 +389,7 @@ pub struct Unit {
 
 /// Dossiers received in the period, by channel.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Received {
     /// Received online (trực tuyến).
@@ -358,6 +405,7 @@ pub struct Received {
 
 /// Dossiers resolved in the period, by timeliness.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Resolved {
     /// Resolved before the due date (trước hạn).
@@ -373,6 +421,7 @@ pub struct Resolved {
 
 /// Dossiers still being processed at the end of the period.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Pending {
     /// Within the deadline (trong hạn).
@@ -383,6 +432,7 @@ pub struct Pending {
 
 /// The dossier summary of the report header.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Dossiers {
     /// Received.
@@ -395,6 +445,7 @@ pub struct Dossiers {
 
 /// How many resolved dossiers earned 2, 1 and 0 points on one per-dossier indicator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Grades {
     /// Dossiers at 2 points.
@@ -429,6 +480,7 @@ impl Grades {
 
 /// The five per-dossier indicators (TT01 Art. 13.1–13.5 as numbered by the Điện Biên form).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PerDossier {
     /// Total handling time; when absent, the resolved breakdown (early → 2, on time → 1, late → 0).
@@ -446,6 +498,7 @@ pub struct PerDossier {
 
 /// Facts of the one-stop desk indicator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct OneStopFacts {
     /// Share of (non-exempt) procedures received and returned at the desk.
@@ -458,6 +511,7 @@ pub struct OneStopFacts {
 
 /// Facts of the publicity indicator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PublicityFacts {
     /// Published accurately, fully and on time by posting at the office (niêm yết).
@@ -470,6 +524,7 @@ pub struct PublicityFacts {
 
 /// Facts of the feedback-handling indicator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct FeedbackFacts {
     /// Feedback items and petitions received (phản ánh, kiến nghị).
@@ -486,6 +541,7 @@ pub struct FeedbackFacts {
 /// Facts of the online public services indicator. The online share of dossiers is not a
 /// fact here: it is derived from the dossier summary (interpretation `onlineShareBase`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct OnlineFacts {
     /// Share of eligible procedures deployed as level 3–4 online services.
@@ -499,6 +555,7 @@ pub struct OnlineFacts {
 /// One per-unit indicator: a declared level (the "x"), facts from which the level is
 /// derived, or both (then the audit checks that they agree).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct UnitIndicator<F> {
     /// The level the unit declares.
@@ -525,6 +582,7 @@ impl<F> UnitIndicator<F> {
 
 /// The four per-unit indicators.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PerUnit {
     /// Receiving and returning at the one-stop desk.
@@ -539,6 +597,7 @@ pub struct PerUnit {
 
 /// One official's five per-dossier counts (the dossiers that official handled).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Official {
     /// Name or identifier.
@@ -571,6 +630,7 @@ impl Official {
 
 /// Scores declared per indicator in a published report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[allow(missing_docs)]
 pub struct DeclaredScores {
@@ -613,6 +673,7 @@ impl DeclaredScores {
 
 /// What a published report declares, to be checked by the audit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Declared {
     /// Per-indicator scores.
@@ -625,6 +686,7 @@ pub struct Declared {
 
 /// One report: everything the annex table and the scorecard are computed from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Report {
     /// Reporting period.

@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 
 /// A calendar date (no time, no zone), "YYYY-MM-DD" in JSON.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Date {
+pub struct CalendarDate {
     /// Year.
     pub year: u16,
     /// Month 1–12.
@@ -24,14 +24,14 @@ pub struct Date {
     pub day: u8,
 }
 
-impl Date {
+impl CalendarDate {
     /// A date, or `None` if it does not exist.
-    pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
+    pub fn new(year: u16, month: u8, day: u8) -> Option<CalendarDate> {
         (1..=12)
             .contains(&month)
             .then(|| days_in_month(year, month))
             .filter(|&n| (1..=n).contains(&day))
-            .map(|_| Date { year, month, day })
+            .map(|_| CalendarDate { year, month, day })
     }
 }
 
@@ -45,19 +45,19 @@ pub fn days_in_month(year: u16, month: u8) -> u8 {
     }
 }
 
-impl fmt::Display for Date {
+impl fmt::Display for CalendarDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
 }
 
-impl Serialize for Date {
+impl Serialize for CalendarDate {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)
     }
 }
 
-impl<'de> Deserialize<'de> for Date {
+impl<'de> Deserialize<'de> for CalendarDate {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
         let mut it = s.split('-');
@@ -68,7 +68,7 @@ impl<'de> Deserialize<'de> for Date {
             if it.next().is_some() || s.len() != 10 {
                 return None;
             }
-            Date::new(y, m, day)
+            CalendarDate::new(y, m, day)
         })();
         parsed.ok_or_else(|| {
             serde::de::Error::custom(format!(
@@ -80,6 +80,7 @@ impl<'de> Deserialize<'de> for Date {
 
 /// A rating band: values at or above `min` (and below the next band's `min`) get `code`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Band {
     /// Inclusive lower bound.
@@ -98,6 +99,7 @@ pub fn band_of(bands: &[Band], value: Decimal) -> Option<&Band> {
 
 /// How indicator scores and totals are rounded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct RoundingPolicy {
     /// Rounding of halves (always half-up in the built-in profiles).
@@ -114,6 +116,7 @@ pub struct RoundingPolicy {
 
 /// Which level counts when a per-unit indicator has both a declared level and facts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum LevelSource {
     /// \[D\] default: the declared level (the form is a self-assessment, "điểm tự đánh giá");
@@ -125,6 +128,7 @@ pub enum LevelSource {
 
 /// How the 1-point band of online services treats ≥ 30 % online with < 20 % deployed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum OnlineHighShareLowDeployment {
     /// \[D\] default: 1 point (the "under 30 %" only separates band 1 from band 2).
@@ -135,6 +139,7 @@ pub enum OnlineHighShareLowDeployment {
 
 /// What happens when an indicator is not applicable (TT01 Art. 15: not counted).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum NotApplicablePolicy {
     /// \[D\] default: the total is over the applicable indicators with a reduced maximum, and
@@ -146,6 +151,7 @@ pub enum NotApplicablePolicy {
 
 /// Which figure the rating bands are applied to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum RatingBasis {
     /// \[D\] default: the total as reported, after the profile's rounding.
@@ -156,6 +162,7 @@ pub enum RatingBasis {
 
 /// How a late dossier without a complaint is graded on attitude (used by the consistency check).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum LateAttitude {
     /// \[D\] default: 0 points (2 needs "early", 1 needs "on time").
@@ -166,6 +173,7 @@ pub enum LateAttitude {
 
 /// The interpretations we chose where the texts are silent, each switchable.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Interpretations {
     /// `levelSource`: declared level or facts.
@@ -197,6 +205,7 @@ impl Default for Interpretations {
 
 /// Overrides of some interpretations (absent fields keep the profile's choice).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[allow(missing_docs)]
 pub struct InterpretationOverrides {
@@ -267,6 +276,7 @@ impl InterpretationOverrides {
 
 /// A complete rule profile.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Profile {
     /// Identifier, e.g. `dien-bien-2019`.
@@ -287,10 +297,10 @@ pub struct Profile {
     pub official_bands: Vec<Band>,
     /// First day of the periods the profile governs.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub valid_from: Option<Date>,
+    pub valid_from: Option<CalendarDate>,
     /// Last day of the periods the profile governs.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub valid_until: Option<Date>,
+    pub valid_until: Option<CalendarDate>,
     /// Interpretations where the texts are silent.
     pub interpretations: Interpretations,
 }
@@ -365,8 +375,8 @@ pub static DIEN_BIEN_2019: LazyLock<Profile> = LazyLock::new(|| {
     },
     unit_bands: unit_bands(),
     official_bands: official_bands(),
-    valid_from: Date::new(2019, 11, 13),
-    valid_until: Date::new(2025, 6, 30),
+    valid_from: CalendarDate::new(2019, 11, 13),
+    valid_until: CalendarDate::new(2025, 6, 30),
     interpretations: Interpretations::default(),
 }
 });
@@ -403,8 +413,8 @@ pub static TT01_2018: LazyLock<Profile> = LazyLock::new(|| Profile {
     },
     unit_bands: unit_bands(),
     official_bands: official_bands(),
-    valid_from: Date::new(2019, 1, 6),
-    valid_until: Date::new(2025, 6, 30),
+    valid_from: CalendarDate::new(2019, 1, 6),
+    valid_until: CalendarDate::new(2025, 6, 30),
     interpretations: Interpretations::default(),
 });
 
@@ -521,10 +531,10 @@ mod tests {
 
     #[test]
     fn dates() {
-        assert!(Date::new(2024, 2, 29).is_some());
-        assert!(Date::new(2023, 2, 29).is_none());
-        let d: Date = serde_json::from_str("\"2019-01-06\"").unwrap();
+        assert!(CalendarDate::new(2024, 2, 29).is_some());
+        assert!(CalendarDate::new(2023, 2, 29).is_none());
+        let d: CalendarDate = serde_json::from_str("\"2019-01-06\"").unwrap();
         assert_eq!(d.to_string(), "2019-01-06");
-        assert!(serde_json::from_str::<Date>("\"2019-1-6\"").is_err());
+        assert!(serde_json::from_str::<CalendarDate>("\"2019-1-6\"").is_err());
     }
 }

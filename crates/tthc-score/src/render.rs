@@ -11,6 +11,7 @@ use std::fmt::Write;
 
 /// Output format of the table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum Format {
     /// Plain text, columns separated by tabs as in the seed report.

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 /// How halves are rounded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum Rounding {
     /// Half up, i.e. away from zero for the non-negative scores here (1,125 → 1,13).

@@ -64,6 +64,7 @@ fn share_at_least(share: Option<(u64, u64)>, bound: u32) -> Tri {
 
 /// The levels that the known facts allow, `min..=max`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 pub struct LevelRange {
     /// Lowest level possible.
     pub min: Level,
@@ -107,6 +108,7 @@ impl LevelRange {
 
 /// The one-stop desk rule: where the two profiles differ most.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum OneStopRule {
     /// Điện Biên (seed report \[R\]): 2 if 100 % of procedures are received and returned at the
@@ -251,6 +253,7 @@ pub fn online(f: &OnlineFacts, share: Option<(u64, u64)>, interp: &Interpretatio
 
 /// What the online share is measured against.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum OnlineShareBase {
     /// \[D\] default: received online / all dossiers received in the period (carried over included).

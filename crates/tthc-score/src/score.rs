@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize, Serializer};
 
 /// Where a per-unit level came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum LevelOrigin {
     /// The level the unit declared.
@@ -25,6 +26,7 @@ pub enum LevelOrigin {
 
 /// An online share as (online dossiers, all dossiers of the base).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Share {
     /// Dossiers received online.
@@ -165,44 +167,49 @@ fn display_of(v: Option<Decimal>) -> Localized {
     }
 }
 
+/// The JSON form of [IndicatorScore] (with its derived display fields).
+#[derive(Serialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[serde(rename = "IndicatorScore", rename_all = "camelCase")]
+#[doc(hidden)]
+pub struct IndicatorScoreJson<'a> {
+    id: IndicatorId,
+    position: u8,
+    kind: IndicatorKind,
+    maximum: u8,
+    applicable: bool,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[cfg_attr(feature = "ts", tsify(optional))]
+    marked_not_applicable: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    grades: &'a Option<Grades>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    numerator: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    denominator: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    level: Option<Level>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    level_origin: Option<LevelOrigin>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    declared_level: Option<Level>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    facts_range: Option<LevelRange>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    online_share: Option<Share>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    exact: Option<Decimal>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rounded: Option<Decimal>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    counted: Option<Decimal>,
+    display: Localized,
+    derivation: Localized,
+}
+
 impl Serialize for IndicatorScore {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        #[derive(Serialize)]
-        #[serde(rename_all = "camelCase")]
-        struct View<'a> {
-            id: IndicatorId,
-            position: u8,
-            kind: IndicatorKind,
-            maximum: u8,
-            applicable: bool,
-            #[serde(skip_serializing_if = "std::ops::Not::not")]
-            marked_not_applicable: bool,
-            #[serde(skip_serializing_if = "Option::is_none")]
-            grades: &'a Option<Grades>,
-            #[serde(skip_serializing_if = "Option::is_none")]
-            numerator: Option<u64>,
-            #[serde(skip_serializing_if = "Option::is_none")]
-            denominator: Option<u64>,
-            #[serde(skip_serializing_if = "Option::is_none")]
-            level: Option<Level>,
-            #[serde(skip_serializing_if = "Option::is_none")]
-            level_origin: Option<LevelOrigin>,
-            #[serde(skip_serializing_if = "Option::is_none")]
-            declared_level: Option<Level>,
-            #[serde(skip_serializing_if = "Option::is_none")]
-            facts_range: Option<LevelRange>,
-            #[serde(skip_serializing_if = "Option::is_none")]
-            online_share: Option<Share>,
-            #[serde(skip_serializing_if = "Option::is_none")]
-            exact: Option<Decimal>,
-            #[serde(skip_serializing_if = "Option::is_none")]
-            rounded: Option<Decimal>,
-            #[serde(skip_serializing_if = "Option::is_none")]
-            counted: Option<Decimal>,
-            display: Localized,
-            derivation: Localized,
-        }
-        View {
+        IndicatorScoreJson {
             id: self.id,
             position: self.position,
             kind: self.kind,
@@ -229,6 +236,7 @@ impl Serialize for IndicatorScore {
 
 /// A rating: a band's code and label.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Rating {
     /// Stable code, e.g. `excellent`.
@@ -277,22 +285,26 @@ impl Total {
     }
 }
 
+/// The JSON form of [Total] (with its derived display fields).
+#[derive(Serialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[serde(rename = "Total", rename_all = "camelCase")]
+#[doc(hidden)]
+pub struct TotalJson<'a> {
+    exact: Decimal,
+    value: Decimal,
+    display: Localized,
+    maximum: Decimal,
+    maximum_display: Localized,
+    applicable: u8,
+    rating_basis: Decimal,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rating: &'a Option<Rating>,
+}
+
 impl Serialize for Total {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        #[derive(Serialize)]
-        #[serde(rename_all = "camelCase")]
-        struct View<'a> {
-            exact: Decimal,
-            value: Decimal,
-            display: Localized,
-            maximum: Decimal,
-            maximum_display: Localized,
-            applicable: u8,
-            rating_basis: Decimal,
-            #[serde(skip_serializing_if = "Option::is_none")]
-            rating: &'a Option<Rating>,
-        }
-        View {
+        TotalJson {
             exact: self.exact,
             value: self.value,
             display: self.display(),
@@ -335,24 +347,28 @@ impl OfficialScore {
     }
 }
 
+/// The JSON form of [OfficialScore] (with its derived display fields).
+#[derive(Serialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[serde(rename = "OfficialScore", rename_all = "camelCase")]
+#[doc(hidden)]
+pub struct OfficialScoreJson<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    name: &'a Option<String>,
+    dossiers: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    exact: Option<Decimal>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    value: Option<Decimal>,
+    display: Localized,
+    maximum: u8,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    band: &'a Option<Rating>,
+}
+
 impl Serialize for OfficialScore {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        #[derive(Serialize)]
-        #[serde(rename_all = "camelCase")]
-        struct View<'a> {
-            #[serde(skip_serializing_if = "Option::is_none")]
-            name: &'a Option<String>,
-            dossiers: u64,
-            #[serde(skip_serializing_if = "Option::is_none")]
-            exact: Option<Decimal>,
-            #[serde(skip_serializing_if = "Option::is_none")]
-            value: Option<Decimal>,
-            display: Localized,
-            maximum: u8,
-            #[serde(skip_serializing_if = "Option::is_none")]
-            band: &'a Option<Rating>,
-        }
-        View {
+        OfficialScoreJson {
             name: &self.name,
             dossiers: self.dossiers,
             exact: self.exact,
@@ -367,6 +383,7 @@ impl Serialize for OfficialScore {
 
 /// The officials' evaluation: the unit as a whole and each official given.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Officials {
     /// All the unit's resolved dossiers.
@@ -378,6 +395,7 @@ pub struct Officials {
 
 /// The dossier figures of the report header, with totals resolved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 #[allow(missing_docs)]
 pub struct DossierFigures {
@@ -395,6 +413,7 @@ pub struct DossierFigures {
 
 /// The whole scorecard of one report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Scorecard {
     /// Profile identifier.

@@ -1,0 +1,52 @@
+// Parity gate: the wasm package gives byte-identical JSON to native Rust, on every
+// fixture of tests/fixtures/ and on generated inputs (valid and invalid).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { scoreResult, renderTable } from "../dist/index.node.mjs";
+import { nativeLines, repoDir } from "./helpers.mjs";
+
+const GENERATED = Number(process.env.TTHC_PARITY_CASES ?? 1000);
+
+test("every fixture: wasm outcome equals the fixture's expected outcome", () => {
+  const dir = join(repoDir, "tests/fixtures");
+  const files = readdirSync(dir).filter((f) => f.endsWith(".json"));
+  assert.ok(files.length >= 20);
+  for (const f of files) {
+    const fx = JSON.parse(readFileSync(join(dir, f), "utf8"));
+    assert.deepStrictEqual(scoreResult(fx.input, fx.options), fx.expected, f);
+  }
+});
+
+test("every fixture: wasm JSON and tables are byte-identical to native", () => {
+  const lines = nativeLines("fixtures", join(repoDir, "tests/fixtures"));
+  let tables = 0;
+  let scored = 0;
+  for (const l of lines) {
+    if (l.outcome.startsWith('{"scorecard"')) scored++;
+    assert.equal(JSON.stringify(scoreResult(l.input, l.options ?? undefined)), l.outcome, l.name);
+    for (const [key, native] of Object.entries(l.tables ?? {})) {
+      const [format, lang] = key.split("/");
+      const opts = { ...(l.options ?? {}), format, lang };
+      assert.equal(renderTable(l.input, opts), native, `${l.name} ${key}`);
+      tables++;
+    }
+  }
+  // Four formats in two languages for every fixture that scores.
+  assert.ok(scored >= 10);
+  assert.equal(tables, scored * 8);
+});
+
+test(`${GENERATED} generated inputs: byte-identical outcomes`, () => {
+  const lines = nativeLines("generated", String(GENERATED), "20261126");
+  assert.equal(lines.length, GENERATED);
+  let scored = 0;
+  for (const l of lines) {
+    const wasm = JSON.stringify(scoreResult(l.input, l.options));
+    assert.equal(wasm, l.outcome, `${l.name}: ${JSON.stringify(l.input).slice(0, 400)}`);
+    if (l.outcome.startsWith('{"scorecard"')) scored++;
+  }
+  // Both kinds are exercised: valid reports and rejected edits.
+  assert.ok(scored > GENERATED / 5 && scored < GENERATED, `scored ${scored} of ${GENERATED}`);
+});

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Builds the npm package (packages/tthc-score/dist), installing whatever is missing:
+# the wasm32 standard library (a rustup target where one can be had, else Debian's
+# rust-web-src with -Zbuild-std), wasm-bindgen-cli at exactly the crate's pinned version,
+# wasm-opt (Debian's binaryen) and the npm dev dependencies. Idempotent.
+# TTHC_WASM_TOOLCHAIN=debian forces the Debian recipe.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+
+PROFILE=wasm-release
+PKG=packages/tthc-score
+WB_VERSION=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' Cargo.toml)
+
+ensure_apt() {
+  local missing=() p
+  for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+  if ((${#missing[@]})); then
+    echo "installing Debian packages: ${missing[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+}
+
+have_rustup_target() {
+  command -v rustup >/dev/null || return 1
+  rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown && return 0
+  timeout 180 rustup target add wasm32-unknown-unknown >/dev/null 2>&1
+}
+
+if [[ "${TTHC_WASM_TOOLCHAIN:-auto}" != debian ]] && have_rustup_target; then
+  echo "wasm32 std: rustup target"
+  cargo build -q --target wasm32-unknown-unknown --profile "$PROFILE" -p tthc-score-wasm
+  WASM=target/wasm32-unknown-unknown/$PROFILE/tthc_score_wasm.wasm
+else
+  echo "wasm32 std: Debian rust-web-src with -Zbuild-std"
+  ensure_apt rustc-web cargo-web rust-web-src lld
+  PATH=/usr/bin:$PATH RUSTC_BOOTSTRAP=1 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=wasm-ld \
+    CARGO_TARGET_DIR=target/debian-wasm \
+    /usr/bin/cargo build -q --target wasm32-unknown-unknown --profile "$PROFILE" \
+    -Zbuild-std=std,panic_abort -p tthc-score-wasm
+  WASM=target/debian-wasm/wasm32-unknown-unknown/$PROFILE/tthc_score_wasm.wasm
+fi
+
+if [[ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WB_VERSION" ]]; then
+  echo "installing wasm-bindgen-cli $WB_VERSION (a few minutes, once)"
+  cargo install -q wasm-bindgen-cli --version "$WB_VERSION" --force
+fi
+command -v wasm-opt >/dev/null || ensure_apt binaryen
+command -v node >/dev/null || ensure_apt nodejs npm
+
+rm -rf "$PKG/dist"
+mkdir -p "$PKG/dist" target/wasm-opt
+# wasm-opt runs before wasm-bindgen: Debian's wasm-opt 108 rewrites wasm-bindgen's
+# externref table export wrongly when it reads wasm-bindgen's output.
+wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  --enable-reference-types --enable-multivalue --enable-mutable-globals \
+  "$WASM" -o target/wasm-opt/tthc_score_wasm.wasm
+wasm-bindgen --target web --out-dir "$PKG/dist/web" target/wasm-opt/tthc_score_wasm.wasm
+wasm-bindgen --target nodejs --out-dir "$PKG/dist/node" target/wasm-opt/tthc_score_wasm.wasm
+# The Node glue is CommonJS inside an ESM package.
+echo '{ "type": "commonjs" }' > "$PKG/dist/node/package.json"
+
+if [[ ! -d "$PKG/node_modules" || "$PKG/package-lock.json" -nt "$PKG/node_modules/.package-lock.json" ]]; then
+  (cd "$PKG" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+node "$PKG/build.mjs"
