@@ -1,27 +1,66 @@
 #!/usr/bin/env bash
-# Sets up whatever is missing and runs every check and test of the project.
-# Idempotent; fast when everything is already installed.
+# Sets up whatever is missing and runs every check and test of the project:
+# Rust (format, lints, docs, unit/fixture/property/CLI/doc tests), the wasm package
+# (parity with native, API, types, size budget, packed-tarball consumers in Node and
+# Chromium) and the web demo in Chromium. Idempotent; fast when everything is installed.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+# shellcheck source=lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
 
 step() { printf '\n==> %s\n' "$*"; }
+
 
 step "Rust checks: format, lints, docs"
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets -q -- -D warnings
 RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps -q
 
-step "Core stays free of JavaScript bindings"
-if cargo tree -p tthc-score -e normal --prefix none | grep -E '^(wasm-bindgen|js-sys) '; then
-  echo "tthc-score must not depend on wasm-bindgen or js-sys" >&2
+step "The core stays free of JavaScript bindings"
+if cargo tree -p tthc-score -e normal --prefix none | grep -E '^(wasm-bindgen|js-sys|tsify) '; then
+  echo "tthc-score (default features) must not depend on wasm-bindgen, js-sys or tsify" >&2
   exit 1
 fi
 
 step "Rust tests (unit, fixtures, property, CLI, doc)"
-cargo test --workspace -q 2>&1 | tee /tmp/tthc-cargo-test.log | grep -E '^(test result|error|failures|thread)' || true
-if grep -qE '^test result: FAILED|^error' /tmp/tthc-cargo-test.log; then
-  cat /tmp/tthc-cargo-test.log >&2
+log=$(mktemp)
+if ! cargo test --workspace -q >"$log" 2>&1; then
+  cat "$log" >&2
   exit 1
 fi
-passed=$(grep -oE '[0-9]+ passed' /tmp/tthc-cargo-test.log | awk '{s+=$1} END {print s+0}')
-echo "rust: $passed passed, 0 failed"
+grep -E '^test result' "$log"
+rust_passed=$(grep -oE '[0-9]+ passed' "$log" | awk '{s+=$1} END {print s+0}')
+
+step "WebAssembly package: build (installs the wasm toolchain pieces if missing)"
+./scripts/build-wasm.sh
+cargo build -q --release -p tthc-score-testgen
+
+step "Browser for the browser tests: Debian's Chromium"
+ensure_apt chromium
+
+# Runs node's test runner in $1; prints the size report and the summary, everything on failure.
+node_passed=0
+node_tests() {
+  local dir=$1 out
+  out=$(mktemp)
+  if ! (cd "$dir" && node --test --test-reporter=tap test/) >"$out" 2>&1; then
+    cat "$out" >&2
+    exit 1
+  fi
+  grep -E '^# (size|bench|screenshot)|^# (tests|pass|fail) ' "$out" || true
+  node_passed=$((node_passed + $(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$out")))
+}
+
+step "WebAssembly package tests (parity, API, types, size, consumers, browser)"
+node_tests packages/tthc-score
+
+if [[ -d web-demo/test ]]; then
+  step "Web demo in Chromium"
+  node_tests web-demo
+fi
+
+echo
+echo "rust: ${rust_passed} passed, 0 failed"
+echo "node: ${node_passed} passed, 0 failed"
+echo "total: $((rust_passed + node_passed)) passed, 0 failed"

@@ -74,7 +74,11 @@ module.exports = {
 
 // Types: every interface/type alias generated from the Rust types, plus the facade.
 const generated = read("dist/web/tthc_score_wasm.d.ts");
-const typeNames = [...generated.matchAll(/^export (?:interface|type) (\w+)/gm)].map((m) => m[1]);
+// wasm-bindgen's loader types (InitOutput & co.) describe raw exports; they stay internal.
+const internal = new Set(["InitInput", "InitOutput", "SyncInitInput"]);
+const typeNames = [...generated.matchAll(/^export (?:interface|type) (\w+)/gm)]
+  .map((m) => m[1])
+  .filter((n) => !internal.has(n));
 const dts = `${header}export type {
   ${typeNames.join(",\n  ")},
 } from "./web/tthc_score_wasm.js";

@@ -38,6 +38,13 @@ fn bench(c: &mut Criterion) {
     c.bench_function("parse_and_score_json", |b| {
         b.iter(|| score(&parse_report(black_box(&text)).unwrap(), p).unwrap())
     });
+    // The work a wasm score() call does: JSON text in, scored, serialized out.
+    c.bench_function("json_in_json_out", |b| {
+        let options = tthc_score::Options::default();
+        b.iter(|| {
+            serde_json::to_string(&tthc_score::evaluate_json(black_box(&text), &options)).unwrap()
+        })
+    });
 }
 
 criterion_group!(benches, bench);
