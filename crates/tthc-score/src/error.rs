@@ -210,9 +210,9 @@ impl From<Problem> for Errors {
 /// deserialisation error can be mapped back to a [`Code`] whatever the serde format.
 const TAG: char = '\u{1}';
 
-/// Formats a custom deserialisation error that carries `code`.
-pub(crate) fn tagged(code: Code, en: &str) -> String {
-    format!("{TAG}{}{TAG}{en}", code.as_str())
+/// Formats a custom deserialisation error that carries `code` and both messages.
+pub(crate) fn tagged(code: Code, vi: &str, en: &str) -> String {
+    format!("{TAG}{}{TAG}{vi}{TAG}{en}", code.as_str())
 }
 
 /// Maps the message of a serde error (from serde_json or serde-wasm-bindgen, both of
@@ -222,10 +222,10 @@ pub fn problem_from_serde(path: &str, msg: &str) -> Problem {
     let msg = msg.strip_prefix("Error: ").unwrap_or(msg);
     // Our own visitors tag their messages; serde's standard errors start with fixed words.
     if let Some(rest) = msg.strip_prefix(TAG) {
-        if let Some((code, en)) = rest.split_once(TAG) {
+        let mut parts = rest.splitn(3, TAG);
+        if let (Some(code), Some(vi), Some(en)) = (parts.next(), parts.next(), parts.next()) {
             if let Some(code) = Code::from_str_code(code) {
-                let en = strip_position(en);
-                return Problem::new(code, path, vi_for(code, en), en);
+                return Problem::new(code, path, vi, strip_position(en));
             }
         }
     }
@@ -271,22 +271,25 @@ fn strip_position(msg: &str) -> &str {
 }
 
 fn vi_for(code: Code, detail: &str) -> String {
+    // The field names quoted by serde, e.g. unknown field `x`, expected one of `a`, `b`.
+    let quoted: Vec<&str> = detail.split('`').skip(1).step_by(2).collect();
+    match (code, quoted.as_slice()) {
+        (Code::UnknownField, [field, expected @ ..]) => {
+            let valid = expected
+                .iter()
+                .map(|f| format!("`{f}`"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            return format!("Trường `{field}` không có trong mẫu (có thể viết sai tên); các trường hợp lệ: {valid}");
+        }
+        (Code::MissingField, [field, ..]) => return format!("Thiếu trường bắt buộc `{field}`"),
+        (Code::DuplicateField, [field, ..]) => return format!("Trường `{field}` bị lặp lại"),
+        _ => {}
+    }
     let head = match code {
         Code::InvalidJson => "Dữ liệu không phải JSON hợp lệ",
-        Code::UnknownField => "Trường không có trong mẫu (có thể viết sai tên)",
-        Code::MissingField => "Thiếu trường bắt buộc",
-        Code::DuplicateField => "Trường bị lặp lại",
         Code::WrongType => "Sai kiểu dữ liệu",
         Code::InvalidValue => "Giá trị không hợp lệ",
-        Code::CountNegative => "Số lượng không được âm",
-        Code::CountFractional => "Số lượng phải là số nguyên",
-        Code::CountTooLarge => "Số lượng quá lớn (tối đa 9.007.199.254.740.991)",
-        Code::NotFinite => "Giá trị không phải số hữu hạn (NaN hoặc vô cực)",
-        Code::CountNotANumber => "Số lượng phải là một số, không phải chuỗi ký tự",
-        Code::PercentNotANumber => "Tỷ lệ phần trăm phải là một số thập phân",
-        Code::PercentOutOfRange => "Tỷ lệ phần trăm phải nằm trong khoảng 0–100",
-        Code::LevelOutOfRange => "Mức điểm chỉ được là 0, 1 hoặc 2",
-        Code::ScoreInvalid => "Điểm công bố phải là số thập phân từ 0 đến 18",
         _ => "Dữ liệu không hợp lệ",
     };
     format!("{head} ({detail})")

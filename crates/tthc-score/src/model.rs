@@ -67,6 +67,7 @@ impl<'de> Deserialize<'de> for Count {
                     Ok(u) => self.visit_u64(u),
                     Err(_) => Err(E::custom(tagged(
                         Code::CountNegative,
+                        &format!("Số lượng không được âm (giá trị: {v})"),
                         &format!("count must not be negative, got {v}"),
                     ))),
                 }
@@ -87,16 +88,19 @@ impl<'de> Deserialize<'de> for Count {
                 if !v.is_finite() {
                     Err(E::custom(tagged(
                         Code::NotFinite,
+                        &format!("Số lượng phải là số hữu hạn, không phải {v}"),
                         &format!("count must be a finite number, got {v}"),
                     )))
                 } else if v < 0.0 {
                     Err(E::custom(tagged(
                         Code::CountNegative,
+                        &format!("Số lượng không được âm (giá trị: {v})"),
                         &format!("count must not be negative, got {v}"),
                     )))
                 } else if v.fract() != 0.0 {
                     Err(E::custom(tagged(
                         Code::CountFractional,
+                        &format!("Số lượng phải là số nguyên (giá trị: {v})"),
                         &format!("count must be a whole number, got {v}"),
                     )))
                 } else if v > MAX_COUNT as f64 {
@@ -112,6 +116,7 @@ impl<'de> Deserialize<'de> for Count {
                 }
                 Err(E::custom(tagged(
                     Code::CountNotANumber,
+                    &format!("Số lượng phải là một số, không phải chuỗi ký tự {v:?}"),
                     &format!("count must be a number, not the string {v:?}"),
                 )))
             }
@@ -134,32 +139,33 @@ fn non_finite(v: &str) -> Option<f64> {
 fn too_large<E: de::Error>(v: &str) -> E {
     E::custom(tagged(
         Code::CountTooLarge,
+        &format!("Số lượng không được vượt quá 9.007.199.254.740.991 (giá trị: {v})"),
         &format!("count must not exceed {MAX_COUNT}, got {v}"),
     ))
 }
 
 /// A range check run inside the visitor, so that serde_json reports the error at the
 /// value itself (and the error path names the field).
-type Check = fn(Decimal) -> Result<Decimal, (Code, String)>;
+type Check = fn(Decimal) -> Result<Decimal, (Code, String, String)>;
 
 /// Reads a decimal from any JSON number or decimal string and checks it; NaN and
 /// infinities are refused. `what` names the kind of value; `bad` is the code of a non-number.
 fn decimal_from<'de, D: Deserializer<'de>>(
     d: D,
     bad: Code,
-    what: &'static str,
+    what: (&'static str, &'static str),
     check: Check,
 ) -> Result<Decimal, D::Error> {
-    struct V(Code, &'static str, Check);
+    struct V(Code, (&'static str, &'static str), Check);
     impl V {
         fn checked<E: de::Error>(&self, v: Decimal) -> Result<Decimal, E> {
-            (self.2)(v).map_err(|(code, en)| E::custom(tagged(code, &en)))
+            (self.2)(v).map_err(|(code, vi, en)| E::custom(tagged(code, &vi, &en)))
         }
     }
     impl Visitor<'_> for V {
         type Value = Decimal;
         fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            write!(f, "a {} as a number or decimal string", self.1)
+            write!(f, "a {} as a number or decimal string", self.1 .1)
         }
         fn visit_u64<E: de::Error>(self, v: u64) -> Result<Decimal, E> {
             self.checked(Decimal::from(v))
@@ -171,7 +177,8 @@ fn decimal_from<'de, D: Deserializer<'de>>(
             if !v.is_finite() {
                 return Err(E::custom(tagged(
                     Code::NotFinite,
-                    &format!("{} must be a finite number, got {v}", self.1),
+                    &format!("{} phải là số hữu hạn, không phải {v}", self.1 .0),
+                    &format!("{} must be a finite number, got {v}", self.1 .1),
                 )));
             }
             // The shortest round-trip text of the float is what the user typed.
@@ -179,7 +186,8 @@ fn decimal_from<'de, D: Deserializer<'de>>(
                 Ok(d) => self.checked(d),
                 Err(_) => Err(E::custom(tagged(
                     self.0,
-                    &format!("{} out of range: {v}", self.1),
+                    &format!("{} vượt ngoài phạm vi: {v}", self.1 .0),
+                    &format!("{} out of range: {v}", self.1 .1),
                 ))),
             }
         }
@@ -196,8 +204,12 @@ fn decimal_from<'de, D: Deserializer<'de>>(
                 _ => Err(E::custom(tagged(
                     self.0,
                     &format!(
+                        "{} phải là số thập phân như \"12.5\" (giá trị: {v:?})",
+                        self.1 .0
+                    ),
+                    &format!(
                         "{} must be a decimal number such as \"12.5\", got {v:?}",
-                        self.1
+                        self.1 .1
                     ),
                 ))),
             }
@@ -232,14 +244,20 @@ impl Serialize for Percent {
 
 impl<'de> Deserialize<'de> for Percent {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        decimal_from(d, Code::PercentNotANumber, "percentage", |v| {
-            Percent::new(v).map(Percent::get).ok_or_else(|| {
-                (
-                    Code::PercentOutOfRange,
-                    format!("percentage must be within 0–100, got {v}"),
-                )
-            })
-        })
+        decimal_from(
+            d,
+            Code::PercentNotANumber,
+            ("Tỷ lệ phần trăm", "percentage"),
+            |v| {
+                Percent::new(v).map(Percent::get).ok_or_else(|| {
+                    (
+                        Code::PercentOutOfRange,
+                        format!("Tỷ lệ phần trăm phải trong khoảng 0–100 (giá trị: {v})"),
+                        format!("percentage must be within 0–100, got {v}"),
+                    )
+                })
+            },
+        )
         .map(Percent)
     }
 }
@@ -270,16 +288,22 @@ impl Serialize for DeclaredScore {
 
 impl<'de> Deserialize<'de> for DeclaredScore {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        decimal_from(d, Code::ScoreInvalid, "score", |v| {
-            DeclaredScore::new(v)
-                .map(DeclaredScore::get)
-                .ok_or_else(|| {
-                    (
-                        Code::ScoreInvalid,
-                        format!("a declared score must be within 0–18, got {v}"),
-                    )
-                })
-        })
+        decimal_from(
+            d,
+            Code::ScoreInvalid,
+            ("Điểm công bố", "score"),
+            |v| {
+                DeclaredScore::new(v)
+                    .map(DeclaredScore::get)
+                    .ok_or_else(|| {
+                        (
+                            Code::ScoreInvalid,
+                            format!("Điểm công bố phải trong khoảng 0–18 (giá trị: {v})"),
+                            format!("a declared score must be within 0–18, got {v}"),
+                        )
+                    })
+            },
+        )
         .map(DeclaredScore)
     }
 }
@@ -319,13 +343,14 @@ impl Serialize for Level {
 
 impl<'de> Deserialize<'de> for Level {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let n = decimal_from(d, Code::LevelOutOfRange, "level", |n| {
+        let n = decimal_from(d, Code::LevelOutOfRange, ("Mức", "level"), |n| {
             let whole = n.fract().is_zero() && n >= Decimal::ZERO && n <= Decimal::TWO;
             if whole {
                 Ok(n)
             } else {
                 Err((
                     Code::LevelOutOfRange,
+                    format!("Mức chỉ được là 0, 1 hoặc 2 (giá trị: {n})"),
                     format!("level must be 0, 1 or 2, got {n}"),
                 ))
             }
