@@ -438,12 +438,8 @@ pub struct Scorecard {
 
 impl Scorecard {
     /// The score of one indicator.
-    pub fn indicator(&self, id: IndicatorId) -> &IndicatorScore {
-        // Every scorecard holds all nine (the profile's order is a permutation).
-        self.indicators
-            .iter()
-            .find(|s| s.id == id)
-            .unwrap_or(&self.indicators[0])
+    pub fn indicator(&self, id: IndicatorId) -> Option<&IndicatorScore> {
+        self.indicators.iter().find(|s| s.id == id)
     }
 
     /// Whether a finding has error severity.
@@ -838,6 +834,8 @@ pub fn score_with(
     profile: &Profile,
     interp: &Interpretations,
 ) -> Result<Scorecard, Errors> {
+    // A profile is data and may come from a file: check it like any other input.
+    profile.check()?;
     let mut card = compute(report, profile, interp)?;
     card.findings = audit::findings(report, profile, interp, &card);
     Ok(card)

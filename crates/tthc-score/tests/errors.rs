@@ -318,3 +318,19 @@ fn codes_are_stable_strings() {
         );
     }
 }
+
+#[test]
+fn a_malformed_custom_profile_is_refused() {
+    let report = tthc_score::parse_report(&seed().to_string()).unwrap();
+    let mut p = tthc_score::profile::find("dien-bien-2019").unwrap().clone();
+    p.order[8] = p.order[0];
+    let e = tthc_score::score(&report, &p).unwrap_err();
+    assert_eq!(
+        (e.0[0].code, e.0[0].path.as_str()),
+        (Code::InvalidValue, "profile.order")
+    );
+    let mut p = tthc_score::profile::find("tt01-2018").unwrap().clone();
+    p.unit_bands.reverse();
+    let e = tthc_score::score(&report, &p).unwrap_err();
+    assert_eq!(e.0[0].path, "profile.unitBands");
+}

@@ -38,7 +38,7 @@ fn district_scores_match_the_seed() {
         displays(&card, Lang::En),
         ["1.91", "1.91", "2.00", "2.00", "1.91", "2", "2", "2", "1"]
     );
-    let tt = card.indicator(IndicatorId::TotalTime);
+    let tt = card.indicator(IndicatorId::TotalTime).unwrap();
     assert_eq!((tt.numerator, tt.denominator), (Some(2165), Some(1132)));
     assert_eq!(tt.exact.unwrap().to_string(), "1.9125441696113074204946996");
     assert_eq!(tt.rounded.unwrap().to_string(), "1.91");
@@ -176,7 +176,10 @@ fn level_source_facts_gives_the_corrected_total() {
     let card = score_with(&district(), p, &i).unwrap();
     assert_eq!(card.total.display().vi, "15,74");
     assert_eq!(
-        card.indicator(IndicatorId::OnlineServices).display().vi,
+        card.indicator(IndicatorId::OnlineServices)
+            .unwrap()
+            .display()
+            .vi,
         "0"
     );
 }
