@@ -125,7 +125,8 @@ pub fn period_bounds(p: &crate::model::Period) -> Option<(CalendarDate, Calendar
     ))
 }
 
-/// Every finding on `report` scored as `card`.
+/// Every finding on `report` scored as `card`. The two defects of the seed report \[R\]
+/// (rules.md) are `RECEIVED_BREAKDOWN_MISMATCH` and `DECLARED_LEVEL_CONTRADICTED`.
 pub fn findings(
     report: &Report,
     profile: &Profile,

@@ -503,7 +503,8 @@ fn counted(exact: Decimal, profile: &Profile) -> Decimal {
     }
 }
 
-/// Sums what enters a total and rounds it to the total scale.
+/// Sums what enters a total and rounds it to the total scale: TT01 Art. 15 (sum of the
+/// indicators, maximum 18); Điện Biên rounds the exact sum to 2 decimals ("16,74", seed \[R\]).
 fn total_of(
     parts: impl Iterator<Item = (Decimal, Decimal)>,
     profile: &Profile,
@@ -518,6 +519,8 @@ fn total_of(
     Some((exact.normalize(), round(sum, r.total_decimals, r.strategy)))
 }
 
+/// A per-dossier indicator (TT01 Art. 14–15): the average of the dossiers' points, rounded
+/// for display at the profile's scale; not applicable without resolved dossiers.
 fn per_dossier(id: IndicatorId, g: Grades, profile: &Profile) -> IndicatorScore {
     let base = IndicatorScore {
         id,
@@ -608,6 +611,9 @@ fn unit_flags<F>(u: &UnitIndicator<F>) -> (Option<Level>, bool) {
     (u.level, u.not_applicable)
 }
 
+/// A per-unit indicator (TT01 Art. 14): the declared level or the level the facts decide,
+/// per interpretation `levelSource` \[D\]; not applicable when marked so or undetermined
+/// (TT01 Art. 15, missing data).
 fn per_unit(
     id: IndicatorId,
     report: &Report,
@@ -657,8 +663,9 @@ fn per_unit(
     let Some((level, origin)) = chosen else {
         return base;
     };
+    // A level is a whole number: its rounded form is itself.
     let exact = Decimal::from(level.points());
-    let rounded = round(exact, 0, profile.rounding.strategy);
+    let rounded = exact;
     IndicatorScore {
         applicable: true,
         level: Some(level),
@@ -670,15 +677,20 @@ fn per_unit(
     }
 }
 
+/// The officials' evaluation: the five per-dossier indicators, maximum 10, and its band
+/// (TT01 Art. 15; the seed's section 2.2 reports the unit as a whole).
 fn official_score(
     name: Option<String>,
     exacts: &[Option<Decimal>; 5],
     dossiers: u64,
     profile: &Profile,
 ) -> OfficialScore {
-    let parts: Option<Vec<Decimal>> = exacts.iter().copied().collect();
-    let summed =
-        parts.and_then(|p| total_of(p.into_iter().map(|e| (e, counted(e, profile))), profile));
+    // All five must apply: an official without dossiers has no evaluation.
+    let summed = exacts.iter().all(Option::is_some).then(|| {
+        let parts = exacts.iter().flatten().map(|&e| (e, counted(e, profile)));
+        total_of(parts, profile)
+    });
+    let summed = summed.flatten();
     match summed {
         Some((exact, value)) if dossiers > 0 => OfficialScore {
             name,
@@ -709,7 +721,8 @@ fn individual(o: &Official, profile: &Profile) -> OfficialScore {
     )
 }
 
-/// The total of the applicable indicators' (exact, counted) scores, and the rating.
+/// The total of the applicable indicators' (exact, counted) scores, and the rating
+/// (TT01 Art. 15 bands; not-applicable indicators per interpretation `notApplicable` \[D\]).
 pub(crate) fn total(
     parts: impl Iterator<Item = (Decimal, Decimal)>,
     profile: &Profile,
