@@ -132,7 +132,7 @@ fn print_findings(card: &Scorecard, lang: Lang, out: &mut dyn std::io::Write) {
             "{sev}[{}] {}: {}",
             f.code.as_str(),
             f.path,
-            f.message.get(lang)
+            f.message().get(lang)
         );
     }
 }

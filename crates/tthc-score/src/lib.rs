@@ -234,4 +234,6 @@ export type IndicatorScore = IndicatorScoreJson;
 export type Total = TotalJson;
 /** The officials' evaluation of the unit or of one official (maximum 10). */
 export type OfficialScore = OfficialScoreJson;
+/** One soft finding: code, severity, path, the numbers behind it and its message. */
+export type Finding = FindingJson;
 "#;

@@ -6,7 +6,7 @@ use crate::format::{count, Lang};
 use crate::indicator::{IndicatorId, PER_DOSSIER};
 use crate::model::{Grades, Report, UnitIndicator, MAX_COUNT};
 
-/// The largest sum of counts in one group (received, resolved, one official's dossiers):
+/// The largest sum of counts in one group (received, resolved, pending, one official's dossiers):
 /// half of [`MAX_COUNT`], so that points (up to 2 per dossier) stay exact in JavaScript.
 pub const MAX_TOTAL: u64 = MAX_COUNT / 2;
 
@@ -44,6 +44,8 @@ pub fn validate(report: &Report) -> Vec<Problem> {
     let r = &d.resolved;
     let sum = r.early.get() + r.on_time.get() + r.late.get();
     out.extend(too_large("dossiers.resolved", sum));
+    let pending = d.pending.within_deadline.get() + d.pending.overdue.get();
+    out.extend(too_large("dossiers.pending", pending));
     if let Some(total) = r.total.filter(|t| t.get() != sum) {
         out.push(Problem::new(
             Code::ResolvedTotalMismatch,

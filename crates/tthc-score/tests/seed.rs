@@ -139,17 +139,17 @@ fn audit_reports_both_seed_defects() {
     assert_eq!(f[0].code, FindingCode::DeclaredLevelContradicted);
     assert_eq!(f[0].path, "perUnit.onlineServices.level");
     assert!(
-        f[0].message.vi.contains("99/1.147 = 8,63 %"),
+        f[0].message().vi.contains("99/1.147 = 8,63 %"),
         "{}",
-        f[0].message.vi
+        f[0].message().vi
     );
-    assert!(f[0].message.vi.contains("15,74"), "{}", f[0].message.vi);
+    assert!(f[0].message().vi.contains("15,74"), "{}", f[0].message().vi);
     assert!(
-        f[0].message
+        f[0].message()
             .en
             .contains("15.74 (Excellent) instead of 16.74"),
         "{}",
-        f[0].message.en
+        f[0].message().en
     );
 
     let commune = dien_bien(&example("dien-bien-2021-q2-commune"));
@@ -161,11 +161,36 @@ fn audit_reports_both_seed_defects() {
         .unwrap();
     assert_eq!(breakdown.severity, Severity::Error);
     assert!(
-        breakdown.message.vi.contains("36 + 115.213 + 1 = 115.250"),
+        breakdown
+            .message()
+            .vi
+            .contains("36 + 115.213 + 1 = 115.250"),
         "{}",
-        breakdown.message.vi
+        breakdown.message().vi
     );
-    assert!(breakdown.message.vi.contains("15.213"));
+    assert!(breakdown.message().vi.contains("15.213"));
+    // The numbers behind the message are data too.
+    match &breakdown.facts {
+        tthc_score::audit::FindingFacts::ReceivedBreakdown {
+            expected_direct,
+            total,
+            ..
+        } => {
+            assert_eq!((*expected_direct, *total), (Some(15_213), 15_250));
+        }
+        other => panic!("unexpected facts {other:?}"),
+    }
+    match &f[0].facts {
+        tthc_score::audit::FindingFacts::LevelContradicted {
+            corrected_total,
+            total,
+            ..
+        } => {
+            assert_eq!(corrected_total.map(|d| d.to_string()), Some("15.74".into()));
+            assert_eq!(total.to_string(), "16.74");
+        }
+        other => panic!("unexpected facts {other:?}"),
+    }
 }
 
 #[test]
