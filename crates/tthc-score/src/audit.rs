@@ -216,21 +216,6 @@ fn finding(code: FindingCode, path: impl Into<String>, facts: FindingFacts) -> F
     }
 }
 
-fn share_words(share: &Option<Share>, lang: Lang) -> String {
-    share
-        .map(|s| match lang {
-            Lang::Vi => format!(
-                " (tỷ lệ hồ sơ trực tuyến {})",
-                rules::describe_share(s.online, s.of, lang)
-            ),
-            Lang::En => format!(
-                " (online share {})",
-                rules::describe_share(s.online, s.of, lang)
-            ),
-        })
-        .unwrap_or_default()
-}
-
 impl Finding {
     /// The message, in both languages.
     pub fn message(&self) -> Localized {
@@ -362,7 +347,7 @@ impl Finding {
                         title.vi,
                         declared.points(),
                         range.vi,
-                        share_words(online_share, lang)
+                        score::share_note(online_share, lang)
                     )
                 } else {
                     format!(
@@ -370,7 +355,7 @@ impl Finding {
                         title.en,
                         declared.points(),
                         range.en,
-                        share_words(online_share, lang)
+                        score::share_note(online_share, lang)
                     )
                 }
             }
@@ -385,14 +370,14 @@ impl Finding {
                         "{}: Số liệu không đủ để xác định mức ({}){}",
                         indicator.title().vi,
                         range.vi,
-                        share_words(online_share, lang)
+                        score::share_note(online_share, lang)
                     )
                 } else {
                     format!(
                         "{}: the facts do not determine the level ({}){}",
                         indicator.title().en,
                         range.en,
-                        share_words(online_share, lang)
+                        score::share_note(online_share, lang)
                     )
                 }
             }

@@ -115,20 +115,7 @@ impl IndicatorScore {
                 "not applicable to the unit in the period",
             );
         }
-        let share = |lang: Lang| {
-            self.online_share
-                .map(|s| match lang {
-                    Lang::Vi => format!(
-                        " (tỷ lệ hồ sơ trực tuyến {})",
-                        rules::describe_share(s.online, s.of, lang)
-                    ),
-                    Lang::En => format!(
-                        " (online share {})",
-                        rules::describe_share(s.online, s.of, lang)
-                    ),
-                })
-                .unwrap_or_default()
-        };
+        let share = |lang: Lang| share_note(&self.online_share, lang);
         match (self.level, self.level_origin) {
             (Some(l), Some(LevelOrigin::Declared)) => Localized {
                 vi: format!("Tự đánh giá: mức {}", l.points()),
@@ -158,6 +145,22 @@ impl IndicatorScore {
             }
         }
     }
+}
+
+/// " (tỷ lệ hồ sơ trực tuyến 99/1.147 = 8,63 %)", or nothing without a share.
+pub(crate) fn share_note(share: &Option<Share>, lang: Lang) -> String {
+    share
+        .map(|s| match lang {
+            Lang::Vi => format!(
+                " (tỷ lệ hồ sơ trực tuyến {})",
+                rules::describe_share(s.online, s.of, lang)
+            ),
+            Lang::En => format!(
+                " (online share {})",
+                rules::describe_share(s.online, s.of, lang)
+            ),
+        })
+        .unwrap_or_default()
 }
 
 fn display_of(v: Option<Decimal>) -> Localized {
