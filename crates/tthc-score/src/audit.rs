@@ -24,49 +24,32 @@ pub enum Severity {
     Error,
 }
 
-macro_rules! finding_codes {
-    ($( $(#[$doc:meta])* $name:ident = $text:literal, )*) => {
-        /// Stable codes of soft findings.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-        #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
-        #[non_exhaustive]
-        pub enum FindingCode {
-            $( $(#[$doc])* #[serde(rename = $text)] $name, )*
-        }
-        impl FindingCode {
-            /// Every code, in documentation order.
-            pub const ALL: &'static [FindingCode] = &[$(FindingCode::$name),*];
-            /// The stable string form.
-            pub const fn as_str(self) -> &'static str {
-                match self { $(FindingCode::$name => $text,)* }
-            }
-        }
-    };
-}
-
-finding_codes! {
-    /// (error) received ≠ online + direct + carried over.
-    ReceivedBreakdownMismatch = "RECEIVED_BREAKDOWN_MISMATCH",
-    /// (warning) received ≠ resolved + pending.
-    ReceivedNotResolvedPlusPending = "RECEIVED_NOT_RESOLVED_PLUS_PENDING",
-    /// (error) the total-time counts differ from the resolved breakdown (early / on time / late).
-    TotalTimeDiffersFromResolved = "TOTAL_TIME_DIFFERS_FROM_RESOLVED",
-    /// (warning) more dossiers at 2 (1) points on attitude than resolved early (early or on time).
-    AttitudeExceedsTimeliness = "ATTITUDE_EXCEEDS_TIMELINESS",
-    /// (error) a declared per-unit level that the facts contradict.
-    DeclaredLevelContradicted = "DECLARED_LEVEL_CONTRADICTED",
-    /// (warning) a per-unit indicator whose facts do not determine a level, and no level declared.
-    LevelUndetermined = "LEVEL_UNDETERMINED",
-    /// (error) a declared indicator score that differs from the computed one.
-    DeclaredScoreMismatch = "DECLARED_SCORE_MISMATCH",
-    /// (error) a declared total that differs from the computed one.
-    DeclaredTotalMismatch = "DECLARED_TOTAL_MISMATCH",
-    /// (warning) the period is not (wholly) within the profile's validity.
-    PeriodOutsideProfile = "PERIOD_OUTSIDE_PROFILE",
-    /// (info) an indicator is not counted; the total has a reduced maximum.
-    IndicatorNotApplicable = "INDICATOR_NOT_APPLICABLE",
-    /// (warning) dossiers still pending past their deadline.
-    PendingOverdue = "PENDING_OVERDUE",
+crate::error::stable_codes! {
+    /// Stable codes of soft findings.
+    pub enum FindingCode {
+        /// (error) received ≠ online + direct + carried over.
+        ReceivedBreakdownMismatch = "RECEIVED_BREAKDOWN_MISMATCH",
+        /// (warning) received ≠ resolved + pending.
+        ReceivedNotResolvedPlusPending = "RECEIVED_NOT_RESOLVED_PLUS_PENDING",
+        /// (error) the total-time counts differ from the resolved breakdown (early / on time / late).
+        TotalTimeDiffersFromResolved = "TOTAL_TIME_DIFFERS_FROM_RESOLVED",
+        /// (warning) more dossiers at 2 (1) points on attitude than resolved early (early or on time).
+        AttitudeExceedsTimeliness = "ATTITUDE_EXCEEDS_TIMELINESS",
+        /// (error) a declared per-unit level that the facts contradict.
+        DeclaredLevelContradicted = "DECLARED_LEVEL_CONTRADICTED",
+        /// (warning) a per-unit indicator whose facts do not determine a level, and no level declared.
+        LevelUndetermined = "LEVEL_UNDETERMINED",
+        /// (error) a declared indicator score that differs from the computed one.
+        DeclaredScoreMismatch = "DECLARED_SCORE_MISMATCH",
+        /// (error) a declared total that differs from the computed one.
+        DeclaredTotalMismatch = "DECLARED_TOTAL_MISMATCH",
+        /// (warning) the period is not (wholly) within the profile's validity.
+        PeriodOutsideProfile = "PERIOD_OUTSIDE_PROFILE",
+        /// (info) an indicator is not counted; the total has a reduced maximum.
+        IndicatorNotApplicable = "INDICATOR_NOT_APPLICABLE",
+        /// (warning) dossiers still pending past their deadline.
+        PendingOverdue = "PENDING_OVERDUE",
+    }
 }
 
 impl FindingCode {

@@ -35,85 +35,91 @@ impl Localized {
     }
 }
 
-macro_rules! codes {
-    ($( $(#[$doc:meta])* $name:ident = $text:literal, )*) => {
-        /// Stable machine-readable codes of hard errors. The string form never changes
-        /// once released; new codes may be added.
+/// Declares an enum of stable string codes (serde renames, `ALL`, `as_str`, `from_str_code`).
+/// Used for the hard-error codes here and the finding codes in `audit`.
+macro_rules! stable_codes {
+    ($(#[$meta:meta])* $vis:vis enum $enum:ident { $( $(#[$doc:meta])* $name:ident = $text:literal, )* }) => {
+        $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
         #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
         #[non_exhaustive]
-        pub enum Code {
+        $vis enum $enum {
             $( $(#[$doc])* #[serde(rename = $text)] $name, )*
         }
 
-        impl Code {
+        impl $enum {
             /// Every code, in documentation order.
-            pub const ALL: &'static [Code] = &[$(Code::$name),*];
+            pub const ALL: &'static [$enum] = &[$($enum::$name),*];
 
             /// The stable string form, e.g. `"COUNT_NEGATIVE"`.
             pub const fn as_str(self) -> &'static str {
-                match self { $(Code::$name => $text,)* }
+                match self { $($enum::$name => $text,)* }
             }
 
             /// Looks a code up by its string form.
-            pub fn from_str_code(s: &str) -> Option<Code> {
-                match s { $($text => Some(Code::$name),)* _ => None }
+            pub fn from_str_code(s: &str) -> Option<$enum> {
+                match s { $($text => Some($enum::$name),)* _ => None }
             }
         }
     };
 }
+pub(crate) use stable_codes;
 
-codes! {
-    /// The text is not well-formed JSON.
-    InvalidJson = "INVALID_JSON",
-    /// A field name that the schema does not know (often a typo).
-    UnknownField = "UNKNOWN_FIELD",
-    /// A required field is absent.
-    MissingField = "MISSING_FIELD",
-    /// A field appears twice.
-    DuplicateField = "DUPLICATE_FIELD",
-    /// A value of the wrong JSON type (e.g. an object where a number belongs).
-    WrongType = "WRONG_TYPE",
-    /// A value outside its enumeration (e.g. an unknown unit level).
-    InvalidValue = "INVALID_VALUE",
-    /// A count below zero.
-    CountNegative = "COUNT_NEGATIVE",
-    /// A count with a fractional part.
-    CountFractional = "COUNT_FRACTIONAL",
-    /// A count above 2^53 − 1 (the largest integer JavaScript represents exactly).
-    CountTooLarge = "COUNT_TOO_LARGE",
-    /// NaN or an infinity where a number belongs.
-    NotFinite = "NOT_FINITE",
-    /// A string where a count belongs.
-    CountNotANumber = "COUNT_NOT_A_NUMBER",
-    /// A percentage that is not a decimal number.
-    PercentNotANumber = "PERCENT_NOT_A_NUMBER",
-    /// A percentage outside 0–100.
-    PercentOutOfRange = "PERCENT_OUT_OF_RANGE",
-    /// A level other than 0, 1 or 2.
-    LevelOutOfRange = "LEVEL_OUT_OF_RANGE",
-    /// A declared score that is not a decimal number in 0–18.
-    ScoreInvalid = "SCORE_INVALID",
-    /// A period with an impossible year, quarter or month.
-    PeriodInvalid = "PERIOD_INVALID",
-    /// The declared number of resolved dossiers differs from early + on time + late.
-    ResolvedTotalMismatch = "RESOLVED_TOTAL_MISMATCH",
-    /// The counts of a per-dossier indicator do not sum to the resolved dossiers.
-    IndicatorCountsMismatch = "INDICATOR_COUNTS_MISMATCH",
-    /// The five per-dossier counts of one official do not sum to one same number.
-    OfficialCountsMismatch = "OFFICIAL_COUNTS_MISMATCH",
-    /// A per-unit indicator gives neither a level, nor facts, nor `notApplicable`.
-    UnitIndicatorEmpty = "UNIT_INDICATOR_EMPTY",
-    /// A per-unit indicator is marked not applicable and also given a level or facts.
-    UnitIndicatorConflict = "UNIT_INDICATOR_CONFLICT",
-    /// More feedback handled on time than feedback received.
-    FeedbackExceedsTotal = "FEEDBACK_EXCEEDS_TOTAL",
-    /// No built-in profile has this identifier.
-    UnknownProfile = "UNKNOWN_PROFILE",
-    /// An interpretation name or value that does not exist.
-    UnknownInterpretation = "UNKNOWN_INTERPRETATION",
-    /// A computation exceeded the range of exact decimals (should not happen within the count limits).
-    ArithmeticOverflow = "ARITHMETIC_OVERFLOW",
+stable_codes! {
+    /// Stable machine-readable codes of hard errors. The string form never changes once
+    /// released; new codes may be added.
+    pub enum Code {
+        /// The text is not well-formed JSON.
+        InvalidJson = "INVALID_JSON",
+        /// A field name that the schema does not know (often a typo).
+        UnknownField = "UNKNOWN_FIELD",
+        /// A required field is absent.
+        MissingField = "MISSING_FIELD",
+        /// A field appears twice.
+        DuplicateField = "DUPLICATE_FIELD",
+        /// A value of the wrong JSON type (e.g. an object where a number belongs).
+        WrongType = "WRONG_TYPE",
+        /// A value outside its enumeration (e.g. an unknown unit level).
+        InvalidValue = "INVALID_VALUE",
+        /// A count below zero.
+        CountNegative = "COUNT_NEGATIVE",
+        /// A count with a fractional part.
+        CountFractional = "COUNT_FRACTIONAL",
+        /// A count above 2^53 − 1 (the largest integer JavaScript represents exactly).
+        CountTooLarge = "COUNT_TOO_LARGE",
+        /// NaN or an infinity where a number belongs.
+        NotFinite = "NOT_FINITE",
+        /// A string where a count belongs.
+        CountNotANumber = "COUNT_NOT_A_NUMBER",
+        /// A percentage that is not a decimal number.
+        PercentNotANumber = "PERCENT_NOT_A_NUMBER",
+        /// A percentage outside 0–100.
+        PercentOutOfRange = "PERCENT_OUT_OF_RANGE",
+        /// A level other than 0, 1 or 2.
+        LevelOutOfRange = "LEVEL_OUT_OF_RANGE",
+        /// A declared score that is not a decimal number in 0–18.
+        ScoreInvalid = "SCORE_INVALID",
+        /// A period with an impossible year, quarter or month.
+        PeriodInvalid = "PERIOD_INVALID",
+        /// The declared number of resolved dossiers differs from early + on time + late.
+        ResolvedTotalMismatch = "RESOLVED_TOTAL_MISMATCH",
+        /// The counts of a per-dossier indicator do not sum to the resolved dossiers.
+        IndicatorCountsMismatch = "INDICATOR_COUNTS_MISMATCH",
+        /// The five per-dossier counts of one official do not sum to one same number.
+        OfficialCountsMismatch = "OFFICIAL_COUNTS_MISMATCH",
+        /// A per-unit indicator gives neither a level, nor facts, nor `notApplicable`.
+        UnitIndicatorEmpty = "UNIT_INDICATOR_EMPTY",
+        /// A per-unit indicator is marked not applicable and also given a level or facts.
+        UnitIndicatorConflict = "UNIT_INDICATOR_CONFLICT",
+        /// More feedback handled on time than feedback received.
+        FeedbackExceedsTotal = "FEEDBACK_EXCEEDS_TOTAL",
+        /// No built-in profile has this identifier.
+        UnknownProfile = "UNKNOWN_PROFILE",
+        /// An interpretation name or value that does not exist.
+        UnknownInterpretation = "UNKNOWN_INTERPRETATION",
+        /// A computation exceeded the range of exact decimals (should not happen within the count limits).
+        ArithmeticOverflow = "ARITHMETIC_OVERFLOW",
+    }
 }
 
 impl fmt::Display for Code {
