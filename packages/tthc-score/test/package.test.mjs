@@ -59,6 +59,19 @@ test("Node CommonJS consumer", () => {
   );
 });
 
+test("TypeScript consumers resolve the types through the exports map (ESM and CommonJS)", () => {
+  writeFileSync(
+    join(consumer, "tsconfig.json"),
+    JSON.stringify({ compilerOptions: { module: "nodenext", moduleResolution: "nodenext", strict: true, noEmit: true, types: [], lib: ["es2022", "dom"] }, files: ["check.mts", "check.cts"] }),
+  );
+  const body = `const card: Scorecard = score({} as Report);
+    const total: DecimalString = card.total.value;
+    void total;`;
+  writeFileSync(join(consumer, "check.mts"), `import { score, type Report, type Scorecard, type DecimalString } from "tthc-score";\n${body}\n`);
+  writeFileSync(join(consumer, "check.cts"), `import { score, type Report, type Scorecard, type DecimalString } from "tthc-score";\n${body}\n`);
+  execFileSync(join(pkgDir, "node_modules/.bin/tsc"), ["-p", consumer], { stdio: "pipe" });
+});
+
 test("plain browser page (import map, init()) in Chromium", async () => {
   writeFileSync(
     join(consumer, "index.html"),
