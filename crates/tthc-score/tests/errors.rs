@@ -334,3 +334,22 @@ fn a_malformed_custom_profile_is_refused() {
     let e = tthc_score::score(&report, &p).unwrap_err();
     assert_eq!(e.0[0].path, "profile.unitBands");
 }
+
+/// Paths come from the error position in the text: pretty-printed, CRLF and compact JSON
+/// with Vietnamese text before the error all give the same path.
+#[test]
+fn paths_do_not_depend_on_layout() {
+    let mut v = seed();
+    v["unit"]["name"] = json!("Ủy ban nhân dân huyện Điện Biên Đông");
+    v["officials"] = json!([
+        { "name": "Nguyễn Thị Ánh", "totalTime": {"two": 1, "one": 0, "zero": 0}, "agencyTime": {"two": 1, "one": 0, "zero": 0},
+          "contacts": {"two": 1, "one": 0, "zero": 0}, "agencies": {"two": 1, "one": 0, "zero": 0}, "attitude": {"two": 1, "one": 0, "zero": 0} },
+        { "name": "Lê Văn Bình", "totalTime": {"two": 1, "one": 0, "zero": 0}, "agencyTime": {"two": 1, "one": 0, "zero": 0},
+          "contacts": {"two": 1, "one": 0, "zero": 0}, "agencies": {"two": 1, "one": 0, "zero": 0}, "attitude": {"two": 1, "one": -2, "zero": 0} }
+    ]);
+    let pretty = serde_json::to_string_pretty(&v).unwrap();
+    for text in [v.to_string(), pretty.clone(), pretty.replace('\n', "\r\n")] {
+        let p = check_json(&text);
+        assert_eq!((p[0].code, p[0].path.as_str()), (Code::CountNegative, "officials[1].attitude.one"), "{p:?}");
+    }
+}
