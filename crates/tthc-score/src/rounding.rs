@@ -37,19 +37,21 @@ pub fn round(value: Decimal, decimals: u32, strategy: Rounding) -> Decimal {
 pub const EXACT_SCALE: u32 = 25;
 
 /// The quotient `p / n` to [`EXACT_SCALE`] places, rounded half-up, computed by exact
-/// integer long division; `None` when `n` is zero or the result exceeds a decimal's range.
+/// integer long division and without trailing zeros ("1.125", "2"); `None` when `n` is zero
+/// or the result exceeds a decimal's range.
 pub fn quotient(p: u64, n: u64) -> Option<Decimal> {
     if n == 0 {
         return None;
     }
     let (int, mut rem) = (p / n, p % n);
     let mut mantissa = i128::from(int);
+    let mut scale = 0;
     // Three digits per step while rem · 1000 fits in u64 (always, for counts below 2^53):
-    // u64 division is several times faster than u128 division.
+    // u64 division is several times faster than u128 division. A zero remainder ends the
+    // expansion: the quotient is exact.
     let chunked = n < (1 << 54);
-    let mut left = EXACT_SCALE;
-    while left > 0 {
-        let (digits, base) = if chunked && left >= 3 {
+    while scale < EXACT_SCALE && rem != 0 {
+        let (digits, base) = if chunked && EXACT_SCALE - scale >= 3 {
             (3, 1000u64)
         } else {
             (1, 10u64)
@@ -65,12 +67,16 @@ pub fn quotient(p: u64, n: u64) -> Option<Decimal> {
             .checked_mul(i128::from(base))?
             .checked_add(i128::from(q))?;
         rem = r;
-        left -= digits;
+        scale += digits;
     }
     if u128::from(rem) * 2 >= u128::from(n) {
         mantissa = mantissa.checked_add(1)?;
     }
-    Decimal::try_from_i128_with_scale(mantissa, EXACT_SCALE).ok()
+    while scale > 0 && mantissa % 10 == 0 {
+        mantissa /= 10;
+        scale -= 1;
+    }
+    Decimal::try_from_i128_with_scale(mantissa, scale).ok()
 }
 
 #[cfg(test)]
@@ -83,24 +89,15 @@ mod tests {
             quotient(2165, 1132).unwrap().to_string(),
             "1.9125441696113074204946996"
         );
-        assert_eq!(
-            quotient(2, 1).unwrap().to_string(),
-            "2.0000000000000000000000000"
-        );
-        assert_eq!(
-            quotient(9, 8).unwrap().to_string(),
-            "1.1250000000000000000000000"
-        );
+        assert_eq!(quotient(2, 1).unwrap().to_string(), "2");
+        assert_eq!(quotient(9, 8).unwrap().to_string(), "1.125");
         assert_eq!(
             quotient(2, 3).unwrap().to_string(),
             "0.6666666666666666666666667"
         );
         assert_eq!(quotient(1, 0), None);
         let max = (1u64 << 53) - 1;
-        assert_eq!(
-            quotient(2 * max, max).unwrap().to_string(),
-            "2.0000000000000000000000000"
-        );
+        assert_eq!(quotient(2 * max, max).unwrap().to_string(), "2");
         // The u128 path for very large divisors agrees with the chunked one.
         assert_eq!(
             quotient(u64::MAX / 3, u64::MAX).unwrap().to_string(),
@@ -110,10 +107,7 @@ mod tests {
             quotient(1, 7).unwrap().to_string(),
             "0.1428571428571428571428571"
         );
-        assert_eq!(
-            quotient(1, 8).unwrap().to_string(),
-            "0.1250000000000000000000000"
-        );
+        assert_eq!(quotient(1, 8).unwrap().to_string(), "0.125");
     }
     use std::str::FromStr;
 

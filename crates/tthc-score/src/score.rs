@@ -481,7 +481,7 @@ pub fn average(g: &Grades) -> Option<(u64, u64, Decimal)> {
         return None;
     }
     let p = g.points();
-    crate::rounding::quotient(p, n).map(|d| (p, n, d.normalize()))
+    crate::rounding::quotient(p, n).map(|d| (p, n, d))
 }
 
 /// "(1.033×2 + 99×1 + 0×0) / 1.132".

@@ -350,6 +350,10 @@ fn paths_do_not_depend_on_layout() {
     let pretty = serde_json::to_string_pretty(&v).unwrap();
     for text in [v.to_string(), pretty.clone(), pretty.replace('\n', "\r\n")] {
         let p = check_json(&text);
-        assert_eq!((p[0].code, p[0].path.as_str()), (Code::CountNegative, "officials[1].attitude.one"), "{p:?}");
+        assert_eq!(
+            (p[0].code, p[0].path.as_str()),
+            (Code::CountNegative, "officials[1].attitude.one"),
+            "{p:?}"
+        );
     }
 }
