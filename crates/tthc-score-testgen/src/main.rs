@@ -130,7 +130,7 @@ fn generated(n: usize, seed: u64) {
             .map(|t| t.current().id.clone())
             .unwrap_or_default();
         let options = Options {
-            profile: Some(profile),
+            profile: Some(profile.into_owned()),
             interpretations: None,
         };
         let line = json!({

@@ -141,7 +141,7 @@ pub enum FindingFacts {
     PeriodOutsideProfile {
         start: CalendarDate,
         end: CalendarDate,
-        profile: String,
+        profile: std::borrow::Cow<'static, str>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         valid_from: Option<CalendarDate>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -203,8 +203,8 @@ impl Finding {
     /// The message, in both languages.
     pub fn message(&self) -> Localized {
         Localized {
-            vi: self.text(Lang::Vi),
-            en: self.text(Lang::En),
+            vi: self.text(Lang::Vi).into(),
+            en: self.text(Lang::En).into(),
         }
     }
 

@@ -5,6 +5,7 @@
 //! and a message in Vietnamese and English.
 
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::fmt;
 
 /// A text in both languages of the project.
@@ -12,14 +13,15 @@ use std::fmt;
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 pub struct Localized {
     /// Vietnamese.
-    pub vi: String,
+    pub vi: Cow<'static, str>,
     /// English.
-    pub en: String,
+    pub en: Cow<'static, str>,
 }
 
 impl Localized {
     /// Builds a text from its two languages.
-    pub fn new(vi: impl Into<String>, en: impl Into<String>) -> Self {
+    /// Fixed texts are borrowed, so building one costs no allocation.
+    pub fn new(vi: impl Into<Cow<'static, str>>, en: impl Into<Cow<'static, str>>) -> Self {
         Self {
             vi: vi.into(),
             en: en.into(),
@@ -146,8 +148,8 @@ impl Problem {
     pub fn new(
         code: Code,
         path: impl Into<String>,
-        vi: impl Into<String>,
-        en: impl Into<String>,
+        vi: impl Into<Cow<'static, str>>,
+        en: impl Into<Cow<'static, str>>,
     ) -> Self {
         Self {
             code,
@@ -231,7 +233,7 @@ pub fn problem_from_serde(path: &str, msg: &str) -> Problem {
         let mut parts = rest.splitn(3, TAG);
         if let (Some(code), Some(vi), Some(en)) = (parts.next(), parts.next(), parts.next()) {
             if let Some(code) = Code::from_str_code(code) {
-                return Problem::new(code, path, vi, strip_position(en));
+                return Problem::new(code, path, vi.to_string(), strip_position(en).to_string());
             }
         }
     }
@@ -264,7 +266,7 @@ pub fn problem_from_serde(path: &str, msg: &str) -> Problem {
         code,
         missing.as_deref().unwrap_or(path),
         vi_for(code, en),
-        en,
+        en.to_string(),
     )
 }
 

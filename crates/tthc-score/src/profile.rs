@@ -10,6 +10,7 @@ use crate::rounding::Rounding;
 use crate::rules::{OneStopRule, OnlineShareBase};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::fmt;
 use std::sync::LazyLock;
 
@@ -86,7 +87,7 @@ pub struct Band {
     /// Inclusive lower bound.
     pub min: Decimal,
     /// Stable code (e.g. `excellent`).
-    pub code: String,
+    pub code: Cow<'static, str>,
     /// Label.
     pub label: Localized,
 }
@@ -280,7 +281,7 @@ impl InterpretationOverrides {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Profile {
     /// Identifier, e.g. `dien-bien-2019`.
-    pub id: String,
+    pub id: Cow<'static, str>,
     /// Name.
     pub name: Localized,
     /// The legal text it follows.
@@ -305,7 +306,7 @@ pub struct Profile {
     pub interpretations: Interpretations,
 }
 
-fn band(min: Decimal, code: &str, vi: &str, en: &str) -> Band {
+fn band(min: Decimal, code: &'static str, vi: &'static str, en: &'static str) -> Band {
     Band {
         min,
         code: code.into(),
@@ -429,7 +430,7 @@ pub fn builtin() -> [&'static Profile; 2] {
 /// A built-in profile by identifier.
 pub fn find(id: &str) -> Result<&'static Profile, Problem> {
     builtin().into_iter().find(|p| p.id == id).ok_or_else(|| {
-        let known = builtin().map(|p| p.id.as_str()).join(", ");
+        let known = builtin().map(|p| p.id.as_ref()).join(", ");
         Problem::new(
             Code::UnknownProfile,
             "profile",

@@ -12,6 +12,7 @@ use crate::rounding::round;
 use crate::rules::{self, LevelRange};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize, Serializer};
+use std::borrow::Cow;
 
 /// Where a per-unit level came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -99,8 +100,8 @@ impl IndicatorScore {
     pub fn derivation(&self) -> Localized {
         if let (Some(g), true) = (self.grades, self.applicable) {
             return Localized {
-                vi: derivation(&g, Lang::Vi),
-                en: derivation(&g, Lang::En),
+                vi: derivation(&g, Lang::Vi).into(),
+                en: derivation(&g, Lang::En).into(),
             };
         }
         if self.kind == IndicatorKind::PerDossier {
@@ -118,12 +119,12 @@ impl IndicatorScore {
         let share = |lang: Lang| share_note(&self.online_share, lang);
         match (self.level, self.level_origin) {
             (Some(l), Some(LevelOrigin::Declared)) => Localized {
-                vi: format!("Tự đánh giá: mức {}", l.points()),
-                en: format!("declared: level {}", l.points()),
+                vi: format!("Tự đánh giá: mức {}", l.points()).into(),
+                en: format!("declared: level {}", l.points()).into(),
             },
             (Some(l), _) => Localized {
-                vi: format!("Theo số liệu: mức {}{}", l.points(), share(Lang::Vi)),
-                en: format!("from the facts: level {}{}", l.points(), share(Lang::En)),
+                vi: format!("Theo số liệu: mức {}{}", l.points(), share(Lang::Vi)).into(),
+                en: format!("from the facts: level {}{}", l.points(), share(Lang::En)).into(),
             },
             (None, _) => {
                 let r = self
@@ -135,12 +136,14 @@ impl IndicatorScore {
                         "Số liệu không đủ để xác định mức ({}){}",
                         r.vi,
                         share(Lang::Vi)
-                    ),
+                    )
+                    .into(),
                     en: format!(
                         "the facts do not determine the level ({}){}",
                         r.en,
                         share(Lang::En)
-                    ),
+                    )
+                    .into(),
                 }
             }
         }
@@ -243,7 +246,7 @@ impl Serialize for IndicatorScore {
 #[serde(rename_all = "camelCase")]
 pub struct Rating {
     /// Stable code, e.g. `excellent`.
-    pub code: String,
+    pub code: Cow<'static, str>,
     /// Label, e.g. "Xuất sắc".
     pub label: Localized,
 }
@@ -420,7 +423,7 @@ pub struct DossierFigures {
 #[serde(rename_all = "camelCase")]
 pub struct Scorecard {
     /// Profile identifier.
-    pub profile: String,
+    pub profile: Cow<'static, str>,
     /// The interpretations in force.
     pub interpretations: Interpretations,
     /// Period.
@@ -464,8 +467,8 @@ fn overflow(path: &str) -> Problem {
 
 fn localized_decimal(d: Decimal) -> Localized {
     Localized {
-        vi: format::decimal(d, Lang::Vi),
-        en: format::decimal(d, Lang::En),
+        vi: format::decimal(d, Lang::Vi).into(),
+        en: format::decimal(d, Lang::En).into(),
     }
 }
 
