@@ -561,7 +561,11 @@ fn per_dossier(id: IndicatorId, g: Grades, profile: &Profile) -> IndicatorScore 
                 denominator: Some(den),
                 exact: Some(exact),
                 rounded: Some(rounded),
-                counted: Some(counted(exact, profile)),
+                counted: Some(if profile.rounding.total_of_rounded_indicators {
+                    rounded
+                } else {
+                    exact
+                }),
                 ..base
             }
         }
@@ -687,15 +691,15 @@ fn per_unit(
 /// (TT01 Art. 15; the seed's section 2.2 reports the unit as a whole).
 fn official_score(
     name: Option<String>,
-    exacts: &[Option<Decimal>; 5],
+    parts: &[Option<(Decimal, Decimal)>; 5],
     dossiers: u64,
     profile: &Profile,
 ) -> OfficialScore {
     // All five must apply: an official without dossiers has no evaluation.
-    let summed = exacts.iter().all(Option::is_some).then(|| {
-        let parts = exacts.iter().flatten().map(|&e| (e, counted(e, profile)));
-        total_of(parts, profile)
-    });
+    let summed = parts
+        .iter()
+        .all(Option::is_some)
+        .then(|| total_of(parts.iter().flatten().copied(), profile));
     let summed = summed.flatten();
     match summed {
         Some((exact, value)) if dossiers > 0 => OfficialScore {
@@ -718,10 +722,14 @@ fn official_score(
 }
 
 fn individual(o: &Official, profile: &Profile) -> OfficialScore {
-    let exacts = PER_DOSSIER.map(|id| o.grades(id).and_then(average).map(|(_, _, e)| e));
+    let parts = PER_DOSSIER.map(|id| {
+        o.grades(id)
+            .and_then(average)
+            .map(|(_, _, e)| (e, counted(e, profile)))
+    });
     official_score(
         Some(o.name.clone()),
-        &exacts,
+        &parts,
         o.total_time.dossiers(),
         profile,
     )
@@ -807,10 +815,15 @@ pub(crate) fn compute(
         interp,
     )?;
 
-    let unit_exacts =
-        PER_DOSSIER.map(|id| indicators.iter().find(|s| s.id == id).and_then(|s| s.exact));
+    // The unit's evaluation reuses its indicator scores.
+    let unit_parts = PER_DOSSIER.map(|id| {
+        indicators
+            .iter()
+            .find(|s| s.id == id)
+            .and_then(|s| s.exact.zip(s.counted))
+    });
     let officials = Officials {
-        unit: official_score(None, &unit_exacts, report.resolved_total(), profile),
+        unit: official_score(None, &unit_parts, report.resolved_total(), profile),
         individuals: report
             .officials
             .iter()
