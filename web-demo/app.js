@@ -151,13 +151,18 @@ function readValue(input) {
   const raw = input.value.trim();
   if (raw === "") return undefined;
   switch (kind) {
-    case "count":
-      // Whatever is typed goes to the package, which says what is wrong with it.
-      return NUMBER.test(raw) ? Number(raw) : raw;
+    case "count": {
+      // Thousands written the local way are whole numbers: "1.132" in Vietnamese, "1,132" in
+      // English. Anything else goes to the package as typed, which says what is wrong with it.
+      const grouped = lang === "vi" ? /^\d{1,3}(\.\d{3})+$/ : /^\d{1,3}(,\d{3})+$/;
+      const text = grouped.test(raw) ? raw.replace(/[.,]/g, "") : raw;
+      return NUMBER.test(text) ? Number(text) : text;
+    }
     case "percent":
     case "decimal":
-      // Decimal strings keep every digit exactly ("25.5", not 25.499999…).
-      return raw.replace(",", ".");
+      // Decimal strings keep every digit exactly ("25.5", not 25.499999…); Vietnamese
+      // writes the decimal mark as a comma.
+      return lang === "vi" ? raw.replace(",", ".") : raw;
     case "level":
       return Number(raw);
     case "bool":

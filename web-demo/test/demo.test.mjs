@@ -82,6 +82,14 @@ test("an invalid count shows its message beside the field, never a blank table o
   assert.ok(await page.locator("#invalid-notice").isVisible());
   assert.doesNotMatch(await page.locator("#results").innerText(), /NaN/);
   await page.screenshot({ path: join(shots, "desktop-vi-field-error.png") });
+  // Vietnamese thousands grouping is a whole number, not a fraction.
+  const early = page.getByLabel("Trước hạn", { exact: true });
+  await early.press("Control+A");
+  await page.keyboard.type("1.033");
+  await field.press("Control+A");
+  await page.keyboard.type("0");
+  await page.waitForSelector("body[data-state=valid]");
+  assert.equal(await text("#total"), "16,74 / 18,0");
   // A count that no longer sums to the resolved dossiers is reported on its group.
   await field.press("Control+A");
   await page.keyboard.type("5");
