@@ -357,6 +357,12 @@ async function main() {
   });
   $("#print").addEventListener("click", () => window.print());
   $("#lang").addEventListener("click", () => {
+    // Numbers typed the old language's way ("1.132", "25,5") are rewritten plainly first,
+    // so that switching language never changes what a field means.
+    for (const input of document.querySelectorAll('#report-form [data-kind="count"], #report-form [data-kind="percent"], #report-form [data-kind="decimal"]')) {
+      const value = readValue(input);
+      if (value !== undefined && (typeof value === "number" || NUMBER.test(value))) input.value = String(value);
+    }
     lang = lang === "vi" ? "en" : "vi";
     applyLanguage();
   });

@@ -104,6 +104,9 @@ test("English labels, table and messages", async () => {
   await page.getByRole("button", { name: "English" }).click();
   await page.waitForFunction(() => document.documentElement.lang === "en");
   assert.equal(await text("h1"), "Scoring of administrative procedure handling");
+  // "1.033" typed in Vietnamese meant 1033, and still does.
+  assert.equal(await page.getByLabel("Early", { exact: true }).inputValue(), "1033");
+  assert.equal(await page.locator("body").getAttribute("data-state"), "valid");
   assert.ok(await page.getByLabel("Online", { exact: true }).isVisible());
   assert.equal(await text("#rating"), "Excellent");
   assert.equal(await text("#total"), "16.74 / 18.0");
