@@ -118,4 +118,25 @@ proptest! {
     fn arbitrary_edits_never_panic(j in edited_report()) {
         let _ = tthc_score::evaluate_json(&j.to_string(), &Default::default());
     }
+
+    /// Any text at all, or a valid report's JSON with bytes cut out or changed: errors with
+    /// a code and a path, never a panic (the path scanner reads arbitrary text).
+    #[test]
+    fn arbitrary_text_never_panics(
+        r in report(),
+        noise in ".{0,40}",
+        cut in any::<proptest::sample::Index>(),
+        len in 0usize..8,
+        byte in any::<u8>(),
+    ) {
+        let _ = tthc_score::check_json(&noise);
+        let mut text = serde_json::to_string_pretty(&r).unwrap().into_bytes();
+        let at = cut.index(text.len());
+        text.splice(at..(at + len).min(text.len()), [byte]);
+        let text = String::from_utf8_lossy(&text);
+        let problems = tthc_score::check_json(&text);
+        for p in &problems {
+            prop_assert!(!p.message.vi.is_empty() && !p.message.en.is_empty());
+        }
+    }
 }
