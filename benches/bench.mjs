@@ -1,14 +1,14 @@
-// Benchmark of the wasm package beside the native core, in one run:
-//   node packages/tthc-score/bench.mjs [--js-only]
+// Cross-language benchmark: the wasm package beside the native core, in one run:
+//   node benches/bench.mjs [--js-only]        (after ./scripts/build-wasm.sh)
 // Prints the instantiate time, the median latency of score() on the seed report, and the
 // native criterion medians of the same work with their ratios.
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
-const pkgDir = fileURLToPath(new URL(".", import.meta.url));
-const repoDir = join(pkgDir, "../..");
+const repoDir = fileURLToPath(new URL("..", import.meta.url));
+const pkgDir = join(repoDir, "packages/tthc-score");
 const seedPath = join(repoDir, "examples/dien-bien-2021-q2-district.json");
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -33,7 +33,7 @@ for (let i = 0; i < 7; i++) {
 }
 
 // score() latency: medians over batches.
-const { score, scoreResult, renderTable } = await import("./dist/index.node.mjs");
+const { score, scoreResult, renderTable } = await import(pathToFileURL(join(pkgDir, "dist/index.node.mjs")).href);
 const seed = JSON.parse(readFileSync(seedPath, "utf8"));
 function perCall(fn, batches = 200, batch = 100) {
   for (let i = 0; i < 2000; i++) fn(); // warm up
