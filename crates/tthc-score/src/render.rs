@@ -5,7 +5,7 @@ use crate::format::{self, Lang};
 use crate::indicator::{sub_rows, IndicatorId, IndicatorKind, Label};
 use crate::model::Period;
 use crate::profile::Profile;
-use crate::score::{IndicatorScore, Scorecard};
+use crate::score::{IndicatorScore, OfficialScore, Scorecard};
 use serde::{Deserialize, Serialize};
 use std::fmt::Write;
 
@@ -279,33 +279,23 @@ fn summary(card: &Scorecard, lang: Lang) -> Vec<String> {
             t.points
         ));
     }
-    let o = &card.officials.unit;
-    let band = o
-        .band
-        .as_ref()
-        .map(|b| format!(" – {}", b.label.get(lang)))
-        .unwrap_or_default();
-    v.push(format!(
-        "{}: {}/{} {}{}",
-        t.officials,
-        o.display().get(lang),
-        o.maximum,
-        t.points,
-        band
-    ));
-    for i in &card.officials.individuals {
-        let band = i
-            .band
-            .as_ref()
-            .map(|b| format!(" – {}", b.label.get(lang)))
-            .unwrap_or_default();
-        v.push(format!(
-            "  {}: {}/{} {}{}",
-            i.name.as_deref().unwrap_or_default(),
-            i.display().get(lang),
-            i.maximum,
+    // "Đánh giá công chức, viên chức: 9,74/10 điểm – Hoàn thành 100% nhiệm vụ", then one
+    // indented line per official.
+    let line = |label: &str, o: &OfficialScore| {
+        let band = o.band.as_ref().map(|b| format!(" – {}", b.label.get(lang)));
+        format!(
+            "{label}: {}/{} {}{}",
+            o.display().get(lang),
+            o.maximum,
             t.points,
-            band
+            band.unwrap_or_default()
+        )
+    };
+    v.push(line(t.officials, &card.officials.unit));
+    for i in &card.officials.individuals {
+        v.push(line(
+            &format!("  {}", i.name.as_deref().unwrap_or_default()),
+            i,
         ));
     }
     v
