@@ -246,3 +246,22 @@ fn html_escapes_user_text() {
     assert!(!html.contains("<script>"));
     assert!(html.contains("&lt;SCRIPT&gt;ALERT(1)&lt;/SCRIPT&gt; &amp; CO"));
 }
+
+#[test]
+fn officials_in_the_table_summary() {
+    let fx: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(format!("{ROOT}/tests/fixtures/officials.json")).unwrap(),
+    )
+    .unwrap();
+    let report = parse_report(&fx["input"].to_string()).unwrap();
+    let card = dien_bien(&report);
+    let p = profile::find("dien-bien-2019").unwrap();
+    let vi = render(&card, p, Format::Table, Lang::Vi);
+    assert!(vi.contains("Đánh giá công chức, viên chức: 9,74/10 điểm – Hoàn thành 100% nhiệm vụ\n"));
+    assert!(vi.contains("\n  Trần Thị B: 3,20/10 điểm – Hoàn thành dưới 70% nhiệm vụ\n"));
+    let en = render(&card, p, Format::Markdown, Lang::En);
+    assert!(
+        en.contains("Nguyễn Văn A: 9.88/10 points – Completed 100% of duties  \n"),
+        "{en}"
+    );
+}
