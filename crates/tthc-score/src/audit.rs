@@ -468,7 +468,7 @@ pub fn findings(
     if let Some(total) = rc
         .total
         .map(Count::get)
-        .filter(|&t| t != online + direct + carried_over)
+        .filter(|&t| t != rc.sum_of_channels())
     {
         out.push(finding(
             FindingCode::ReceivedBreakdownMismatch,
@@ -485,7 +485,7 @@ pub fn findings(
 
     let received = report.received_total();
     let resolved = report.resolved_total();
-    let pending = d.pending.within_deadline.get() + d.pending.overdue.get();
+    let pending = d.pending.total();
     if received != resolved + pending {
         out.push(finding(
             FindingCode::ReceivedNotResolvedPlusPending,

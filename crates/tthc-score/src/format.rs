@@ -3,7 +3,6 @@
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use std::fmt::Write;
 
 /// Output language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -39,16 +38,10 @@ fn group(out: &mut String, int: &str, sep: char) {
 
 /// A whole number with thousands grouping: 1132 → "1.132" (vi) or "1,132" (en).
 pub fn count(n: u64, lang: Lang) -> String {
-    let mut buf = itoa_buf(n);
-    let digits = std::mem::take(&mut buf);
-    group(&mut buf, &digits, lang.separators().0);
-    buf
-}
-
-fn itoa_buf(n: u64) -> String {
-    let mut s = String::with_capacity(24);
-    let _ = write!(s, "{n}");
-    s
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    group(&mut out, &digits, lang.separators().0);
+    out
 }
 
 /// A decimal exactly as its scale says, localized: 16.74 → "16,74" (vi), 1132.5 → "1.132,5".

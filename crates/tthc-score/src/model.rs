@@ -428,6 +428,13 @@ pub struct Received {
     pub total: Option<Count>,
 }
 
+impl Received {
+    /// Online + direct + carried over (cannot overflow: each count is below 2^53).
+    pub fn sum_of_channels(&self) -> u64 {
+        self.online.0 + self.direct.0 + self.carried_over.0
+    }
+}
+
 /// Dossiers resolved in the period, by timeliness.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
@@ -444,6 +451,13 @@ pub struct Resolved {
     pub total: Option<Count>,
 }
 
+impl Resolved {
+    /// Early + on time + late.
+    pub fn sum_of_breakdown(&self) -> u64 {
+        self.early.0 + self.on_time.0 + self.late.0
+    }
+}
+
 /// Dossiers still being processed at the end of the period.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
@@ -453,6 +467,13 @@ pub struct Pending {
     pub within_deadline: Count,
     /// Past the deadline (quá hạn).
     pub overdue: Count,
+}
+
+impl Pending {
+    /// Within the deadline + overdue.
+    pub fn total(&self) -> u64 {
+        self.within_deadline.0 + self.overdue.0
+    }
 }
 
 /// The dossier summary of the report header.
@@ -736,15 +757,13 @@ impl Report {
     /// Resolved dossiers: the declared total or, when absent, early + on time + late.
     pub fn resolved_total(&self) -> u64 {
         let r = &self.dossiers.resolved;
-        r.total
-            .map_or(r.early.0 + r.on_time.0 + r.late.0, Count::get)
+        r.total.map_or(r.sum_of_breakdown(), Count::get)
     }
 
     /// Received dossiers: the declared total or, when absent, the sum of the channels.
     pub fn received_total(&self) -> u64 {
         let r = &self.dossiers.received;
-        r.total
-            .map_or(r.online.0 + r.direct.0 + r.carried_over.0, Count::get)
+        r.total.map_or(r.sum_of_channels(), Count::get)
     }
 
     /// The grades of the total-time indicator (given, or derived from the resolved breakdown).

@@ -35,17 +35,14 @@ pub fn validate(report: &Report) -> Vec<Problem> {
     period(report, &mut out);
 
     let d = &report.dossiers;
-    let received =
-        d.received.online.get() + d.received.direct.get() + d.received.carried_over.get();
     out.extend(too_large(
         "dossiers.received",
-        received.max(report.received_total()),
+        d.received.sum_of_channels().max(report.received_total()),
     ));
     let r = &d.resolved;
-    let sum = r.early.get() + r.on_time.get() + r.late.get();
+    let sum = r.sum_of_breakdown();
     out.extend(too_large("dossiers.resolved", sum));
-    let pending = d.pending.within_deadline.get() + d.pending.overdue.get();
-    out.extend(too_large("dossiers.pending", pending));
+    out.extend(too_large("dossiers.pending", d.pending.total()));
     if let Some(total) = r.total.filter(|t| t.get() != sum) {
         out.push(Problem::new(
             Code::ResolvedTotalMismatch,
