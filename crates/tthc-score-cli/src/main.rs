@@ -7,8 +7,8 @@
 use std::io::Read;
 use std::process::ExitCode;
 use tthc_score::{
-    audit::Severity, parse_json, profile, render, score_report, Errors, Format, Lang, Options,
-    Problem, Report, Scorecard,
+    parse_json, profile, render, score_report, Errors, Format, Lang, Options, Problem, Report,
+    Scorecard, Severity,
 };
 
 const USAGE: &str = "\

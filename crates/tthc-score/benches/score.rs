@@ -30,7 +30,7 @@ fn bench(c: &mut Criterion) {
         })
     });
     let mut clean = report.clone();
-    clean.per_unit.online_services.level = tthc_score::model::Level::new(0);
+    clean.per_unit.online_services.level = tthc_score::input::Level::new(0);
     clean.declared = None;
     c.bench_function("score_seed_without_findings", |b| {
         b.iter(|| score(black_box(&clean), p).unwrap())

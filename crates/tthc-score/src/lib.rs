@@ -46,46 +46,74 @@
 //! assert!(table.contains("\tTỔNG ĐIỂM\t18,0\t\t16,74\t"));
 //! ```
 //!
-//! Where to find a rule: indicators and their form labels in [`indicator`]; the level
-//! rules of the per-unit indicators and the online share in [`rules`]; averaging and
-//! totals in [`mod@score`]; rating bands, rounding policy, validity and the interpretations
-//! we chose in [`profile`]; hard errors in [`error`] and `validate`; soft findings in [`audit`].
+//! Where to find a rule (ARCHITECTURE.md has the map): the nine indicators and their form
+//! labels in [`indicator`]; the per-unit level rules and the online share in [`rules`];
+//! averaging, totals, rating and officials in [`scoring`]; bands, rounding policy,
+//! validity and the interpretations we chose in [`profile`]; hard errors in [`error`] and
+//! [`input::validate`]; soft findings in [`finding`] (what they are) and [`audit`] (the
+//! checks); the annex table in [`mod@render`]; rounding in [`rounding`].
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
-pub mod audit;
+// The layers, lowest first: a module imports only modules above it in this list
+// (ARCHITECTURE.md; `tests/layers.rs` enforces it). `calendar` imports nothing of the crate.
+pub mod base;
 pub mod error;
-pub mod format;
+pub mod calendar;
 pub mod indicator;
-#[cfg(feature = "json")]
-mod jsonpath;
-pub mod model;
+pub mod input;
 pub mod profile;
-pub mod render;
-pub mod rounding;
 pub mod rules;
-pub mod score;
+pub mod finding;
+pub mod scoring;
+pub mod audit;
+pub mod render;
+#[cfg(feature = "json")]
+mod json;
 #[cfg(feature = "testing")]
 pub mod testing;
-mod validate;
 
 // The README's Rust example runs as a doctest.
 #[cfg(doctest)]
 #[doc = include_str!("../../../README.md")]
 pub struct ReadmeDoctests;
 
-pub use audit::{Finding, FindingCode, Severity};
-pub use error::{Code, Errors, Localized, Problem};
-pub use format::Lang;
+pub use base::{number as format, rounding, Lang, Localized};
+pub use error::{Code, Errors, Problem};
+pub use finding::{Finding, FindingCode, Severity};
 pub use indicator::{IndicatorId, IndicatorKind};
-pub use model::Report;
-pub use profile::{InterpretationOverrides, Interpretations, Profile};
+pub use input::{validate, Report};
+#[cfg(feature = "json")]
+pub use json::{check_json, parse_json, parse_report};
+pub use profile::{CheckedProfile, InterpretationOverrides, Interpretations, Profile};
 pub use render::{render, Format};
-pub use score::{score, score_with, Scorecard};
-pub use validate::validate;
+pub use scoring::Scorecard;
 
 use serde::{Deserialize, Serialize};
+
+/// Scores `report` under `profile` with the profile's own interpretations: the scorecard,
+/// then the audit's findings on it.
+///
+/// # Errors
+/// Every hard error of the report (see [`validate`]).
+pub fn score(report: &Report, profile: &CheckedProfile) -> Result<Scorecard, Errors> {
+    score_with(report, profile, &profile.interpretations)
+}
+
+/// Scores `report` under `profile` with the interpretations `interp`, then audits it.
+///
+/// # Errors
+/// Every hard error of the report (see [`validate`]).
+pub fn score_with(
+    report: &Report,
+    profile: &CheckedProfile,
+    interp: &Interpretations,
+) -> Result<Scorecard, Errors> {
+    let mut card = scoring::compute(report, profile, interp)?;
+    card.findings = audit::findings(report, profile, interp, &card);
+    Ok(card)
+}
 
 /// Options of a scoring call: which profile, and which interpretations to override.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -102,7 +130,7 @@ pub struct Options {
 
 impl Options {
     /// The profile and the interpretations in force.
-    pub fn resolve(&self) -> Result<(&'static Profile, Interpretations), Problem> {
+    pub fn resolve(&self) -> Result<(&'static CheckedProfile, Interpretations), Problem> {
         let p = profile::find(self.profile.as_deref().unwrap_or(profile::DEFAULT_PROFILE))?;
         let i = self
             .interpretations
@@ -151,34 +179,6 @@ pub fn render_report(report: &Report, options: &RenderOptions) -> Result<String,
 pub fn score_report(report: &Report, options: &Options) -> Result<Scorecard, Errors> {
     let (p, i) = options.resolve()?;
     score_with(report, p, &i)
-}
-
-/// Parses a report from JSON text. Errors carry the field path.
-#[cfg(feature = "json")]
-pub fn parse_report(json: &str) -> Result<Report, Errors> {
-    parse_json(json).map_err(Errors::one)
-}
-
-/// Parses any input type from JSON text. Errors carry the field path.
-#[cfg(feature = "json")]
-pub fn parse_json<T: for<'de> Deserialize<'de>>(json: &str) -> Result<T, Problem> {
-    let mut de = serde_json::Deserializer::from_str(json);
-    let problem = |e: serde_json::Error| {
-        let path = jsonpath::path_at(json, e.line(), e.column());
-        error::problem_from_serde(&path, &e.to_string())
-    };
-    let v = T::deserialize(&mut de).map_err(problem)?;
-    de.end().map_err(problem)?;
-    Ok(v)
-}
-
-/// Every problem in a JSON report: the parse error, or all semantic problems.
-#[cfg(feature = "json")]
-pub fn check_json(json: &str) -> Vec<Problem> {
-    match parse_report(json) {
-        Ok(r) => validate(&r),
-        Err(e) => e.0,
-    }
 }
 
 /// The outcome of scoring one input: what the fixtures in `tests/fixtures/` expect and

@@ -1,11 +1,11 @@
 //! proptest strategies for reports: valid ones, and JSON edits of them that are mostly
 //! invalid. Shared by the property tests and the native-vs-wasm parity generator.
 
-use crate::model::{
+use crate::input::{
     Count, Dossiers, Grades, Level, Official, Pending, PerDossier, PerUnit, Period, Received,
     Report, Resolved, Unit, UnitIndicator, UnitLevel,
 };
-use crate::{profile, Profile};
+use crate::profile::{self, CheckedProfile};
 use proptest::prelude::*;
 use serde_json::Value;
 
@@ -110,7 +110,7 @@ pub fn report() -> impl Strategy<Value = Report> {
 }
 
 /// One of the built-in profiles.
-pub fn profiles() -> impl Strategy<Value = &'static Profile> {
+pub fn profiles() -> impl Strategy<Value = &'static CheckedProfile> {
     prop_oneof![
         Just(profile::find("dien-bien-2019").unwrap()),
         Just(profile::find("tt01-2018").unwrap())

@@ -321,18 +321,24 @@ fn codes_are_stable_strings() {
 
 #[test]
 fn a_malformed_custom_profile_is_refused() {
-    let report = tthc_score::parse_report(&seed().to_string()).unwrap();
-    let mut p = tthc_score::profile::find("dien-bien-2019").unwrap().clone();
+    // A profile is checked once, when it becomes a `CheckedProfile`: scoring cannot even
+    // be called with an unchecked one.
+    let mut p = tthc_score::profile::find("dien-bien-2019")
+        .unwrap()
+        .clone()
+        .into_inner();
     p.order[8] = p.order[0];
-    let e = tthc_score::score(&report, &p).unwrap_err();
+    let e = p.check().unwrap_err();
     assert_eq!(
-        (e.0[0].code, e.0[0].path.as_str()),
+        (e.code, e.path.as_str()),
         (Code::InvalidValue, "profile.order")
     );
-    let mut p = tthc_score::profile::find("tt01-2018").unwrap().clone();
+    let mut p = tthc_score::profile::find("tt01-2018")
+        .unwrap()
+        .clone()
+        .into_inner();
     p.unit_bands.reverse();
-    let e = tthc_score::score(&report, &p).unwrap_err();
-    assert_eq!(e.0[0].path, "profile.unitBands");
+    assert_eq!(p.check().unwrap_err().path, "profile.unitBands");
 }
 
 /// Paths come from the error position in the text: pretty-printed, CRLF and compact JSON

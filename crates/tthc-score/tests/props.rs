@@ -2,11 +2,11 @@
 
 use proptest::prelude::*;
 use rust_decimal::Decimal;
-use tthc_score::model::{Grades, Report};
+use tthc_score::input::{Grades, Report};
 use tthc_score::testing::{edited_report, profiles, report};
-use tthc_score::{format, rounding, score, IndicatorKind, Lang, Profile, Scorecard};
+use tthc_score::{format, rounding, score, CheckedProfile, IndicatorKind, Lang, Scorecard};
 
-fn card(r: &Report, p: &Profile) -> Scorecard {
+fn card(r: &Report, p: &CheckedProfile) -> Scorecard {
     score(r, p).expect("generated reports are valid")
 }
 

@@ -1,8 +1,8 @@
 //! The seed report 205/BC-UBND (Điện Biên district, Q2 2021), reproduced figure by figure.
 
 use tthc_score::{
-    audit::Severity, parse_report, profile, render, score, score_with, FindingCode, Format,
-    IndicatorId, Lang, Report, Scorecard,
+    parse_report, profile, render, score, score_with, FindingCode, Format, IndicatorId, Lang,
+    Report, Scorecard, Severity,
 };
 
 const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
@@ -171,7 +171,7 @@ fn audit_reports_both_seed_defects() {
     assert!(breakdown.message().vi.contains("15.213"));
     // The numbers behind the message are data too.
     match &breakdown.facts {
-        tthc_score::audit::FindingFacts::ReceivedBreakdown {
+        tthc_score::finding::FindingFacts::ReceivedBreakdown {
             expected_direct,
             total,
             ..
@@ -181,7 +181,7 @@ fn audit_reports_both_seed_defects() {
         other => panic!("unexpected facts {other:?}"),
     }
     match &f[0].facts {
-        tthc_score::audit::FindingFacts::LevelContradicted {
+        tthc_score::finding::FindingFacts::LevelContradicted {
             corrected_total,
             total,
             ..

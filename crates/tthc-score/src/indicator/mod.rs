@@ -1,7 +1,12 @@
 //! The nine indicators (chỉ số) of Circular 01/2018/TT-VPCP Art. 13, each worth 0–2 points,
 //! with the labels of the official annex form.
 
+use crate::base::Localized;
 use serde::{Deserialize, Serialize};
+
+const fn l(vi: &'static str, en: &'static str) -> Localized {
+    Localized::fixed(vi, en)
+}
 
 /// How an indicator is scored (TT01 Art. 14).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -47,19 +52,6 @@ pub const PER_DOSSIER: [IndicatorId; 5] = [
     IndicatorId::Agencies,
     IndicatorId::Attitude,
 ];
-
-/// A label in both languages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Label {
-    /// Vietnamese (the form's wording).
-    pub vi: &'static str,
-    /// English.
-    pub en: &'static str,
-}
-
-const fn l(vi: &'static str, en: &'static str) -> Label {
-    Label { vi, en }
-}
 
 impl IndicatorId {
     /// All nine, in declaration order (not a profile's order).
@@ -118,7 +110,7 @@ impl IndicatorId {
     }
 
     /// The indicator's row title on the annex form (seed report).
-    pub const fn title(self) -> Label {
+    pub const fn title(self) -> Localized {
         match self {
             IndicatorId::TotalTime => l(
                 "Tổng thời gian giải quyết hồ sơ thủ tục hành chính",
@@ -160,7 +152,7 @@ impl IndicatorId {
     }
 }
 
-const TIME_ROWS: [Label; 3] = [
+const TIME_ROWS: [Localized; 3] = [
     l(
         "Trước hạn so với thời gian quy định",
         "Earlier than the regulated time",
@@ -175,10 +167,10 @@ const TIME_ROWS: [Label; 3] = [
     ),
 ];
 
-/// The three sub-rows (2, 1 and 0 points) of an indicator on the annex form. The one-stop
-/// rows depend on the profile's rule, so they are given by [`crate::rules::OneStopRule`].
-pub fn sub_rows(id: IndicatorId) -> [Label; 3] {
-    match id {
+/// The three sub-rows (2, 1 and 0 points) of an indicator on the annex form; `None` for
+/// the one-stop desk, whose rows depend on the profile's rule (`rules::one_stop_rows`).
+pub fn sub_rows(id: IndicatorId) -> Option<[Localized; 3]> {
+    Some(match id {
         IndicatorId::TotalTime | IndicatorId::AgencyTime => TIME_ROWS,
         IndicatorId::Contacts => [
             l("Không phải liên hệ lần nào", "No contact needed"),
@@ -216,7 +208,7 @@ pub fn sub_rows(id: IndicatorId) -> [Label; 3] {
                 "There was feedback or a petition about harassment, causing trouble, or failing to act or acting unlawfully (except where the competent body verified it as untrue or slanderous)",
             ),
         ],
-        IndicatorId::OneStop => crate::rules::OneStopRule::DienBienShareAtDesk.sub_rows(None),
+        IndicatorId::OneStop => return None,
         IndicatorId::Publicity => [
             l(
                 "Công khai chính xác, đầy đủ, kịp thời bằng cả hai hình thức niêm yết và điện tử",
@@ -259,7 +251,7 @@ pub fn sub_rows(id: IndicatorId) -> [Label; 3] {
                 "No level 3–4 online services, or online dossiers under 15% of all dossiers, or some online dossier unresolved or resolved late",
             ),
         ],
-    }
+    })
 }
 
 #[cfg(test)]
@@ -270,7 +262,7 @@ mod tests {
 
     #[test]
     fn attitude_rows_share_the_misconduct_clause() {
-        for row in &sub_rows(IndicatorId::Attitude) {
+        for row in &sub_rows(IndicatorId::Attitude).unwrap() {
             assert!(row.vi.contains(MISCONDUCT), "{}", row.vi);
         }
     }

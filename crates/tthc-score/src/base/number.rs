@@ -1,27 +1,14 @@
 //! Number formatting. Vietnamese: "." groups thousands and "," marks decimals
 //! (1.132 dossiers, 1,91 points); English: 1,132 and 1.91 (rules.md, "Number format").
 
+use super::Lang;
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
 
-/// Output language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase")]
-pub enum Lang {
-    /// Vietnamese (default).
-    #[default]
-    Vi,
-    /// English.
-    En,
-}
-
-impl Lang {
-    fn separators(self) -> (char, char) {
-        match self {
-            Lang::Vi => ('.', ','),
-            Lang::En => (',', '.'),
-        }
+/// (thousands separator, decimal mark).
+fn separators(lang: Lang) -> (char, char) {
+    match lang {
+        Lang::Vi => ('.', ','),
+        Lang::En => (',', '.'),
     }
 }
 
@@ -40,13 +27,13 @@ fn group(out: &mut String, int: &str, sep: char) {
 pub fn count(n: u64, lang: Lang) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    group(&mut out, &digits, lang.separators().0);
+    group(&mut out, &digits, separators(lang).0);
     out
 }
 
 /// A decimal exactly as its scale says, localized: 16.74 → "16,74" (vi), 1132.5 → "1.132,5".
 pub fn decimal(d: Decimal, lang: Lang) -> String {
-    let (thousands, point) = lang.separators();
+    let (thousands, point) = separators(lang);
     let text = d.to_string();
     let (sign, body) = match text.strip_prefix('-') {
         Some(rest) => ("-", rest),

@@ -1,11 +1,13 @@
 //! The official annex table ("biểu mẫu chi tiết") in the seed report's layout, as plain
 //! text (tab-separated, as in the seed), Markdown, HTML and CSV. Pure functions to strings.
 
-use crate::format::{self, Lang};
-use crate::indicator::{sub_rows, IndicatorId, IndicatorKind, Label};
-use crate::model::Period;
+use crate::base::number as format;
+use crate::base::{Lang, Localized};
+use crate::indicator::{IndicatorId, IndicatorKind};
+use crate::input::Period;
 use crate::profile::Profile;
-use crate::score::{IndicatorScore, OfficialScore, Scorecard};
+use crate::rules::form_rows;
+use crate::scoring::{IndicatorScore, OfficialScore, Scorecard};
 use serde::{Deserialize, Serialize};
 use std::fmt::Write;
 
@@ -113,11 +115,8 @@ fn text(lang: Lang) -> &'static Text {
     }
 }
 
-fn label(l: Label, lang: Lang) -> String {
-    match lang {
-        Lang::Vi => l.vi.to_string(),
-        Lang::En => l.en.to_string(),
-    }
+fn label(l: &Localized, lang: Lang) -> String {
+    l.get(lang).to_string()
 }
 
 const ROMAN: [&str; 4] = ["I", "II", "III", "IV"];
@@ -177,11 +176,8 @@ fn pending_note(card: &Scorecard, lang: Lang) -> String {
     }
 }
 
-fn sub_labels(s: &IndicatorScore, profile: &Profile, card: &Scorecard) -> [Label; 3] {
-    match s.id {
-        IndicatorId::OneStop => profile.one_stop_rule.sub_rows(Some(card.unit.level)),
-        id => sub_rows(id),
-    }
+fn sub_labels(s: &IndicatorScore, profile: &Profile, card: &Scorecard) -> [Localized; 3] {
+    form_rows(s.id, profile.one_stop_rule, Some(card.unit.level))
 }
 
 fn rows(card: &Scorecard, profile: &Profile, lang: Lang) -> Vec<Row> {
@@ -208,7 +204,7 @@ fn rows(card: &Scorecard, profile: &Profile, lang: Lang) -> Vec<Row> {
             kind: Kind::Indicator,
             cells: [
                 s.position.to_string(),
-                label(s.id.title(), lang),
+                label(&s.id.title(), lang),
                 s.maximum.to_string(),
                 if per_dossier {
                     format::count(card.dossiers.resolved, lang)
@@ -227,7 +223,7 @@ fn rows(card: &Scorecard, profile: &Profile, lang: Lang) -> Vec<Row> {
                 kind: Kind::Sub { chosen },
                 cells: [
                     String::new(),
-                    label(l, lang),
+                    label(&l, lang),
                     points.to_string(),
                     counts
                         .map(|c| format::count(c[i], lang))

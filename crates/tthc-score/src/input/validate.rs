@@ -1,10 +1,10 @@
 //! Semantic hard errors: inputs that parse but from which no correct score can be computed.
 //! All of them are collected, so a form can show every field at once.
 
+use super::{Grades, Report, UnitIndicator, MAX_COUNT};
+use crate::base::{number::count, Lang};
 use crate::error::{Code, Problem};
-use crate::format::{count, Lang};
 use crate::indicator::{IndicatorId, PER_DOSSIER};
-use crate::model::{Grades, Report, UnitIndicator, MAX_COUNT};
 
 /// The largest sum of counts in one group (received, resolved, pending, one official's dossiers):
 /// half of [`MAX_COUNT`], so that points (up to 2 per dossier) stay exact in JavaScript.

@@ -1,0 +1,155 @@
+//! Hard errors: inputs from which no correct score can be computed.
+//!
+//! Every problem carries a stable [`Code`], the path of the offending field
+//! (dot/bracket notation, e.g. `perDossier.contacts.two` or `officials[1].attitude`)
+//! and a message in Vietnamese and English.
+
+use crate::base::Localized;
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+use std::fmt;
+
+mod from_serde;
+pub use from_serde::problem_from_serde;
+pub(crate) use from_serde::tagged;
+
+crate::base::codes::stable_codes! {
+    /// Stable machine-readable codes of hard errors. The string form never changes once
+    /// released; new codes may be added.
+    pub enum Code {
+        /// The text is not well-formed JSON.
+        InvalidJson = "INVALID_JSON",
+        /// A field name that the schema does not know (often a typo).
+        UnknownField = "UNKNOWN_FIELD",
+        /// A required field is absent.
+        MissingField = "MISSING_FIELD",
+        /// A field appears twice.
+        DuplicateField = "DUPLICATE_FIELD",
+        /// A value of the wrong JSON type (e.g. an object where a number belongs).
+        WrongType = "WRONG_TYPE",
+        /// A value outside its enumeration (e.g. an unknown unit level).
+        InvalidValue = "INVALID_VALUE",
+        /// A count below zero.
+        CountNegative = "COUNT_NEGATIVE",
+        /// A count with a fractional part.
+        CountFractional = "COUNT_FRACTIONAL",
+        /// A count above 2^53 − 1 (the largest integer JavaScript represents exactly).
+        CountTooLarge = "COUNT_TOO_LARGE",
+        /// NaN or an infinity where a number belongs.
+        NotFinite = "NOT_FINITE",
+        /// A string where a count belongs.
+        CountNotANumber = "COUNT_NOT_A_NUMBER",
+        /// A percentage that is not a decimal number.
+        PercentNotANumber = "PERCENT_NOT_A_NUMBER",
+        /// A percentage outside 0–100.
+        PercentOutOfRange = "PERCENT_OUT_OF_RANGE",
+        /// A level other than 0, 1 or 2.
+        LevelOutOfRange = "LEVEL_OUT_OF_RANGE",
+        /// A declared score that is not a decimal number in 0–18.
+        ScoreInvalid = "SCORE_INVALID",
+        /// A period with an impossible year, quarter or month.
+        PeriodInvalid = "PERIOD_INVALID",
+        /// The declared number of resolved dossiers differs from early + on time + late.
+        ResolvedTotalMismatch = "RESOLVED_TOTAL_MISMATCH",
+        /// The counts of a per-dossier indicator do not sum to the resolved dossiers.
+        IndicatorCountsMismatch = "INDICATOR_COUNTS_MISMATCH",
+        /// The five per-dossier counts of one official do not sum to one same number.
+        OfficialCountsMismatch = "OFFICIAL_COUNTS_MISMATCH",
+        /// A per-unit indicator gives neither a level, nor facts, nor `notApplicable`.
+        UnitIndicatorEmpty = "UNIT_INDICATOR_EMPTY",
+        /// A per-unit indicator is marked not applicable and also given a level or facts.
+        UnitIndicatorConflict = "UNIT_INDICATOR_CONFLICT",
+        /// More feedback handled on time than feedback received.
+        FeedbackExceedsTotal = "FEEDBACK_EXCEEDS_TOTAL",
+        /// No built-in profile has this identifier.
+        UnknownProfile = "UNKNOWN_PROFILE",
+        /// An interpretation name or value that does not exist.
+        UnknownInterpretation = "UNKNOWN_INTERPRETATION",
+        /// A computation exceeded the range of exact decimals (should not happen within the count limits).
+        ArithmeticOverflow = "ARITHMETIC_OVERFLOW",
+    }
+}
+
+/// One hard error.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Problem {
+    /// Stable code.
+    pub code: Code,
+    /// Path of the offending field; empty for the document as a whole.
+    pub path: String,
+    /// Human message.
+    pub message: Localized,
+}
+
+impl Problem {
+    /// Builds a problem.
+    pub fn new(
+        code: Code,
+        path: impl Into<String>,
+        vi: impl Into<Cow<'static, str>>,
+        en: impl Into<Cow<'static, str>>,
+    ) -> Self {
+        Self {
+            code,
+            path: path.into(),
+            message: Localized::new(vi, en),
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            write!(f, "{}: {}", self.code, self.message.en)
+        } else {
+            write!(f, "{} at {}: {}", self.code, self.path, self.message.en)
+        }
+    }
+}
+
+impl std::error::Error for Problem {}
+
+/// All hard errors found in one input (at least one).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[serde(transparent)]
+pub struct Errors(pub Vec<Problem>);
+
+impl Errors {
+    /// A single problem.
+    pub fn one(p: Problem) -> Self {
+        Errors(vec![p])
+    }
+
+    /// The problems.
+    pub fn problems(&self) -> &[Problem] {
+        &self.0
+    }
+
+    /// The first problem's code.
+    pub fn first_code(&self) -> Option<Code> {
+        self.0.first().map(|p| p.code)
+    }
+}
+
+impl fmt::Display for Errors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, p) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str("; ")?;
+            }
+            write!(f, "{p}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Errors {}
+
+impl From<Problem> for Errors {
+    fn from(p: Problem) -> Self {
+        Errors::one(p)
+    }
+}

@@ -1,0 +1,39 @@
+//! The rows of the annex form whose wording depends on the profile: the one-stop rule.
+
+use super::unit::approved_threshold;
+use crate::base::Localized;
+use crate::indicator::{sub_rows, IndicatorId};
+use crate::input::UnitLevel;
+use crate::profile::OneStopRule;
+
+const fn l(vi: &'static str, en: &'static str) -> Localized {
+    Localized::fixed(vi, en)
+}
+
+/// The three sub-rows (2, 1 and 0 points) of indicator `id` on the annex form of a unit at
+/// `unit` level under the one-stop `rule`.
+pub fn form_rows(id: IndicatorId, rule: OneStopRule, unit: Option<UnitLevel>) -> [Localized; 3] {
+    sub_rows(id).unwrap_or_else(|| one_stop_rows(rule, unit))
+}
+
+/// The one-stop rows of the annex form (2, 1 and 0 points) under `rule`; for TT01 the
+/// threshold of `unit` is named where known.
+pub fn one_stop_rows(rule: OneStopRule, unit: Option<UnitLevel>) -> [Localized; 3] {
+    match rule {
+            OneStopRule::DienBienShareAtDesk => [
+                l("100% TTHC thực hiện tiếp nhận, trả kết quả tại Bộ phận Tiếp nhận và Trả kết quả", "100% of procedures received and returned at the one-stop desk"),
+                l("Từ 90 % đến dưới 100% TTHC thực hiện tiếp nhận, trả kết quả tại Bộ phận Tiếp nhận và Trả kết quả", "From 90% to under 100% of procedures received and returned at the one-stop desk"),
+                l("Dưới 90% TTHC thực hiện tiếp nhận, trả kết quả tại Bộ phận Tiếp nhận và Trả kết quả", "Under 90% of procedures received and returned at the one-stop desk"),
+            ],
+            OneStopRule::Tt01ApprovedAtDesk => [
+                match unit.map(approved_threshold) {
+                    Some(20) => l("Tối thiểu 20% TTHC được tiếp nhận, thẩm định, phê duyệt tại Bộ phận Một cửa", "At least 20% of procedures received, appraised and approved at the one-stop desk"),
+                    Some(50) => l("Tối thiểu 50% TTHC được tiếp nhận, thẩm định, phê duyệt tại Bộ phận Một cửa", "At least 50% of procedures received, appraised and approved at the one-stop desk"),
+                    Some(_) => l("100% TTHC được tiếp nhận, thẩm định, phê duyệt tại Bộ phận Một cửa", "100% of procedures received, appraised and approved at the one-stop desk"),
+                    None => l("Tối thiểu 20% (cấp tỉnh, bộ), 50% (cấp huyện), 100% (cấp xã) TTHC được tiếp nhận, thẩm định, phê duyệt tại Bộ phận Một cửa", "At least 20% (province, ministry), 50% (district) or 100% (commune) of procedures received, appraised and approved at the one-stop desk"),
+                },
+                l("100% TTHC không thuộc trường hợp loại trừ được tiếp nhận, trả kết quả tại Bộ phận Một cửa", "100% of non-exempt procedures received and returned at the one-stop desk"),
+                l("Không đáp ứng các yêu cầu trên", "Neither of the above"),
+            ],
+        }
+}
