@@ -134,7 +134,11 @@ test("export JSON, import it back, download CSV", async () => {
   const csvFile = join(dir, "table.csv");
   await csv.saveAs(csvFile);
   const content = readFileSync(csvFile, "utf8");
-  assert.ok(content.startsWith("\uFEFFSTT,Tiêu chí/Tiêu chí thành phần,"));
+  // The sheet identifies itself: title, unit, period, totals before the table; rating after.
+  assert.ok(content.startsWith("\uFEFFĐÁNH GIÁ VIỆC GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH\r\n"), content.slice(0, 200));
+  assert.ok(content.includes('\r\nKỳ đánh giá,"Quý II, Năm 2021"\r\n'));
+  assert.ok(content.includes("\r\nSTT,Tiêu chí/Tiêu chí thành phần,"));
+  assert.ok(content.includes('\r\nXếp loại,"Xuất sắc (15,74/18,0 điểm)"\r\n'), content);
   assert.ok(content.includes(',TỔNG ĐIỂM,"18,0",,"15,74",\r\n'));
 });
 

@@ -226,6 +226,8 @@ export type Percent = number | DecimalString;
 export type DeclaredScore = number | DecimalString;
 /** A level of a per-unit indicator. */
 export type Level = 0 | 1 | 2;
+/** The levels the known facts allow, ascending, e.g. [0, 2]. */
+export type LevelSet = Level[];
 /** A calendar date "YYYY-MM-DD". */
 export type CalendarDate = string;
 /** The score of one indicator. */

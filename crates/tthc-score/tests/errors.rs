@@ -4,14 +4,8 @@
 use serde_json::{json, Value};
 use tthc_score::{check_json, evaluate_json, Code, Options, Outcome, Problem};
 
-fn seed() -> Value {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../examples/dien-bien-2021-q2-district.json"
-    ))
-    .unwrap();
-    serde_json::from_str(&text).unwrap()
-}
+mod common;
+use common::seed;
 
 fn problems(v: &Value) -> Vec<Problem> {
     match evaluate_json(&v.to_string(), &Options::default()) {
@@ -236,10 +230,26 @@ fn structure() {
         Code::PeriodInvalid,
         "period.year",
     );
+    // One policy for whole-number fields: a JSON number with a whole value, never a string.
     expect(
         with(&["period", "year"], json!("2021")),
+        Code::PeriodInvalid,
+        "period.year",
+    );
+    expect(
+        with(&["period", "year"], json!(true)),
         Code::WrongType,
         "period.year",
+    );
+    expect(
+        with(&["period", "quarter"], json!(2.5)),
+        Code::PeriodInvalid,
+        "period.quarter",
+    );
+    expect(
+        with(&["period", "quarter"], json!(300)),
+        Code::PeriodInvalid,
+        "period.quarter",
     );
     expect(
         with(&["perDossier"], json!([])),

@@ -223,11 +223,12 @@ fn markdown_html_csv() {
     assert!(html.contains("<tr class=\"total\"><td></td><th scope=\"row\">TỔNG ĐIỂM</th><td class=\"num\">18,0</td><td class=\"num\"></td><td class=\"num\">16,74</td><td></td></tr>"), "{html}");
     assert_eq!(html.matches("class=\"sub chosen\"").count(), 4);
     let csv = render(&card, p, Format::Csv, Lang::Vi);
-    assert!(csv.starts_with(
-        "STT,Tiêu chí/Tiêu chí thành phần,Điểm tối đa,Số lượng hồ sơ,Điểm tự đánh giá,Ghi chú\r\n"
+    assert!(csv.contains(
+        "\r\n\r\nSTT,Tiêu chí/Tiêu chí thành phần,Điểm tối đa,Số lượng hồ sơ,Điểm tự đánh giá,Ghi chú\r\n"
     ));
     assert!(csv.contains(",TỔNG ĐIỂM,\"18,0\",,\"16,74\",\r\n"), "{csv}");
-    assert_eq!(csv.lines().count(), 1 + 1 + 9 * 4);
+    // Title (2), header (4), blank, columns, total and 9 × 4 rows, blank, rating, officials.
+    assert_eq!(csv.lines().count(), 2 + 4 + 1 + 1 + 1 + 9 * 4 + 1 + 1 + 1);
     let csv_en = render(&card, p, Format::Csv, Lang::En);
     assert!(csv_en.contains(",TOTAL SCORE,18.0,,16.74,\r\n"));
 }

@@ -5,7 +5,7 @@ use crate::finding::{Finding, FindingCode, FindingFacts};
 use crate::indicator::IndicatorKind;
 use crate::input::{Count, Grades, Report};
 use crate::profile::{CheckedProfile, Interpretations, LateAttitude, LevelSource};
-use crate::rules::LevelRange;
+use crate::rules::LevelSet;
 use crate::scoring::{total, Scorecard, Total};
 use rust_decimal::Decimal;
 
@@ -98,6 +98,7 @@ pub fn findings(
             FindingFacts::AttitudeVsTimeliness {
                 attitude: a,
                 early: t.two.get(),
+                early_or_on_time: one_cap,
             },
         ));
     }
@@ -107,8 +108,8 @@ pub fn findings(
             IndicatorKind::PerDossier => format!("perDossier.{}", s.id.key()),
             IndicatorKind::PerUnit => format!("perUnit.{}", s.id.key()),
         };
-        if let (Some(declared), Some(range)) = (s.declared_level, s.facts_range) {
-            if !range.allows(declared) {
+        if let (Some(declared), Some(range)) = (s.declared_level, s.possible_levels) {
+            if !range.contains(declared) {
                 let corrected = corrected_total(profile, interp, card, range);
                 out.push(Finding::new(
                     FindingCode::DeclaredLevelContradicted,
@@ -116,7 +117,7 @@ pub fn findings(
                     FindingFacts::LevelContradicted {
                         indicator: s.id,
                         declared,
-                        facts_range: range,
+                        possible_levels: range,
                         online_share: s.online_share,
                         total: card.total.value,
                         corrected_rating: corrected.as_ref().and_then(|t| t.rating.clone()),
@@ -127,13 +128,13 @@ pub fn findings(
         }
         if !s.applicable {
             if s.kind == IndicatorKind::PerUnit && s.declared_level.is_none() {
-                if let Some(range) = s.facts_range {
+                if let Some(range) = s.possible_levels {
                     out.push(Finding::new(
                         FindingCode::LevelUndetermined,
                         path(),
                         FindingFacts::LevelUndetermined {
                             indicator: s.id,
-                            facts_range: range,
+                            possible_levels: range,
                             online_share: s.online_share,
                         },
                     ));
@@ -208,13 +209,13 @@ fn corrected_total(
     profile: &CheckedProfile,
     interp: &Interpretations,
     card: &Scorecard,
-    range: LevelRange,
+    range: LevelSet,
 ) -> Option<Total> {
     if interp.level_source != LevelSource::Declared || range.exact().is_none() {
         return None;
     }
     let parts = card.indicators.iter().filter_map(|s| {
-        let by_facts = s.facts_range.and_then(LevelRange::exact);
+        let by_facts = s.possible_levels.and_then(LevelSet::exact);
         match (s.kind, by_facts) {
             (IndicatorKind::PerUnit, Some(l)) if s.applicable => {
                 let d = Decimal::from(l.points());

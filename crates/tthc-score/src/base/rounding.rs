@@ -32,9 +32,15 @@ pub fn round(value: Decimal, decimals: u32, strategy: Rounding) -> Decimal {
 /// Decimal places of a "full precision" score. The seed's rules show 2165 / 1132 as
 /// "1.9125441696113074204946996": the quotient to 25 places, rounded half-up.
 ///
-/// No later rounding is affected: for p / n with n ≤ 2^53 that is not itself a midpoint
-/// at ≤ 10 places, its distance to such a midpoint is at least 1 / (2·10^10·n) > 10^-26.
+/// Rounding that value again to `d` ≤ [`MAX_DECIMALS`] places gives the exact half-up
+/// rounding of p / n for every n < 2^52 (the largest sum of a group of counts): a p / n that
+/// is not itself a midpoint at `d` places lies at least 1 / (2·10^d·n) > 5·10^-25 from one,
+/// which exceeds the error of the sum of five 25-place quotients (5 × ½·10^-25), so neither
+/// an indicator nor a total of them can cross a midpoint.
 pub const EXACT_SCALE: u32 = 25;
+
+/// The most decimal places a profile may round to (see [`EXACT_SCALE`]).
+pub const MAX_DECIMALS: u32 = 8;
 
 /// The quotient `p / n` to [`EXACT_SCALE`] places, rounded half-up, computed by exact
 /// integer long division and without trailing zeros ("1.125", "2"); `None` when `n` is zero
@@ -113,6 +119,73 @@ mod tests {
 
     fn d(s: &str) -> Decimal {
         Decimal::from_str(s).unwrap()
+    }
+
+    /// Half-up rounding of p / n to `d` places, in integers: the reference.
+    fn exact_round(p: u64, n: u64, d: u32) -> Decimal {
+        let scaled = u128::from(p) * 10u128.pow(d);
+        let (q, r) = (scaled / u128::from(n), scaled % u128::from(n));
+        let q = if 2 * r >= u128::from(n) { q + 1 } else { q };
+        Decimal::from_i128_with_scale(q as i128, d)
+    }
+
+    /// p / n rounded at `d` places, alone and as a total of five such quotients (the worst
+    /// case for the accumulated error), equals the exact half-up rounding.
+    fn check(p: u64, n: u64, d: u32) {
+        let q = quotient(p, n).unwrap();
+        assert_eq!(
+            round(q, d, Rounding::HalfUp),
+            exact_round(p, n, d),
+            "{p}/{n} at {d}"
+        );
+        let five = (0..5).map(|_| q).fold(Decimal::ZERO, |a, b| a + b);
+        assert_eq!(
+            round(five, d, Rounding::HalfUp),
+            exact_round(5 * p, n, d),
+            "5×{p}/{n} at {d}"
+        );
+    }
+
+    /// The claim of [`EXACT_SCALE`], at the limits: the largest group sums and the most
+    /// decimals a profile may ask for, for quotients and for sums of five of them.
+    #[test]
+    fn rounding_the_25_place_quotient_is_exact() {
+        let ns = [
+            (1u64 << 52) - 1,
+            (1 << 52) - 3,
+            999_999_999_999_989,
+            1132,
+            7,
+        ];
+        for n in ns {
+            for k in 0..2000u64 {
+                let random = k.wrapping_mul(0x9E37_79B9_7F4A_7C15).wrapping_add(k) % (2 * n + 1);
+                for d in [1, 2, MAX_DECIMALS] {
+                    // The numerators closest to a midpoint at d places: the hard cases.
+                    let m = u128::from(k % 20);
+                    let mid = ((2 * m + 1) * u128::from(n) / (2 * 10u128.pow(d))) as u64;
+                    for p in [random, mid.saturating_sub(1), mid, mid + 1] {
+                        check(p, n, d);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The hardest cases by construction: n = 2·10^d·t + 1 puts p = (2m+1)·t at the least
+    /// possible distance below a midpoint, 1 / (2·10^d·n), for the largest n allowed.
+    #[test]
+    fn rounding_is_exact_at_the_closest_midpoints() {
+        for d in 1..=MAX_DECIMALS {
+            let step = 2 * 10u64.pow(d);
+            let t = ((1u64 << 52) - 2) / step;
+            for n in [step * t + 1, step * t - 1] {
+                for m in 0..5u64 {
+                    let p = (2 * m + 1) * t;
+                    check(p, n, d);
+                }
+            }
+        }
     }
 
     #[test]

@@ -7,9 +7,26 @@ use super::{Code, Problem};
 /// deserialisation error can be mapped back to a [`Code`] whatever the serde format.
 const TAG: char = '\u{1}';
 
+/// A second marker: the error was raised after reading the first key of an object that
+/// stands where a scalar belongs, so the position (and the path) is one level too deep.
+const AT_PARENT: char = '\u{2}';
+
 /// Formats a custom deserialisation error that carries `code` and both messages.
 pub(crate) fn tagged(code: Code, vi: &str, en: &str) -> String {
     format!("{TAG}{}{TAG}{vi}{TAG}{en}", code.as_str())
+}
+
+/// Like [`tagged`], for an error whose position is inside the offending object.
+pub(crate) fn tagged_at_parent(code: Code, vi: &str, en: &str) -> String {
+    format!("{AT_PARENT}{}", tagged(code, vi, en))
+}
+
+/// The path without its last step: `a.b[2].c` → `a.b[2]`, `a[2]` → `a`.
+fn parent(path: &str) -> &str {
+    match path.rfind(['.', '[']) {
+        Some(i) => &path[..i],
+        None => "",
+    }
 }
 
 /// Maps the message of a serde error (from serde_json or serde-wasm-bindgen, both of
@@ -18,6 +35,10 @@ pub fn problem_from_serde(path: &str, msg: &str) -> Problem {
     // serde-wasm-bindgen's errors are JS `Error`s; their text starts with "Error: ".
     let msg = msg.strip_prefix("Error: ").unwrap_or(msg);
     // Our own visitors tag their messages; serde's standard errors start with fixed words.
+    let (msg, path) = match msg.strip_prefix(AT_PARENT) {
+        Some(rest) => (rest, parent(path)),
+        None => (msg, path),
+    };
     if let Some(rest) = msg.strip_prefix(TAG) {
         let mut parts = rest.splitn(3, TAG);
         if let (Some(code), Some(vi), Some(en)) = (parts.next(), parts.next(), parts.next()) {

@@ -11,7 +11,7 @@ use std::fmt;
 
 mod from_serde;
 pub use from_serde::problem_from_serde;
-pub(crate) use from_serde::tagged;
+pub(crate) use from_serde::{tagged, tagged_at_parent};
 
 crate::base::codes::stable_codes! {
     /// Stable machine-readable codes of hard errors. The string form never changes once

@@ -5,7 +5,7 @@ use crate::base::number::{self, count};
 use crate::base::{Lang, Localized, NOT_APPLICABLE};
 use crate::calendar::CalendarDate;
 use crate::input::Grades;
-use crate::rules::{describe_range, share_note};
+use crate::rules::{describe_levels, share_note};
 use rust_decimal::Decimal;
 
 impl Finding {
@@ -93,23 +93,40 @@ impl Finding {
                     )
                 }
             }
-            FindingFacts::AttitudeVsTimeliness { attitude: a, early } => {
-                if vi {
-                    format!("Chỉ số thái độ có {} hồ sơ đạt 2 điểm và {} đạt 1 điểm, nhiều hơn số hồ sơ trước hạn ({}) hoặc đúng hạn", c(a.two.get()), c(a.one.get()), c(*early))
-                } else {
-                    format!("attitude has {} dossiers at 2 points and {} at 1, more than resolved early ({}) or on time", c(a.two.get()), c(a.one.get()), c(*early))
+            FindingFacts::AttitudeVsTimeliness {
+                attitude: a,
+                early,
+                early_or_on_time,
+            } => {
+                // Name each comparison that fails, with its own numbers.
+                let (two, both) = (a.two.get(), a.two.get() + a.one.get());
+                let mut parts = Vec::new();
+                if two > *early {
+                    parts.push(if vi {
+                        format!("{} hồ sơ đạt 2 điểm về thái độ, nhiều hơn số hồ sơ giải quyết trước hạn ({})", c(two), c(*early))
+                    } else {
+                        format!("{} dossiers at 2 points on attitude, more than those resolved early ({})", c(two), c(*early))
+                    });
                 }
+                if both > *early_or_on_time {
+                    parts.push(if vi {
+                        format!("{} + {} = {} hồ sơ đạt 2 hoặc 1 điểm về thái độ, nhiều hơn số hồ sơ giải quyết trước hạn hoặc đúng hạn ({})", c(two), c(a.one.get()), c(both), c(*early_or_on_time))
+                    } else {
+                        format!("{} + {} = {} dossiers at 2 or 1 points on attitude, more than those resolved early or on time ({})", c(two), c(a.one.get()), c(both), c(*early_or_on_time))
+                    });
+                }
+                parts.join("; ")
             }
             FindingFacts::LevelContradicted {
                 indicator,
                 declared,
-                facts_range,
+                possible_levels,
                 online_share,
                 total,
                 corrected_total,
                 corrected_rating,
             } => {
-                let range = describe_range(*facts_range);
+                let range = describe_levels(*possible_levels);
                 let rating = corrected_rating
                     .as_ref()
                     .map(|r| r.label.get(lang).to_string())
@@ -150,10 +167,10 @@ impl Finding {
             }
             FindingFacts::LevelUndetermined {
                 indicator,
-                facts_range,
+                possible_levels,
                 online_share,
             } => {
-                let range = describe_range(*facts_range);
+                let range = describe_levels(*possible_levels);
                 if vi {
                     format!(
                         "{}: Số liệu không đủ để xác định mức ({}){}",

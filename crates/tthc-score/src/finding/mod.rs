@@ -11,7 +11,7 @@ use crate::calendar::CalendarDate;
 use crate::indicator::IndicatorId;
 use crate::input::{Grades, Level};
 use crate::profile::Rating;
-use crate::rules::{LevelRange, Share};
+use crate::rules::{LevelSet, Share};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -100,13 +100,19 @@ pub enum FindingFacts {
         total_time: Grades,
         resolved: Grades,
     },
-    /// Attitude counts vs the dossiers resolved early.
-    AttitudeVsTimeliness { attitude: Grades, early: u64 },
+    /// Attitude counts vs the dossiers resolved early and on time.
+    /// `earlyOrOnTime` is what 2 and 1 points together may reach: early + on time, or all
+    /// resolved dossiers under `lateAttitude = one`.
+    AttitudeVsTimeliness {
+        attitude: Grades,
+        early: u64,
+        early_or_on_time: u64,
+    },
     /// A declared level outside the range the facts allow; the total with the facts' levels.
     LevelContradicted {
         indicator: IndicatorId,
         declared: Level,
-        facts_range: LevelRange,
+        possible_levels: LevelSet,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         online_share: Option<Share>,
         total: Decimal,
@@ -118,7 +124,7 @@ pub enum FindingFacts {
     /// Facts that leave a range of levels, and no declared level.
     LevelUndetermined {
         indicator: IndicatorId,
-        facts_range: LevelRange,
+        possible_levels: LevelSet,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         online_share: Option<Share>,
     },

@@ -109,7 +109,8 @@ impl IndicatorId {
         }
     }
 
-    /// The indicator's row title on the annex form (seed report).
+    /// The indicator's title as TT01 Art. 13 words it (the Điện Biên form words the one-stop
+    /// desk its own way: `rules::form_title`).
     pub const fn title(self) -> Localized {
         match self {
             IndicatorId::TotalTime => l(
@@ -133,7 +134,7 @@ impl IndicatorId {
                 "Attitude of officials when resolving the procedure",
             ),
             IndicatorId::OneStop => l(
-                "Tổ chức tiếp nhận hồ sơ, giải quyết, trả kết quả tại Bộ phận Tiếp nhận và Trả kết quả",
+                "Tổ chức tiếp nhận hồ sơ, giải quyết, trả kết quả tại Bộ phận Một cửa",
                 "Receiving, resolving and returning results at the one-stop desk",
             ),
             IndicatorId::Publicity => l(

@@ -3,7 +3,7 @@
 //! Field names are camelCase in JSON and every input struct denies unknown fields, so a
 //! typo such as `carriedOvr` is an error rather than a silent default.
 
-use super::scalar::{Count, DeclaredScore, Level, Percent};
+use super::scalar::{self, Count, DeclaredScore, Level, Percent};
 use crate::calendar::{period_bounds, CalendarDate};
 use crate::indicator::IndicatorId;
 use serde::{Deserialize, Serialize};
@@ -14,12 +14,21 @@ use serde::{Deserialize, Serialize};
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Period {
     /// Calendar year, 2000–2100.
+    #[serde(deserialize_with = "scalar::year")]
     pub year: u16,
     /// Quarter 1–4, for a quarterly report.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "scalar::quarter",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub quarter: Option<u8>,
     /// Month 1–12, for a monthly report.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "scalar::month",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub month: Option<u8>,
 }
 

@@ -1,17 +1,534 @@
 //! The scalar values of the input, each with its own deserializer: counts, percentages,
-//! declared scores and levels. A range check runs inside the visitor, so that the error
-//! is reported at the value itself and its path names the field.
+//! declared scores, levels and the parts of a period.
+//!
+//! **Numbers are read from their text, never through a binary float**, so that
+//! `19.999999999999999` stays below 20 and `4503599627370495.5` is not a whole number.
+//! With serde_json's `arbitrary_precision` (which this crate's `json` feature enables) a
+//! number that is not a 64-bit integer arrives as its text; other deserializers fall back
+//! to serde's own numbers.
+//!
+//! One policy for every field ([`Kind`]):
+//! - whole-number fields (counts, levels, year, quarter, month) take a JSON number whose
+//!   value is whole (`2`, `2.0`, `2e0`; `-0` is 0), never a string;
+//! - decimal fields (percentages, declared scores) take a JSON number or a decimal string
+//!   in plain notation with a dot (`"12.5"`), which a form can send without a float;
+//! - NaN and ±Infinity (which the JavaScript package sends as the strings `"NaN"`,
+//!   `"Infinity"`, `"-Infinity"`) are `NOT_FINITE` everywhere.
+//!
+//! A range check runs inside the deserializer, so the error points at the value itself.
 
 use crate::error::{tagged, Code};
 use rust_decimal::Decimal;
-use serde::de::{self, Deserializer, Visitor};
+use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
+use std::borrow::Cow;
 use std::fmt;
-use std::str::FromStr;
 
 /// The largest count accepted: 2^53 − 1, the largest integer that JavaScript
 /// represents exactly, so that the browser and the back end agree on every input.
 pub const MAX_COUNT: u64 = (1 << 53) - 1;
+
+/// With `arbitrary_precision`, serde_json hands over a number that is not a 64-bit integer
+/// as a one-entry map under this key, with the number's text as the value.
+const NUMBER_TOKEN: &str = "$serde_json::private::Number";
+
+/// A JSON number or string as the scalars see it, for the duration of one check.
+enum Raw<'a> {
+    /// A whole number that serde handed over exactly.
+    Int(i128),
+    /// Any other number, as written (without serde_json: as serde printed the float).
+    Number(&'a str),
+    /// A string.
+    Str(&'a str),
+}
+
+/// A failed check: the code and the message in both languages.
+type Fail = (Code, String, String);
+
+/// Runs `check` on the value inside the visitor, so that serde_json positions an error at
+/// the value itself (and the error path names the field). Types other than numbers and
+/// strings are refused here with the field's kind.
+struct Checked<F> {
+    kind: Kind,
+    check: F,
+}
+
+impl<'de, T, F: FnOnce(Raw<'_>) -> Result<T, Fail>> Visitor<'de> for Checked<F> {
+    type Value = T;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "a {}", self.kind.en)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
+        match map.next_key::<TextSeed>()? {
+            Some(k) if k.0 == NUMBER_TOKEN => {
+                let text = map.next_value::<TextSeed>()?;
+                self.run(Raw::Number(&text.0))
+            }
+            None => Err(wrong_type(self.kind, "object")),
+            // The key just read moved the position into the object: report at the value.
+            Some(_) => {
+                let (vi, en) = wrong_type_text(self.kind, "object");
+                Err(de::Error::custom(crate::error::tagged_at_parent(
+                    Code::WrongType,
+                    &vi,
+                    &en,
+                )))
+            }
+        }
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<T, E> {
+        self.run(Raw::Int(i128::from(v)))
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<T, E> {
+        self.run(Raw::Int(i128::from(v)))
+    }
+    fn visit_u128<E: de::Error>(self, v: u128) -> Result<T, E> {
+        let text = v.to_string();
+        self.run(Raw::Number(&text))
+    }
+    fn visit_i128<E: de::Error>(self, v: i128) -> Result<T, E> {
+        self.run(Raw::Int(v))
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<T, E> {
+        // Without serde_json the float is all there is: its shortest round-trip text.
+        if v.is_nan() {
+            self.run(Raw::Str("NaN"))
+        } else if v.is_infinite() {
+            self.run(Raw::Str(if v > 0.0 { "Infinity" } else { "-Infinity" }))
+        } else {
+            let text = v.to_string();
+            self.run(Raw::Number(&text))
+        }
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<T, E> {
+        self.run(Raw::Str(v))
+    }
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<T, E> {
+        Err(wrong_type(self.kind, "boolean"))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<T, E> {
+        Err(wrong_type(self.kind, "null"))
+    }
+    fn visit_none<E: de::Error>(self) -> Result<T, E> {
+        Err(wrong_type(self.kind, "null"))
+    }
+    fn visit_seq<A: de::SeqAccess<'de>>(self, _: A) -> Result<T, A::Error> {
+        Err(wrong_type(self.kind, "array"))
+    }
+}
+
+impl<F> Checked<F> {
+    fn run<T, E: de::Error>(self, raw: Raw<'_>) -> Result<T, E>
+    where
+        F: FnOnce(Raw<'_>) -> Result<T, Fail>,
+    {
+        (self.check)(raw).map_err(|(code, vi, en)| E::custom(tagged(code, &vi, &en)))
+    }
+}
+
+fn read<'de, D: Deserializer<'de>, T>(
+    d: D,
+    kind: Kind,
+    check: impl FnOnce(Raw<'_>) -> Result<T, Fail>,
+) -> Result<T, D::Error> {
+    d.deserialize_any(Checked { kind, check })
+}
+
+/// A string, borrowed from the input where the deserializer can.
+struct TextSeed<'de>(Cow<'de, str>);
+
+impl<'de> Deserialize<'de> for TextSeed<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = TextSeed<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<TextSeed<'de>, E> {
+                Ok(TextSeed(Cow::Borrowed(v)))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<TextSeed<'de>, E> {
+                Ok(TextSeed(Cow::Owned(v.to_string())))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<TextSeed<'de>, E> {
+                Ok(TextSeed(Cow::Owned(v)))
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+/// A JSON number, exactly: `digits × 10^exp`, with no leading or trailing zeros in
+/// `digits` (empty for zero).
+struct Exact {
+    negative: bool,
+    digits: Vec<u8>,
+    exp: i64,
+}
+
+impl Exact {
+    /// Parses JSON number syntax (`-?int(.frac)?(e[+-]?exp)?`); `None` for anything else.
+    fn parse(text: &str) -> Option<Exact> {
+        let b = text.as_bytes();
+        let mut i = 0;
+        let negative = b.first() == Some(&b'-');
+        i += usize::from(negative);
+        let int_start = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        if i == int_start {
+            return None;
+        }
+        let mut digits: Vec<u8> = b[int_start..i].iter().map(|c| c - b'0').collect();
+        let mut exp: i64 = 0;
+        if b.get(i) == Some(&b'.') {
+            i += 1;
+            let frac_start = i;
+            while i < b.len() && b[i].is_ascii_digit() {
+                digits.push(b[i] - b'0');
+                i += 1;
+            }
+            if i == frac_start {
+                return None;
+            }
+            exp = -((i - frac_start) as i64);
+        }
+        if matches!(b.get(i), Some(b'e' | b'E')) {
+            i += 1;
+            let sign = match b.get(i) {
+                Some(b'-') => {
+                    i += 1;
+                    -1
+                }
+                Some(b'+') => {
+                    i += 1;
+                    1
+                }
+                _ => 1,
+            };
+            let start = i;
+            let mut e: i64 = 0;
+            while i < b.len() && b[i].is_ascii_digit() {
+                // Saturate: beyond 10^9 the value is out of every range anyway.
+                e = (e * 10 + i64::from(b[i] - b'0')).min(1_000_000_000);
+                i += 1;
+            }
+            if i == start {
+                return None;
+            }
+            exp += sign * e;
+        }
+        if i != b.len() {
+            return None;
+        }
+        let lead = digits.iter().take_while(|&&d| d == 0).count();
+        digits.drain(..lead);
+        while digits.last() == Some(&0) {
+            digits.pop();
+            exp += 1;
+        }
+        Some(Exact {
+            negative,
+            digits,
+            exp,
+        })
+    }
+
+    fn is_zero(&self) -> bool {
+        self.digits.is_empty()
+    }
+
+    /// A whole number: zero, or no digit after the point.
+    fn is_whole(&self) -> bool {
+        self.is_zero() || self.exp >= 0
+    }
+
+    /// The value as a non-negative whole number, if it is one and fits in `u64`.
+    fn to_u64(&self) -> Option<u64> {
+        if self.is_zero() {
+            return Some(0);
+        }
+        if self.negative || self.exp < 0 || self.digits.len() as i64 + self.exp > 20 {
+            return None;
+        }
+        let mut v: u64 = 0;
+        for &d in &self.digits {
+            v = v.checked_mul(10)?.checked_add(u64::from(d))?;
+        }
+        for _ in 0..self.exp {
+            v = v.checked_mul(10)?;
+        }
+        Some(v)
+    }
+
+    /// The value as an exact decimal; `None` when a decimal cannot hold it exactly
+    /// (more than 28 decimal places or beyond 2^96).
+    fn to_decimal(&self) -> Option<Decimal> {
+        if self.is_zero() {
+            return Some(Decimal::ZERO);
+        }
+        if self.digits.len() > 29 || self.exp > 28 || self.exp < -28 {
+            return None;
+        }
+        let mut m: i128 = 0;
+        for &d in &self.digits {
+            m = m * 10 + i128::from(d);
+        }
+        let mut scale = 0u32;
+        if self.exp >= 0 {
+            for _ in 0..self.exp {
+                m = m.checked_mul(10)?;
+            }
+        } else {
+            scale = u32::try_from(-self.exp).ok()?;
+        }
+        if self.negative {
+            m = -m;
+        }
+        Decimal::try_from_i128_with_scale(m, scale).ok()
+    }
+}
+
+/// A kind of input field: what the messages call it.
+#[derive(Clone, Copy)]
+struct Kind {
+    vi: &'static str,
+    en: &'static str,
+}
+
+const COUNT: Kind = Kind {
+    vi: "Số lượng",
+    en: "count",
+};
+const LEVEL: Kind = Kind {
+    vi: "Mức",
+    en: "level",
+};
+const PERCENT: Kind = Kind {
+    vi: "Tỷ lệ phần trăm",
+    en: "percentage",
+};
+const SCORE: Kind = Kind {
+    vi: "Điểm công bố",
+    en: "declared score",
+};
+const YEAR: Kind = Kind {
+    vi: "Năm",
+    en: "year",
+};
+const QUARTER: Kind = Kind {
+    vi: "Quý",
+    en: "quarter",
+};
+const MONTH: Kind = Kind {
+    vi: "Tháng",
+    en: "month",
+};
+
+fn non_finite(s: &str) -> bool {
+    matches!(s, "NaN" | "Infinity" | "-Infinity")
+}
+
+fn not_finite(k: Kind, v: &str) -> Fail {
+    (
+        Code::NotFinite,
+        format!("{} phải là số hữu hạn, không phải {v}", k.vi),
+        format!("{} must be a finite number, got {v}", k.en),
+    )
+}
+
+fn wrong_type_text(k: Kind, what: &str) -> (String, String) {
+    let (vi_what, en_what) = match what {
+        "boolean" => ("giá trị đúng/sai", "a boolean"),
+        "null" => ("null", "null"),
+        "array" => ("một mảng", "an array"),
+        _ => ("một đối tượng", "an object"),
+    };
+    (
+        format!("{} phải là một số, không phải {vi_what}", k.vi),
+        format!("{} must be a number, not {en_what}", k.en),
+    )
+}
+
+fn wrong_type<E: de::Error>(k: Kind, what: &str) -> E {
+    let (vi, en) = wrong_type_text(k, what);
+    E::custom(tagged(Code::WrongType, &vi, &en))
+}
+
+/// A whole-number field: its kind, its codes (for a string, a negative value, a fraction,
+/// a value above `max`) and, for fields with a short list of values, what is allowed.
+struct WholeField {
+    kind: Kind,
+    string: Code,
+    negative: Code,
+    fractional: Code,
+    too_large: Code,
+    max: u64,
+    allowed: Option<(&'static str, &'static str)>,
+}
+
+const fn one_code(
+    kind: Kind,
+    code: Code,
+    max: u64,
+    allowed: (&'static str, &'static str),
+) -> WholeField {
+    WholeField {
+        kind,
+        string: code,
+        negative: code,
+        fractional: code,
+        too_large: code,
+        max,
+        allowed: Some(allowed),
+    }
+}
+
+const COUNT_FIELD: WholeField = WholeField {
+    kind: COUNT,
+    string: Code::CountNotANumber,
+    negative: Code::CountNegative,
+    fractional: Code::CountFractional,
+    too_large: Code::CountTooLarge,
+    max: MAX_COUNT,
+    allowed: None,
+};
+const LEVEL_FIELD: WholeField = one_code(
+    LEVEL,
+    Code::LevelOutOfRange,
+    2,
+    ("0, 1 hoặc 2", "0, 1 or 2"),
+);
+const YEAR_FIELD: WholeField = one_code(
+    YEAR,
+    Code::PeriodInvalid,
+    u16::MAX as u64,
+    ("số nguyên từ 2000 đến 2100", "a whole number 2000–2100"),
+);
+const QUARTER_FIELD: WholeField = one_code(
+    QUARTER,
+    Code::PeriodInvalid,
+    u8::MAX as u64,
+    ("số nguyên từ 1 đến 4", "a whole number 1–4"),
+);
+const MONTH_FIELD: WholeField = one_code(
+    MONTH,
+    Code::PeriodInvalid,
+    u8::MAX as u64,
+    ("số nguyên từ 1 đến 12", "a whole number 1–12"),
+);
+
+/// A whole-number field: a JSON number with a whole value in 0..=`max`.
+fn whole(raw: Raw<'_>, f: &WholeField) -> Result<u64, Fail> {
+    let k = f.kind;
+    let refuse = |code: Code, text: &str, vi: String, en: String| -> Fail {
+        match f.allowed {
+            Some((a_vi, a_en)) => (
+                code,
+                format!("{} phải là {a_vi} (giá trị: {text})", k.vi),
+                format!("{} must be {a_en}, got {text}", k.en),
+            ),
+            None => (code, vi, en),
+        }
+    };
+    let (value, text): (Option<u64>, Cow<str>) = match raw {
+        Raw::Int(v) if v < 0 => (None, v.to_string().into()),
+        Raw::Int(v) => (u64::try_from(v).ok(), Cow::Borrowed("")),
+        Raw::Number(t) => {
+            let n = Exact::parse(t).ok_or_else(|| not_a_number(k, f.string, t))?;
+            if n.negative && !n.is_zero() {
+                (None, t.into())
+            } else if !n.is_whole() {
+                return Err(refuse(
+                    f.fractional,
+                    t,
+                    format!("{} phải là số nguyên (giá trị: {t})", k.vi),
+                    format!("{} must be a whole number, got {t}", k.en),
+                ));
+            } else {
+                (n.to_u64().or(Some(u64::MAX)), t.into())
+            }
+        }
+        Raw::Str(s) if non_finite(s) => return Err(not_finite(k, s)),
+        Raw::Str(s) => return Err(not_a_number(k, f.string, s)),
+    };
+    let Some(v) = value else {
+        return Err(refuse(
+            f.negative,
+            &text,
+            format!("{} không được âm (giá trị: {text})", k.vi),
+            format!("{} must not be negative, got {text}", k.en),
+        ));
+    };
+    if v > f.max {
+        let text = if text.is_empty() {
+            v.to_string().into()
+        } else {
+            text
+        };
+        return Err(refuse(
+            f.too_large,
+            &text,
+            format!(
+                "{} không được vượt quá {} (giá trị: {text})",
+                k.vi,
+                crate::base::number::count(f.max, crate::base::Lang::Vi)
+            ),
+            format!("{} must not exceed {}, got {text}", k.en, f.max),
+        ));
+    }
+    Ok(v)
+}
+
+fn not_a_number(k: Kind, code: Code, s: &str) -> Fail {
+    (
+        code,
+        format!(
+            "{} phải là một số (không đặt trong dấu ngoặc kép), không phải chuỗi {s:?}",
+            k.vi
+        ),
+        format!("{} must be a number, not the string {s:?}", k.en),
+    )
+}
+
+/// A decimal field: a number or a plain decimal string, checked against 0..=`max`.
+fn decimal(raw: Raw<'_>, k: Kind, bad: Code, range_code: Code, max: u32) -> Result<Decimal, Fail> {
+    let (text, plain): (Cow<str>, bool) = match raw {
+        Raw::Int(v) => (v.to_string().into(), true),
+        Raw::Number(t) => (t.into(), true),
+        Raw::Str(s) if non_finite(s) => return Err(not_finite(k, s)),
+        // A string must be a plain decimal ("12.5"): no exponent, no comma, no spaces.
+        Raw::Str(s) => (
+            s.into(),
+            s.bytes()
+                .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-'),
+        ),
+    };
+    let n = Exact::parse(&text).filter(|_| plain).ok_or_else(|| {
+        (
+            bad,
+            format!(
+                "{} phải là số thập phân viết bằng dấu chấm như \"12.5\" (giá trị: {text:?})",
+                k.vi
+            ),
+            format!(
+                "{} must be a decimal number such as \"12.5\", got {text:?}",
+                k.en
+            ),
+        )
+    })?;
+    n.to_decimal()
+        .filter(|v| *v >= Decimal::ZERO && *v <= Decimal::from(max))
+        .ok_or_else(|| {
+            (
+                range_code,
+                format!("{} phải trong khoảng 0–{max} (giá trị: {text})", k.vi),
+                format!("{} must be within 0–{max}, got {text}", k.en),
+            )
+        })
+}
 
 /// A number of dossiers (or of procedures, feedback items): a non-negative whole number
 /// not above [`MAX_COUNT`].
@@ -51,169 +568,8 @@ impl Serialize for Count {
 
 impl<'de> Deserialize<'de> for Count {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl Visitor<'_> for V {
-            type Value = Count;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a non-negative whole number")
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Count, E> {
-                Count::new(v).ok_or_else(|| too_large(&v.to_string()))
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Count, E> {
-                match u64::try_from(v) {
-                    Ok(u) => self.visit_u64(u),
-                    Err(_) => Err(E::custom(tagged(
-                        Code::CountNegative,
-                        &format!("Số lượng không được âm (giá trị: {v})"),
-                        &format!("count must not be negative, got {v}"),
-                    ))),
-                }
-            }
-            fn visit_u128<E: de::Error>(self, v: u128) -> Result<Count, E> {
-                u64::try_from(v)
-                    .map_err(|_| too_large(&v.to_string()))
-                    .and_then(|u| self.visit_u64(u))
-            }
-            fn visit_i128<E: de::Error>(self, v: i128) -> Result<Count, E> {
-                match u64::try_from(v) {
-                    Ok(u) => self.visit_u64(u),
-                    Err(_) if v < 0 => self.visit_i64(-1),
-                    Err(_) => Err(too_large(&v.to_string())),
-                }
-            }
-            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Count, E> {
-                if !v.is_finite() {
-                    Err(E::custom(tagged(
-                        Code::NotFinite,
-                        &format!("Số lượng phải là số hữu hạn, không phải {v}"),
-                        &format!("count must be a finite number, got {v}"),
-                    )))
-                } else if v < 0.0 {
-                    Err(E::custom(tagged(
-                        Code::CountNegative,
-                        &format!("Số lượng không được âm (giá trị: {v})"),
-                        &format!("count must not be negative, got {v}"),
-                    )))
-                } else if v.fract() != 0.0 {
-                    Err(E::custom(tagged(
-                        Code::CountFractional,
-                        &format!("Số lượng phải là số nguyên (giá trị: {v})"),
-                        &format!("count must be a whole number, got {v}"),
-                    )))
-                } else if v > MAX_COUNT as f64 {
-                    Err(too_large(&v.to_string()))
-                } else {
-                    // Exact: v is a whole number below 2^53.
-                    Ok(Count(v as u64))
-                }
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Count, E> {
-                if let Some(f) = non_finite(v) {
-                    return self.visit_f64(f);
-                }
-                Err(E::custom(tagged(
-                    Code::CountNotANumber,
-                    &format!("Số lượng phải là một số, không phải chuỗi ký tự {v:?}"),
-                    &format!("count must be a number, not the string {v:?}"),
-                )))
-            }
-        }
-        d.deserialize_any(V)
+        read(d, COUNT, |raw| whole(raw, &COUNT_FIELD).map(Count))
     }
-}
-
-/// JSON has no NaN or infinities; the JavaScript package sends them as these strings so
-/// that they get their own error code (`NOT_FINITE`) rather than a type error.
-fn non_finite(v: &str) -> Option<f64> {
-    match v {
-        "NaN" => Some(f64::NAN),
-        "Infinity" => Some(f64::INFINITY),
-        "-Infinity" => Some(f64::NEG_INFINITY),
-        _ => None,
-    }
-}
-
-fn too_large<E: de::Error>(v: &str) -> E {
-    E::custom(tagged(
-        Code::CountTooLarge,
-        &format!("Số lượng không được vượt quá 9.007.199.254.740.991 (giá trị: {v})"),
-        &format!("count must not exceed {MAX_COUNT}, got {v}"),
-    ))
-}
-
-/// A range check run inside the visitor, so that serde_json reports the error at the
-/// value itself (and the error path names the field).
-type Check = fn(Decimal) -> Result<Decimal, (Code, String, String)>;
-
-/// Reads a decimal from any JSON number or decimal string and checks it; NaN and
-/// infinities are refused. `what` names the kind of value; `bad` is the code of a non-number.
-fn decimal_from<'de, D: Deserializer<'de>>(
-    d: D,
-    bad: Code,
-    what: (&'static str, &'static str),
-    check: Check,
-) -> Result<Decimal, D::Error> {
-    struct V(Code, (&'static str, &'static str), Check);
-    impl V {
-        fn checked<E: de::Error>(&self, v: Decimal) -> Result<Decimal, E> {
-            (self.2)(v).map_err(|(code, vi, en)| E::custom(tagged(code, &vi, &en)))
-        }
-    }
-    impl Visitor<'_> for V {
-        type Value = Decimal;
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            write!(f, "a {} as a number or decimal string", self.1 .1)
-        }
-        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Decimal, E> {
-            self.checked(Decimal::from(v))
-        }
-        fn visit_i64<E: de::Error>(self, v: i64) -> Result<Decimal, E> {
-            self.checked(Decimal::from(v))
-        }
-        fn visit_f64<E: de::Error>(self, v: f64) -> Result<Decimal, E> {
-            if !v.is_finite() {
-                return Err(E::custom(tagged(
-                    Code::NotFinite,
-                    &format!("{} phải là số hữu hạn, không phải {v}", self.1 .0),
-                    &format!("{} must be a finite number, got {v}", self.1 .1),
-                )));
-            }
-            // The shortest round-trip text of the float is what the user typed.
-            match Decimal::from_str(&v.to_string()) {
-                Ok(d) => self.checked(d),
-                Err(_) => Err(E::custom(tagged(
-                    self.0,
-                    &format!("{} vượt ngoài phạm vi: {v}", self.1 .0),
-                    &format!("{} out of range: {v}", self.1 .1),
-                ))),
-            }
-        }
-        fn visit_str<E: de::Error>(self, v: &str) -> Result<Decimal, E> {
-            if let Some(f) = non_finite(v) {
-                return self.visit_f64(f);
-            }
-            let plain = !v.is_empty()
-                && v.bytes()
-                    .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-')
-                && v.bytes().filter(|&b| b == b'.').count() <= 1;
-            match (plain, Decimal::from_str_exact(v)) {
-                (true, Ok(d)) => self.checked(d),
-                _ => Err(E::custom(tagged(
-                    self.0,
-                    &format!(
-                        "{} phải là số thập phân như \"12.5\" (giá trị: {v:?})",
-                        self.1 .0
-                    ),
-                    &format!(
-                        "{} must be a decimal number such as \"12.5\", got {v:?}",
-                        self.1 .1
-                    ),
-                ))),
-            }
-        }
-    }
-    d.deserialize_any(V(bad, what, check))
 }
 
 /// A percentage in 0–100 (e.g. the share of procedures received at the one-stop desk).
@@ -242,21 +598,16 @@ impl Serialize for Percent {
 
 impl<'de> Deserialize<'de> for Percent {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        decimal_from(
-            d,
-            Code::PercentNotANumber,
-            ("Tỷ lệ phần trăm", "percentage"),
-            |v| {
-                Percent::new(v).map(Percent::get).ok_or_else(|| {
-                    (
-                        Code::PercentOutOfRange,
-                        format!("Tỷ lệ phần trăm phải trong khoảng 0–100 (giá trị: {v})"),
-                        format!("percentage must be within 0–100, got {v}"),
-                    )
-                })
-            },
-        )
-        .map(Percent)
+        read(d, PERCENT, |raw| {
+            decimal(
+                raw,
+                PERCENT,
+                Code::PercentNotANumber,
+                Code::PercentOutOfRange,
+                100,
+            )
+            .map(Percent)
+        })
     }
 }
 
@@ -286,23 +637,9 @@ impl Serialize for DeclaredScore {
 
 impl<'de> Deserialize<'de> for DeclaredScore {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        decimal_from(
-            d,
-            Code::ScoreInvalid,
-            ("Điểm công bố", "score"),
-            |v| {
-                DeclaredScore::new(v)
-                    .map(DeclaredScore::get)
-                    .ok_or_else(|| {
-                        (
-                            Code::ScoreInvalid,
-                            format!("Điểm công bố phải trong khoảng 0–18 (giá trị: {v})"),
-                            format!("a declared score must be within 0–18, got {v}"),
-                        )
-                    })
-            },
-        )
-        .map(DeclaredScore)
+        read(d, SCORE, |raw| {
+            decimal(raw, SCORE, Code::ScoreInvalid, Code::ScoreInvalid, 18).map(DeclaredScore)
+        })
     }
 }
 
@@ -341,25 +678,80 @@ impl Serialize for Level {
 
 impl<'de> Deserialize<'de> for Level {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let n = decimal_from(d, Code::LevelOutOfRange, ("Mức", "level"), |n| {
-            let whole = n.fract().is_zero() && n >= Decimal::ZERO && n <= Decimal::TWO;
-            if whole {
-                Ok(n)
-            } else {
-                Err((
-                    Code::LevelOutOfRange,
-                    format!("Mức chỉ được là 0, 1 hoặc 2 (giá trị: {n})"),
-                    format!("level must be 0, 1 or 2, got {n}"),
-                ))
+        // `whole` checked 0..=2.
+        read(d, LEVEL, |raw| {
+            whole(raw, &LEVEL_FIELD).map(|n| Level(n as u8))
+        })
+    }
+}
+
+/// The parts of a period: whole numbers, checked for their range by `validate` (a value
+/// beyond the field's type is refused here, with the same code).
+macro_rules! period_part {
+    ($part:ident, $t:ty, $field:expr) => {
+        struct $part($t);
+        impl<'de> Deserialize<'de> for $part {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                // `whole` checked the type's maximum.
+                read(d, $field.kind, |raw| {
+                    whole(raw, &$field).map(|v| $part(v as $t))
+                })
             }
-        })?;
-        // Checked above: a whole number 0–2.
-        Ok(Level(if n == Decimal::TWO {
-            2
-        } else if n == Decimal::ONE {
-            1
-        } else {
-            0
-        }))
+        }
+    };
+}
+period_part!(YearPart, u16, YEAR_FIELD);
+period_part!(QuarterPart, u8, QUARTER_FIELD);
+period_part!(MonthPart, u8, MONTH_FIELD);
+
+/// The year of a period.
+pub(crate) fn year<'de, D: Deserializer<'de>>(d: D) -> Result<u16, D::Error> {
+    YearPart::deserialize(d).map(|p| p.0)
+}
+
+/// An optional quarter (`null`: none).
+pub(crate) fn quarter<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u8>, D::Error> {
+    Option::<QuarterPart>::deserialize(d).map(|o| o.map(|p| p.0))
+}
+
+/// An optional month (`null`: none).
+pub(crate) fn month<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u8>, D::Error> {
+    Option::<MonthPart>::deserialize(d).map(|o| o.map(|p| p.0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn exact(t: &str) -> (bool, bool, Option<u64>, Option<String>) {
+        let n = Exact::parse(t).unwrap();
+        (
+            n.negative && !n.is_zero(),
+            n.is_whole(),
+            n.to_u64(),
+            n.to_decimal().map(|d| d.to_string()),
+        )
+    }
+
+    #[test]
+    fn numbers_are_read_from_their_text() {
+        assert_eq!(exact("12"), (false, true, Some(12), Some("12".into())));
+        assert_eq!(exact("2.0"), (false, true, Some(2), Some("2".into())));
+        assert_eq!(exact("1e3"), (false, true, Some(1000), Some("1000".into())));
+        assert_eq!(exact("-0"), (false, true, Some(0), Some("0".into())));
+        assert!(!exact("4503599627370495.5").1);
+        assert_eq!(
+            exact("19.999999999999999").3.as_deref(),
+            Some("19.999999999999999")
+        );
+        assert_eq!(exact("1.5e-1").3.as_deref(), Some("0.15"));
+        assert_eq!(exact("1e400").2, None);
+        assert_eq!(
+            exact("100000000000000000000000"),
+            (false, true, None, Some("100000000000000000000000".into()))
+        );
+        for bad in ["", "-", "1.", ".5", "01x", "1e", "+1", "1,5"] {
+            assert!(Exact::parse(bad).is_none(), "{bad}");
+        }
     }
 }

@@ -11,8 +11,10 @@ pub fn parse_report(json: &str) -> Result<Report, Errors> {
     parse_json(json).map_err(Errors::one)
 }
 
-/// Parses any input type from JSON text. Errors carry the field path.
+/// Parses any input type from JSON text. Errors carry the field path. A leading UTF-8
+/// byte-order mark (which spreadsheet exports write) is skipped.
 pub fn parse_json<T: for<'de> Deserialize<'de>>(json: &str) -> Result<T, Problem> {
+    let json = json.strip_prefix('\u{feff}').unwrap_or(json);
     let mut de = serde_json::Deserializer::from_str(json);
     let problem = |e: serde_json::Error| {
         let path = path::path_at(json, e.line(), e.column());

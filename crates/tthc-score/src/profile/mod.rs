@@ -11,7 +11,7 @@ pub use band::{band_of, Band, Rating};
 pub use builtin::{builtin, find, DEFAULT_PROFILE, DIEN_BIEN_2019, TT01_2018};
 pub use interpretations::*;
 
-use crate::base::rounding::Rounding;
+use crate::base::rounding::{Rounding, MAX_DECIMALS};
 use crate::base::Localized;
 use crate::calendar::CalendarDate;
 use crate::error::{Code, Problem};
@@ -84,8 +84,8 @@ pub struct Profile {
 
 impl Profile {
     /// Checks a profile (built in, or loaded from a file) once: the order is a permutation
-    /// of the nine indicators, the bands descend and end at zero, rounding keeps at most 10
-    /// decimals. The checked profile is what scoring takes.
+    /// of the nine indicators, the bands descend and end at zero, rounding keeps at most
+    /// [`MAX_DECIMALS`] decimals. The checked profile is what scoring takes.
     ///
     /// # Errors
     /// The first problem found, with its path under `profile`.
@@ -116,15 +116,17 @@ impl Profile {
                 ));
             }
         }
-        if self.rounding.indicator_decimals > 10
-            || self.rounding.total_decimals > 10
-            || self.rounding.maximum_decimals > 10
-        {
+        let r = &self.rounding;
+        let most = r
+            .indicator_decimals
+            .max(r.total_decimals)
+            .max(r.maximum_decimals);
+        if most > MAX_DECIMALS {
             return Err(Problem::new(
                 Code::InvalidValue,
                 "profile.rounding",
-                "Số chữ số thập phân tối đa là 10",
-                "at most 10 decimals",
+                format!("Số chữ số thập phân tối đa là {MAX_DECIMALS}"),
+                format!("at most {MAX_DECIMALS} decimals (rounding stays exact up to there)"),
             ));
         }
         Ok(CheckedProfile(self))

@@ -1,12 +1,19 @@
 //! The official annex table ("biểu mẫu chi tiết") in the seed report's layout, as plain
 //! text (tab-separated, as in the seed), Markdown, HTML and CSV. Pure functions to strings.
+//!
+//! Every format carries the same sheet: title, period, unit, dossier totals, the table,
+//! the rating and the officials' lines. Text that comes from the input or a profile (unit
+//! and organization names, officials' names, band labels) is escaped for each format
+//! (`escape.rs`): it can never add markup, rows, headings or spreadsheet formulas.
+
+mod escape;
 
 use crate::base::number as format;
 use crate::base::{Lang, Localized};
 use crate::indicator::{IndicatorId, IndicatorKind};
 use crate::input::Period;
 use crate::profile::Profile;
-use crate::rules::form_rows;
+use crate::rules::{form_rows, form_title};
 use crate::scoring::{IndicatorScore, OfficialScore, Scorecard};
 use serde::{Deserialize, Serialize};
 use std::fmt::Write;
@@ -63,6 +70,7 @@ struct Text {
     rating: &'static str,
     officials: &'static str,
     points: &'static str,
+    no_dossier: &'static str,
 }
 
 const VI: Text = Text {
@@ -83,6 +91,7 @@ const VI: Text = Text {
     rating: "Xếp loại",
     officials: "Đánh giá công chức, viên chức",
     points: "điểm",
+    no_dossier: "không có hồ sơ đã giải quyết",
 };
 
 const EN: Text = Text {
@@ -106,6 +115,7 @@ const EN: Text = Text {
     rating: "Rating",
     officials: "Officials' evaluation",
     points: "points",
+    no_dossier: "no dossier resolved",
 };
 
 fn text(lang: Lang) -> &'static Text {
@@ -204,7 +214,7 @@ fn rows(card: &Scorecard, profile: &Profile, lang: Lang) -> Vec<Row> {
             kind: Kind::Indicator,
             cells: [
                 s.position.to_string(),
-                label(&s.id.title(), lang),
+                label(&form_title(s.id, profile.one_stop_rule), lang),
                 s.maximum.to_string(),
                 if per_dossier {
                     format::count(card.dossiers.resolved, lang)
@@ -237,19 +247,13 @@ fn rows(card: &Scorecard, profile: &Profile, lang: Lang) -> Vec<Row> {
     out
 }
 
-fn header_lines(card: &Scorecard, lang: Lang) -> Vec<(String, String)> {
+fn header_lines(card: &Scorecard, lang: Lang) -> Vec<(&'static str, String)> {
     let t = text(lang);
     vec![
-        (t.period.to_string(), period_label(&card.period, lang)),
-        (t.unit.to_string(), card.unit.name.to_uppercase()),
-        (
-            t.received.to_string(),
-            format::count(card.dossiers.received, lang),
-        ),
-        (
-            t.resolved.to_string(),
-            format::count(card.dossiers.resolved, lang),
-        ),
+        (t.period, period_label(&card.period, lang)),
+        (t.unit, card.unit.name.to_uppercase()),
+        (t.received, format::count(card.dossiers.received, lang)),
+        (t.resolved, format::count(card.dossiers.resolved, lang)),
     ]
 }
 
@@ -262,36 +266,41 @@ fn title(card: &Scorecard, lang: Lang) -> Vec<String> {
     v
 }
 
-fn summary(card: &Scorecard, lang: Lang) -> Vec<String> {
+/// The lines under the table, as (label, value): the rating, the officials' evaluation of
+/// the unit ("9,74/10 điểm – Hoàn thành 100% nhiệm vụ"), then one line per official.
+fn summary(card: &Scorecard, lang: Lang) -> Vec<(String, String)> {
     let t = text(lang);
     let mut v = Vec::new();
     if let Some(r) = &card.total.rating {
-        v.push(format!(
-            "{}: {} ({}/{} {})",
-            t.rating,
-            r.label.get(lang),
-            card.total.display().get(lang),
-            card.total.maximum_display().get(lang),
-            t.points
+        v.push((
+            t.rating.to_string(),
+            format!(
+                "{} ({}/{} {})",
+                r.label.get(lang),
+                card.total.display().get(lang),
+                card.total.maximum_display().get(lang),
+                t.points
+            ),
         ));
     }
-    // "Đánh giá công chức, viên chức: 9,74/10 điểm – Hoàn thành 100% nhiệm vụ", then one
-    // indented line per official.
-    let line = |label: &str, o: &OfficialScore| {
-        let band = o.band.as_ref().map(|b| format!(" – {}", b.label.get(lang)));
-        format!(
-            "{label}: {}/{} {}{}",
-            o.display().get(lang),
-            o.maximum,
-            t.points,
-            band.unwrap_or_default()
-        )
+    let value = |o: &OfficialScore| match o.value {
+        Some(_) => {
+            let band = o.band.as_ref().map(|b| format!(" – {}", b.label.get(lang)));
+            format!(
+                "{}/{} {}{}",
+                o.display().get(lang),
+                o.maximum,
+                t.points,
+                band.unwrap_or_default()
+            )
+        }
+        None => format!("{} ({})", o.display().get(lang), t.no_dossier),
     };
-    v.push(line(t.officials, &card.officials.unit));
+    v.push((t.officials.to_string(), value(&card.officials.unit)));
     for i in &card.officials.individuals {
-        v.push(line(
-            &format!("  {}", i.name.as_deref().unwrap_or_default()),
-            i,
+        v.push((
+            format!("  {}", i.name.as_deref().unwrap_or_default()),
+            value(i),
         ));
     }
     v
@@ -310,10 +319,10 @@ pub fn render(card: &Scorecard, profile: &Profile, format: Format, lang: Lang) -
 fn plain(card: &Scorecard, profile: &Profile, lang: Lang) -> String {
     let mut s = String::with_capacity(8 * 1024);
     for l in title(card, lang) {
-        let _ = writeln!(s, "{l}");
+        let _ = writeln!(s, "{}", escape::plain(&l));
     }
     for (k, v) in header_lines(card, lang) {
-        let _ = writeln!(s, "\n{k}: {v}");
+        let _ = writeln!(s, "\n{k}: {}", escape::plain(&v));
     }
     s.push('\n');
     let _ = writeln!(s, "{}", text(lang).columns.join("\t"));
@@ -322,21 +331,21 @@ fn plain(card: &Scorecard, profile: &Profile, lang: Lang) -> String {
         let _ = writeln!(s, "{}", r.cells.join("\t"));
     }
     s.push('\n');
-    for l in summary(card, lang) {
-        let _ = writeln!(s, "{l}");
+    for (k, v) in summary(card, lang) {
+        let _ = writeln!(s, "{}: {}", escape::plain(&k), escape::plain(&v));
     }
     s
 }
 
-fn md_cell(c: &str) -> String {
-    c.replace('\\', "\\\\").replace('|', "\\|")
-}
-
 fn markdown(card: &Scorecard, profile: &Profile, lang: Lang) -> String {
     let mut s = String::with_capacity(8 * 1024);
-    let _ = writeln!(s, "**{}**\n", title(card, lang).join("  \n"));
+    let title: Vec<String> = title(card, lang)
+        .iter()
+        .map(|l| escape::markdown(l))
+        .collect();
+    let _ = writeln!(s, "**{}**\n", title.join("  \n"));
     for (k, v) in header_lines(card, lang) {
-        let _ = writeln!(s, "{k}: **{v}**  ");
+        let _ = writeln!(s, "{k}: **{}**  ", escape::markdown(&v));
     }
     s.push('\n');
     let _ = writeln!(s, "| {} |", text(lang).columns.join(" | "));
@@ -349,33 +358,23 @@ fn markdown(card: &Scorecard, profile: &Profile, lang: Lang) -> String {
             .enumerate()
             .map(|(i, c)| match (r.kind, i) {
                 (Kind::Total | Kind::Indicator, 1 | 4) if !c.is_empty() => {
-                    format!("**{}**", md_cell(c))
+                    format!("**{}**", escape::markdown(c))
                 }
-                _ => md_cell(c),
+                _ => escape::markdown(c),
             })
             .collect();
         let _ = writeln!(s, "| {} |", cells.join(" | "));
     }
     s.push('\n');
-    for l in summary(card, lang) {
-        let _ = writeln!(s, "{}  ", l.trim_start());
+    for (k, v) in summary(card, lang) {
+        let _ = writeln!(
+            s,
+            "{}: {}  ",
+            escape::markdown(k.trim_start()),
+            escape::markdown(&v)
+        );
     }
     s
-}
-
-fn esc(c: &str) -> String {
-    let mut o = String::with_capacity(c.len());
-    for ch in c.chars() {
-        match ch {
-            '&' => o.push_str("&amp;"),
-            '<' => o.push_str("&lt;"),
-            '>' => o.push_str("&gt;"),
-            '"' => o.push_str("&quot;"),
-            '\'' => o.push_str("&#39;"),
-            _ => o.push(ch),
-        }
-    }
-    o
 }
 
 fn html(card: &Scorecard, profile: &Profile, lang: Lang) -> String {
@@ -384,6 +383,7 @@ fn html(card: &Scorecard, profile: &Profile, lang: Lang) -> String {
         Lang::Vi => "vi",
         Lang::En => "en",
     };
+    let esc = escape::html;
     let mut s = String::with_capacity(12 * 1024);
     let _ = writeln!(s, "<section class=\"tthc-scorecard\" lang=\"{code}\">");
     let _ = writeln!(
@@ -397,7 +397,7 @@ fn html(card: &Scorecard, profile: &Profile, lang: Lang) -> String {
     );
     let _ = writeln!(s, "<dl>");
     for (k, v) in header_lines(card, lang) {
-        let _ = writeln!(s, "<dt>{}</dt><dd>{}</dd>", esc(&k), esc(&v));
+        let _ = writeln!(s, "<dt>{}</dt><dd>{}</dd>", esc(k), esc(&v));
     }
     let _ = writeln!(s, "</dl>");
     let _ = writeln!(s, "<table>");
@@ -434,32 +434,37 @@ fn html(card: &Scorecard, profile: &Profile, lang: Lang) -> String {
     }
     let _ = writeln!(s, "</tbody>");
     let _ = writeln!(s, "</table>");
-    for l in summary(card, lang) {
-        let _ = writeln!(s, "<p>{}</p>", esc(l.trim_start()));
+    for (k, v) in summary(card, lang) {
+        let _ = writeln!(s, "<p>{}: {}</p>", esc(k.trim_start()), esc(&v));
     }
     let _ = writeln!(s, "</section>");
     s
 }
 
-fn csv_cell(c: &str) -> String {
-    if c.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", c.replace('"', "\"\""))
-    } else {
-        c.to_string()
-    }
-}
-
+/// CSV (RFC 4180, CRLF): the title, the header lines as `label,value`, a blank line, the
+/// table, a blank line, the summary as `label,value`.
 fn csv(card: &Scorecard, profile: &Profile, lang: Lang) -> String {
     let mut s = String::with_capacity(8 * 1024);
     let line = |s: &mut String, cells: &[&str]| {
-        let v: Vec<String> = cells.iter().map(|c| csv_cell(c)).collect();
+        let v: Vec<String> = cells.iter().map(|c| escape::csv(c)).collect();
         s.push_str(&v.join(","));
         s.push_str("\r\n");
     };
+    for l in title(card, lang) {
+        line(&mut s, &[&l]);
+    }
+    for (k, v) in header_lines(card, lang) {
+        line(&mut s, &[k, &v]);
+    }
+    s.push_str("\r\n");
     line(&mut s, &text(lang).columns);
     for r in rows(card, profile, lang) {
         let cells: Vec<&str> = r.cells.iter().map(String::as_str).collect();
         line(&mut s, &cells);
+    }
+    s.push_str("\r\n");
+    for (k, v) in summary(card, lang) {
+        line(&mut s, &[k.trim_start(), &v]);
     }
     s
 }

@@ -10,6 +10,19 @@ const fn l(vi: &'static str, en: &'static str) -> Localized {
     Localized::fixed(vi, en)
 }
 
+/// The row title of indicator `id` on the annex form under the one-stop `rule`: the
+/// Điện Biên form (seed \[R\]) calls the desk "Bộ phận Tiếp nhận và Trả kết quả", TT01
+/// "Bộ phận Một cửa".
+pub fn form_title(id: IndicatorId, rule: OneStopRule) -> Localized {
+    match (id, rule) {
+        (IndicatorId::OneStop, OneStopRule::DienBienShareAtDesk) => l(
+            "Tổ chức tiếp nhận hồ sơ, giải quyết, trả kết quả tại Bộ phận Tiếp nhận và Trả kết quả",
+            "Receiving, resolving and returning results at the one-stop desk",
+        ),
+        _ => id.title(),
+    }
+}
+
 /// The three sub-rows (2, 1 and 0 points) of indicator `id` on the annex form of a unit at
 /// `unit` level under the one-stop `rule`.
 pub fn form_rows(id: IndicatorId, rule: OneStopRule, unit: Option<UnitLevel>) -> [Localized; 3] {

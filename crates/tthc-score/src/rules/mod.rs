@@ -1,9 +1,10 @@
 //! The scoring rules as small pure functions.
 //!
-//! Per-unit levels are derived from facts that may be partly unknown: each condition is
-//! evaluated in three-valued logic ([`Tri`]), and a rule yields the range of levels the
-//! known facts allow ([`LevelRange`]). A complete set of facts gives a single level; the
-//! online share alone, always known from the dossier summary, can already cap a level.
+//! Per-unit levels are derived from facts that may be partly unknown: each rule is a
+//! function of complete facts, and the levels the known facts allow are those it gives for
+//! some completion of them ([`LevelSet`]: "0 or 2" is a possible answer). A complete set of
+//! facts gives a single level; the online share alone, always known from the dossier
+//! summary, can already cap a level.
 //!
 //! Where each rule lives: the per-unit level rules in `unit.rs` (one-stop, publicity,
 //! feedback, online services), the online share in `share.rs`, the rows of the form that
@@ -14,7 +15,10 @@ mod levels;
 mod share;
 mod unit;
 
-pub use form::{form_rows, one_stop_rows};
-pub use levels::{describe_range, LevelRange, Tri};
+pub use form::{form_rows, form_title, one_stop_rows};
+pub use levels::{describe_levels, LevelSet};
 pub use share::{describe_share, online_share, share_note, Share};
-pub use unit::{approved_threshold, feedback, one_stop, online, publicity};
+pub use unit::{
+    approved_threshold, feedback, feedback_level, one_stop, one_stop_level, online, online_level,
+    publicity, publicity_level,
+};

@@ -4,7 +4,7 @@ use crate::finding::{Finding, Severity};
 use crate::indicator::{IndicatorId, IndicatorKind};
 use crate::input::{Grades, Level, Period, Unit};
 use crate::profile::{Interpretations, Rating};
-use crate::rules::{LevelRange, Share};
+use crate::rules::{LevelSet, Share};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -59,7 +59,7 @@ pub struct IndicatorScore {
     pub declared_level: Option<Level>,
     /// Per-unit: the levels the known facts allow.
     #[serde(default)]
-    pub facts_range: Option<LevelRange>,
+    pub possible_levels: Option<LevelSet>,
     /// Online services: the online share the level rests on.
     #[serde(default)]
     pub online_share: Option<Share>,

@@ -11,7 +11,7 @@ use crate::input::{validate, Grades, Level, Official, Report, UnitIndicator};
 use crate::profile::{
     band_of, CheckedProfile, Interpretations, LevelSource, NotApplicablePolicy, Rating, RatingBasis,
 };
-use crate::rules::{self, online_share, LevelRange, Share};
+use crate::rules::{self, online_share, LevelSet, Share};
 use rust_decimal::Decimal;
 
 fn overflow(path: &str) -> Problem {
@@ -75,7 +75,7 @@ fn per_dossier(id: IndicatorId, g: Grades, profile: &CheckedProfile) -> Indicato
         level: None,
         level_origin: None,
         declared_level: None,
-        facts_range: None,
+        possible_levels: None,
         exact: None,
         rounded: None,
         counted: None,
@@ -108,12 +108,12 @@ fn per_dossier(id: IndicatorId, g: Grades, profile: &CheckedProfile) -> Indicato
 }
 
 /// The facts range of a per-unit indicator, and the online share where it applies.
-fn facts_range(
+fn possible_levels(
     id: IndicatorId,
     report: &Report,
     profile: &CheckedProfile,
     interp: &Interpretations,
-) -> (Option<LevelRange>, Option<Share>) {
+) -> (Option<LevelSet>, Option<Share>) {
     let pu = &report.per_unit;
     match id {
         IndicatorId::OneStop => (
@@ -164,9 +164,9 @@ fn per_unit(
     let (range, share) = if na {
         (None, None)
     } else {
-        facts_range(id, report, profile, interp)
+        possible_levels(id, report, profile, interp)
     };
-    let from_facts = range.and_then(LevelRange::exact);
+    let from_facts = range.and_then(LevelSet::exact);
     let chosen = match interp.level_source {
         LevelSource::Declared => declared
             .map(|l| (l, LevelOrigin::Declared))
@@ -187,7 +187,7 @@ fn per_unit(
         level: None,
         level_origin: None,
         declared_level: declared,
-        facts_range: range,
+        possible_levels: range,
         exact: None,
         rounded: None,
         counted: None,
@@ -212,12 +212,14 @@ fn per_unit(
 }
 
 /// The officials' evaluation: the five per-dossier indicators, maximum 10, and its band
-/// (TT01 Art. 15; the seed's section 2.2 reports the unit as a whole).
+/// (TT01 Art. 15; the seed's section 2.2 reports the unit as a whole). The band is taken on
+/// the same basis as the unit's rating (interpretation `ratingBasis` \[D\]).
 fn official_score(
     name: Option<String>,
     parts: &[Option<(Decimal, Decimal)>; 5],
     dossiers: u64,
     profile: &CheckedProfile,
+    interp: &Interpretations,
 ) -> OfficialScore {
     // All five must apply: an official without dossiers has no evaluation.
     let summed = parts
@@ -232,7 +234,14 @@ fn official_score(
             exact: Some(exact),
             value: Some(value),
             maximum: 10,
-            band: band_of(&profile.official_bands, value).map(Rating::from),
+            band: band_of(
+                &profile.official_bands,
+                match interp.rating_basis {
+                    RatingBasis::ReportedTotal => value,
+                    RatingBasis::ExactTotal => exact,
+                },
+            )
+            .map(Rating::from),
         },
         _ => OfficialScore {
             name,
@@ -245,7 +254,7 @@ fn official_score(
     }
 }
 
-fn individual(o: &Official, profile: &CheckedProfile) -> OfficialScore {
+fn individual(o: &Official, profile: &CheckedProfile, interp: &Interpretations) -> OfficialScore {
     let parts = PER_DOSSIER.map(|id| {
         o.grades(id)
             .and_then(average)
@@ -256,6 +265,7 @@ fn individual(o: &Official, profile: &CheckedProfile) -> OfficialScore {
         &parts,
         o.total_time.dossiers(),
         profile,
+        interp,
     )
 }
 
@@ -347,11 +357,11 @@ pub fn compute(
             .and_then(|s| s.exact.zip(s.counted))
     });
     let officials = Officials {
-        unit: official_score(None, &unit_parts, report.resolved_total(), profile),
+        unit: official_score(None, &unit_parts, report.resolved_total(), profile, interp),
         individuals: report
             .officials
             .iter()
-            .map(|o| individual(o, profile))
+            .map(|o| individual(o, profile, interp))
             .collect(),
     };
 

@@ -6,7 +6,7 @@ use crate::base::Localized;
 use crate::indicator::{IndicatorId, IndicatorKind};
 use crate::input::{Grades, Level};
 use crate::profile::Rating;
-use crate::rules::{LevelRange, Share};
+use crate::rules::{LevelSet, Share};
 use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
 
@@ -37,7 +37,7 @@ pub struct IndicatorScoreJson<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     declared_level: Option<Level>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    facts_range: Option<LevelRange>,
+    possible_levels: Option<LevelSet>,
     #[serde(skip_serializing_if = "Option::is_none")]
     online_share: Option<Share>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -65,7 +65,7 @@ impl Serialize for IndicatorScore {
             level: self.level,
             level_origin: self.level_origin,
             declared_level: self.declared_level,
-            facts_range: self.facts_range,
+            possible_levels: self.possible_levels,
             online_share: self.online_share,
             exact: self.exact,
             rounded: self.rounded,

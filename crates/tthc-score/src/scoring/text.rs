@@ -6,7 +6,7 @@ use crate::base::number::count;
 use crate::base::{Lang, Localized, NOT_APPLICABLE};
 use crate::indicator::IndicatorKind;
 use crate::input::Grades;
-use crate::rules::{describe_range, share_note};
+use crate::rules::{describe_levels, share_note};
 use rust_decimal::Decimal;
 
 impl IndicatorScore {
@@ -47,8 +47,8 @@ impl IndicatorScore {
             },
             (None, _) => {
                 let r = self
-                    .facts_range
-                    .map(describe_range)
+                    .possible_levels
+                    .map(describe_levels)
                     .unwrap_or_else(|| Localized::new("mức 0–2", "level 0–2"));
                 Localized {
                     vi: format!(
