@@ -65,12 +65,16 @@ pub mod indicator;
 pub mod input;
 pub mod profile;
 pub mod rules;
+pub mod classify;
+pub mod tally;
 pub mod finding;
 pub mod scoring;
 pub mod audit;
 pub mod render;
 #[cfg(feature = "json")]
 mod json;
+#[cfg(feature = "csv")]
+pub mod dossier_csv;
 #[cfg(feature = "testing")]
 pub mod testing;
 

@@ -52,9 +52,10 @@ pub fn report() -> impl Strategy<Value = Report> {
                 0..=n + pending,
                 proptest::collection::vec((1u64..40).prop_flat_map(official), officials as usize),
                 prop_oneof![
-                    Just(UnitLevel::District),
-                    Just(UnitLevel::Commune),
-                    Just(UnitLevel::Province)
+                    Just(Some(UnitLevel::District)),
+                    Just(Some(UnitLevel::Commune)),
+                    Just(Some(UnitLevel::Province)),
+                    Just(None)
                 ],
             )
         })

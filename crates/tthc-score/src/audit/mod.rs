@@ -3,7 +3,7 @@
 
 use crate::finding::{Finding, FindingCode, FindingFacts};
 use crate::indicator::IndicatorKind;
-use crate::input::{Count, Grades, Report};
+use crate::input::{Count, Report};
 use crate::profile::{CheckedProfile, Interpretations, LateAttitude, LevelSource};
 use crate::rules::LevelSet;
 use crate::scoring::{total, Scorecard, Total};
@@ -63,11 +63,7 @@ pub fn findings(
         ));
     }
 
-    let by_timeliness = Grades {
-        two: d.resolved.early,
-        one: d.resolved.on_time,
-        zero: d.resolved.late,
-    };
+    let by_timeliness = d.resolved.as_grades();
     if let Some(tt) = report
         .per_dossier
         .total_time
@@ -125,6 +121,17 @@ pub fn findings(
                     },
                 ));
             }
+        }
+        if let Some(g) = s.grades.filter(|g| !g.unknown.is_zero()) {
+            out.push(Finding::new(
+                FindingCode::DossiersUndetermined,
+                path(),
+                FindingFacts::DossiersUndetermined {
+                    indicator: s.id,
+                    unknown: g.unknown.get(),
+                    dossiers: g.dossiers(),
+                },
+            ));
         }
         if !s.applicable {
             if s.kind == IndicatorKind::PerUnit && s.declared_level.is_none() {

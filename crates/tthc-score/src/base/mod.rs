@@ -8,3 +8,18 @@ pub mod rounding;
 mod text;
 
 pub use text::{Lang, Localized, NOT_APPLICABLE};
+
+use serde::{Deserialize, Serialize};
+
+/// How serious a finding is. `audit` exits non-zero on `error`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub enum Severity {
+    /// For information.
+    Info,
+    /// Suspicious, possibly legitimate.
+    Warning,
+    /// The published figures are wrong.
+    Error,
+}

@@ -67,6 +67,40 @@ crate::base::codes::stable_codes! {
         UnknownInterpretation = "UNKNOWN_INTERPRETATION",
         /// A computation exceeded the range of exact decimals (should not happen within the count limits).
         ArithmeticOverflow = "ARITHMETIC_OVERFLOW",
+        /// A dossier: a date or date-time that is malformed or does not exist.
+        DateTimeInvalid = "DATE_TIME_INVALID",
+        /// A dossier: a time zone other than Vietnam's (+07:00).
+        TimeZoneNotVietnam = "TIME_ZONE_NOT_VIETNAM",
+        /// A dossier: resolved before it was received.
+        ResolvedBeforeReceived = "RESOLVED_BEFORE_RECEIVED",
+        /// A dossier: a given due date before the day it was received.
+        DueDateBeforeReceived = "DUE_DATE_BEFORE_RECEIVED",
+        /// A dossier: restarted before it was received or after it was resolved.
+        RestartOutOfOrder = "RESTART_OUT_OF_ORDER",
+        /// A dossier: a time limit that is negative, or not a multiple of 0.5 working day.
+        TimeLimitInvalid = "TIME_LIMIT_INVALID",
+        /// A dossier: neither a time limit nor a due date.
+        DueDateMissing = "DUE_DATE_MISSING",
+        /// A dossier: a value outside its list (channel, complaint, agencies contacted, agency grade).
+        ValueUnknown = "VALUE_UNKNOWN",
+        /// A dossier: a required value is empty (unit, channel, received_at).
+        ValueMissing = "VALUE_MISSING",
+        /// A dossier: its due date needs a day the calendar does not cover.
+        CalendarOutOfRange = "CALENDAR_OUT_OF_RANGE",
+        /// A dossier: a unit or official code with no name in the batch's table (columnar input).
+        CodeUnknown = "CODE_UNKNOWN",
+        /// Columnar input: columns of different lengths.
+        ColumnLengthsDiffer = "COLUMN_LENGTHS_DIFFER",
+        /// CSV: a row with the wrong number of fields.
+        FieldCount = "FIELD_COUNT",
+        /// CSV: malformed (e.g. an unbalanced quote).
+        CsvMalformed = "CSV_MALFORMED",
+        /// CSV: a required column is missing (the file is refused).
+        ColumnMissing = "COLUMN_MISSING",
+        /// CSV: a column appears twice (the file is refused).
+        ColumnDuplicate = "COLUMN_DUPLICATE",
+        /// The file is not UTF-8.
+        NotUtf8 = "NOT_UTF8",
     }
 }
 

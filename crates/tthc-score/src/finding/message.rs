@@ -187,6 +187,27 @@ impl Finding {
                     )
                 }
             }
+            FindingFacts::DossiersUndetermined {
+                indicator,
+                unknown,
+                dossiers,
+            } => {
+                if vi {
+                    format!(
+                        "{}: {}/{} hồ sơ chưa có số liệu để chấm điểm; chỉ số không được tính",
+                        indicator.title().vi,
+                        c(*unknown),
+                        c(*dossiers)
+                    )
+                } else {
+                    format!(
+                        "{}: {} of {} dossiers have no data to grade them; the indicator is not counted",
+                        indicator.title().en,
+                        c(*unknown),
+                        c(*dossiers)
+                    )
+                }
+            }
             FindingFacts::NotApplicable {
                 position, maximum, ..
             } => {

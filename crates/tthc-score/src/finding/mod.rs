@@ -7,6 +7,7 @@
 mod message;
 
 use crate::base::Localized;
+pub use crate::base::Severity;
 use crate::calendar::CalendarDate;
 use crate::indicator::IndicatorId;
 use crate::input::{Grades, Level};
@@ -14,19 +15,6 @@ use crate::profile::Rating;
 use crate::rules::{LevelSet, Share};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-
-/// How serious a finding is. `audit` exits non-zero on `error`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase")]
-pub enum Severity {
-    /// For information.
-    Info,
-    /// Suspicious, possibly legitimate.
-    Warning,
-    /// The published figures are wrong.
-    Error,
-}
 
 crate::base::codes::stable_codes! {
     /// Stable codes of soft findings.
@@ -43,6 +31,8 @@ crate::base::codes::stable_codes! {
         DeclaredLevelContradicted = "DECLARED_LEVEL_CONTRADICTED",
         /// (warning) a per-unit indicator whose facts do not determine a level, and no level declared.
         LevelUndetermined = "LEVEL_UNDETERMINED",
+        /// (warning) a per-dossier indicator with dossiers that could not be graded for want of data.
+        DossiersUndetermined = "DOSSIERS_UNDETERMINED",
         /// (error) a declared indicator score that differs from the computed one.
         DeclaredScoreMismatch = "DECLARED_SCORE_MISMATCH",
         /// (error) a declared total that differs from the computed one.
@@ -127,6 +117,12 @@ pub enum FindingFacts {
         possible_levels: LevelSet,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         online_share: Option<Share>,
+    },
+    /// Dossiers without the data to grade them on an indicator.
+    DossiersUndetermined {
+        indicator: IndicatorId,
+        unknown: u64,
+        dossiers: u64,
     },
     /// An indicator not counted; the reduced maximum.
     NotApplicable {

@@ -32,6 +32,59 @@ pub struct Period {
     pub month: Option<u8>,
 }
 
+impl std::str::FromStr for Period {
+    type Err = crate::error::Problem;
+
+    /// `2021-Q2` (a quarter), `2021-06` (a month) or `2021` (a year).
+    fn from_str(s: &str) -> Result<Period, Self::Err> {
+        let bad = || {
+            crate::error::Problem::new(
+                crate::error::Code::PeriodInvalid,
+                "period",
+                format!("Kỳ báo cáo phải viết dạng 2021-Q2, 2021-06 hoặc 2021 (giá trị: {s:?})"),
+                format!("a period is written 2021-Q2, 2021-06 or 2021, got {s:?}"),
+            )
+        };
+        let (y, rest) = match s.split_once('-') {
+            Some((y, r)) => (y, Some(r)),
+            None => (s, None),
+        };
+        let year: u16 = y
+            .parse()
+            .ok()
+            .filter(|y| (2000..=2100).contains(y))
+            .ok_or_else(bad)?;
+        let (quarter, month) = match rest {
+            None => (None, None),
+            Some(q) if q.starts_with(['Q', 'q']) => (
+                Some(
+                    q[1..]
+                        .parse()
+                        .ok()
+                        .filter(|q| (1..=4).contains(q))
+                        .ok_or_else(bad)?,
+                ),
+                None,
+            ),
+            Some(m) if m.len() == 2 => (
+                None,
+                Some(
+                    m.parse()
+                        .ok()
+                        .filter(|m| (1..=12).contains(m))
+                        .ok_or_else(bad)?,
+                ),
+            ),
+            Some(_) => return Err(bad()),
+        };
+        Ok(Period {
+            year,
+            quarter,
+            month,
+        })
+    }
+}
+
 impl Period {
     /// The first and last day of the period; `None` for a quarter or month that does not exist.
     pub fn bounds(&self) -> Option<(CalendarDate, CalendarDate)> {
@@ -63,8 +116,10 @@ pub enum UnitLevel {
 pub struct Unit {
     /// Name as printed after "Đơn vị:" (e.g. "UBND cấp huyện").
     pub name: String,
-    /// Administrative level.
-    pub level: UnitLevel,
+    /// Administrative level; when unknown (e.g. a tally without the per-unit facts), a rule
+    /// that depends on it allows every level's outcome.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<UnitLevel>,
     /// The reporting body printed in the title (e.g. "UBND huyện Điện Biên, tỉnh Điện Biên").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub organization: Option<String>,
@@ -110,6 +165,16 @@ pub struct Resolved {
 }
 
 impl Resolved {
+    /// The breakdown as grades: early → 2, on time → 1, late → 0 (TT01 Art. 13.1).
+    pub fn as_grades(&self) -> Grades {
+        Grades {
+            two: self.early,
+            one: self.on_time,
+            zero: self.late,
+            unknown: Count::ZERO,
+        }
+    }
+
     /// Early + on time + late.
     pub fn sum_of_breakdown(&self) -> u64 {
         self.early.get() + self.on_time.get() + self.late.get()
@@ -147,7 +212,10 @@ pub struct Dossiers {
     pub pending: Pending,
 }
 
-/// How many resolved dossiers earned 2, 1 and 0 points on one per-dossier indicator.
+/// How many resolved dossiers earned 2, 1 and 0 points on one per-dossier indicator, and
+/// how many could not be graded for want of data (`unknown`, e.g. a tally of records
+/// without a `contacts` column). An indicator with unknown dossiers is not counted
+/// (TT01 Art. 15, missing data).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -158,6 +226,9 @@ pub struct Grades {
     pub one: Count,
     /// Dossiers at 0 points.
     pub zero: Count,
+    /// Dossiers without the data to grade them.
+    #[serde(default, skip_serializing_if = "Count::is_zero")]
+    pub unknown: Count,
 }
 
 impl Grades {
@@ -168,12 +239,13 @@ impl Grades {
             two: c(two),
             one: c(one),
             zero: c(zero),
+            unknown: Count::ZERO,
         }
     }
 
-    /// Number of dossiers graded (cannot overflow: each count is below 2^53).
+    /// Number of dossiers, graded or not (cannot overflow: each count is below 2^53).
     pub fn dossiers(&self) -> u64 {
-        self.two.get() + self.one.get() + self.zero.get()
+        self.two.get() + self.one.get() + self.zero.get() + self.unknown.get()
     }
 
     /// Sum of points: 2 × two + 1 × one.
@@ -426,11 +498,9 @@ impl Report {
 
     /// The grades of the total-time indicator (given, or derived from the resolved breakdown).
     pub fn total_time_grades(&self) -> Grades {
-        self.per_dossier.total_time.unwrap_or(Grades {
-            two: self.dossiers.resolved.early,
-            one: self.dossiers.resolved.on_time,
-            zero: self.dossiers.resolved.late,
-        })
+        self.per_dossier
+            .total_time
+            .unwrap_or(self.dossiers.resolved.as_grades())
     }
 
     /// The grades of one per-dossier indicator.

@@ -43,7 +43,7 @@ enum Raw<'a> {
 }
 
 /// A failed check: the code and the message in both languages.
-type Fail = (Code, String, String);
+pub(crate) type Fail = (Code, String, String);
 
 /// Runs `check` on the value inside the visitor, so that serde_json positions an error at
 /// the value itself (and the error path names the field). Types other than numbers and
@@ -238,6 +238,11 @@ impl Exact {
 
     fn is_zero(&self) -> bool {
         self.digits.is_empty()
+    }
+
+    /// Below zero (`-0` is zero, not negative).
+    fn is_negative(&self) -> bool {
+        self.negative && !self.is_zero()
     }
 
     /// A whole number: zero, or no digit after the point.
@@ -438,7 +443,7 @@ fn whole(raw: Raw<'_>, f: &WholeField) -> Result<u64, Fail> {
         Raw::Int(v) => (u64::try_from(v).ok(), Cow::Borrowed("")),
         Raw::Number(t) => {
             let n = Exact::parse(t).ok_or_else(|| not_a_number(k, f.string, t))?;
-            if n.negative && !n.is_zero() {
+            if n.is_negative() {
                 (None, t.into())
             } else if !n.is_whole() {
                 return Err(refuse(
@@ -551,6 +556,11 @@ impl Count {
     /// The value.
     pub const fn get(self) -> u64 {
         self.0
+    }
+
+    /// Whether it is zero.
+    pub const fn is_zero(&self) -> bool {
+        self.0 == 0
     }
 }
 
@@ -685,6 +695,86 @@ impl<'de> Deserialize<'de> for Level {
     }
 }
 
+/// A count written as text (a CSV cell): the same checks as a JSON number.
+pub(crate) fn count_from_text(text: &str) -> Result<u64, Fail> {
+    whole(Raw::Number(text), &COUNT_FIELD)
+}
+
+const TIME_LIMIT: Kind = Kind {
+    vi: "Thời hạn giải quyết",
+    en: "time limit",
+};
+
+/// The longest time limit accepted, in days: ten years.
+pub const MAX_TIME_LIMIT_DAYS: u32 = 3650;
+
+/// A time limit in working days: a multiple of 0.5 (dossiers.md §2.2), held as half-days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct TimeLimit(u32);
+
+impl TimeLimit {
+    /// A limit of `halves` half-days, or `None` above [`MAX_TIME_LIMIT_DAYS`].
+    pub const fn from_halves(halves: u32) -> Option<TimeLimit> {
+        if halves <= 2 * MAX_TIME_LIMIT_DAYS {
+            Some(TimeLimit(halves))
+        } else {
+            None
+        }
+    }
+
+    /// The limit in half-days.
+    pub const fn halves(self) -> u32 {
+        self.0
+    }
+
+    /// Reads a limit written as text ("1.5", a CSV cell).
+    pub(crate) fn from_text(text: &str) -> Result<TimeLimit, Fail> {
+        time_limit(Raw::Str(text))
+    }
+}
+
+fn time_limit(raw: Raw<'_>) -> Result<TimeLimit, Fail> {
+    let k = TIME_LIMIT;
+    let (text, plain): (Cow<str>, bool) = match raw {
+        Raw::Int(v) => (v.to_string().into(), true),
+        Raw::Number(t) => (t.into(), true),
+        Raw::Str(s) if non_finite(s) => return Err(not_finite(k, s)),
+        // Text (a JSON string or a CSV cell) must be a plain decimal with a dot.
+        Raw::Str(s) => (s.into(), s.bytes().all(|b| b.is_ascii_digit() || b == b'.')),
+    };
+    let halves = Exact::parse(&text)
+        .filter(|n| plain && !n.is_negative())
+        .and_then(|n| n.to_decimal())
+        .map(|d| d * Decimal::TWO)
+        .filter(|h| h.fract().is_zero() && *h <= Decimal::from(2 * MAX_TIME_LIMIT_DAYS))
+        .and_then(|h| u32::try_from(h.trunc()).ok());
+    halves.map(TimeLimit).ok_or_else(|| {
+        (
+            Code::TimeLimitInvalid,
+            format!(
+                "{} phải là số ngày làm việc từ 0 đến {MAX_TIME_LIMIT_DAYS}, bội số của 0,5, viết bằng dấu chấm (giá trị: {text:?})",
+                k.vi
+            ),
+            format!(
+                "{} must be a number of working days from 0 to {MAX_TIME_LIMIT_DAYS}, a multiple of 0.5, got {text:?}",
+                k.en
+            ),
+        )
+    })
+}
+
+impl Serialize for TimeLimit {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        Serialize::serialize(&(Decimal::from(self.0) / Decimal::TWO).normalize(), s)
+    }
+}
+
+impl<'de> Deserialize<'de> for TimeLimit {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        read(d, TIME_LIMIT, time_limit)
+    }
+}
+
 /// The parts of a period: whole numbers, checked for their range by `validate` (a value
 /// beyond the field's type is refused here, with the same code).
 macro_rules! period_part {
@@ -726,7 +816,7 @@ mod tests {
     fn exact(t: &str) -> (bool, bool, Option<u64>, Option<String>) {
         let n = Exact::parse(t).unwrap();
         (
-            n.negative && !n.is_zero(),
+            n.is_negative(),
             n.is_whole(),
             n.to_u64(),
             n.to_decimal().map(|d| d.to_string()),

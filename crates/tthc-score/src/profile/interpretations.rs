@@ -51,11 +51,12 @@ pub enum RatingBasis {
 }
 
 /// How a late dossier without a complaint is graded on attitude (used by the consistency check).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum LateAttitude {
     /// \[D\] default: 0 points (2 needs "early", 1 needs "on time").
+    #[default]
     Zero,
     /// 1 point.
     One,

@@ -187,7 +187,7 @@ fn pending_note(card: &Scorecard, lang: Lang) -> String {
 }
 
 fn sub_labels(s: &IndicatorScore, profile: &Profile, card: &Scorecard) -> [Localized; 3] {
-    form_rows(s.id, profile.one_stop_rule, Some(card.unit.level))
+    form_rows(s.id, profile.one_stop_rule, card.unit.level)
 }
 
 fn rows(card: &Scorecard, profile: &Profile, lang: Lang) -> Vec<Row> {

@@ -40,37 +40,46 @@ pub fn approved_threshold(unit: UnitLevel) -> u32 {
 
 /// The one-stop desk with complete facts: the Điện Biên rule \[R\] on the share received at
 /// the desk (2: 100 %, 1: 90 % to < 100 %), or TT01 Art. 13.5 (2: the desk approves at least
-/// the threshold of `unit`; 1: 100 % received at the desk).
+/// `threshold` %, see [`approved_threshold`]; 1: 100 % received at the desk).
 pub fn one_stop_level(
     rule: OneStopRule,
-    unit: UnitLevel,
+    threshold: u32,
     received: Decimal,
     approved: Decimal,
 ) -> Level {
     match rule {
         OneStopRule::DienBienShareAtDesk => first(received >= pct(100), received >= pct(90)),
-        OneStopRule::Tt01ApprovedAtDesk => first(
-            approved >= pct(approved_threshold(unit)),
-            received >= pct(100),
-        ),
+        OneStopRule::Tt01ApprovedAtDesk => first(approved >= pct(threshold), received >= pct(100)),
     }
 }
 
 /// The one-stop desk: the levels the facts allow under the profile's `rule`. The two
-/// shares are independent facts (they are measured against different lists).
-pub fn one_stop(rule: OneStopRule, f: &OneStopFacts, unit: UnitLevel) -> LevelSet {
+/// shares are independent facts (they are measured against different lists). When the
+/// unit's level is unknown, every level's threshold is possible.
+pub fn one_stop(rule: OneStopRule, f: &OneStopFacts, unit: Option<UnitLevel>) -> LevelSet {
+    let thresholds = match unit {
+        Some(u) => vec![approved_threshold(u)],
+        None => vec![20, 50, 100],
+    };
     let received = known_or(
         f.received_at_desk_percent.map(|p| p.get()),
         &[pct(0), pct(90), pct(100)],
     );
+    let mut approved_candidates = vec![pct(0)];
+    approved_candidates.extend(thresholds.iter().map(|&t| pct(t)));
     let approved = known_or(
         f.approved_at_desk_percent.map(|p| p.get()),
-        &[pct(0), pct(approved_threshold(unit))],
+        &approved_candidates,
     );
-    let all = received
-        .iter()
-        .flat_map(|&r| approved.iter().map(move |&a| (r, a)));
-    possible(all, |(r, a)| one_stop_level(rule, unit, r, a))
+    let mut all = Vec::new();
+    for &t in &thresholds {
+        for &r in &received {
+            for &a in &approved {
+                all.push((t, r, a));
+            }
+        }
+    }
+    possible(all, |(t, r, a)| one_stop_level(rule, t, r, a))
 }
 
 /// Publicity with complete facts (TT01 Art. 13.6): 2 if published both by posting and
@@ -206,7 +215,7 @@ mod tests {
                     received_at_desk_percent: pc(p),
                     approved_at_desk_percent: None,
                 },
-                UnitLevel::District,
+                Some(UnitLevel::District),
             )
         };
         assert_eq!(r(100), set(&[2]));
@@ -221,20 +230,23 @@ mod tests {
             approved_at_desk_percent: pc(50),
         };
         let rule = OneStopRule::Tt01ApprovedAtDesk;
-        assert_eq!(one_stop(rule, &f, UnitLevel::District), set(&[2]));
-        assert_eq!(one_stop(rule, &f, UnitLevel::Commune), set(&[1]));
+        assert_eq!(one_stop(rule, &f, Some(UnitLevel::District)), set(&[2]));
+        assert_eq!(one_stop(rule, &f, Some(UnitLevel::Commune)), set(&[1]));
         let partial = OneStopFacts {
             received_at_desk_percent: pc(100),
             approved_at_desk_percent: None,
         };
-        assert_eq!(one_stop(rule, &partial, UnitLevel::Province), set(&[1, 2]));
+        assert_eq!(
+            one_stop(rule, &partial, Some(UnitLevel::Province)),
+            set(&[1, 2])
+        );
         // 95 % received: level 1 needs 100 %, so only 0 or 2 (by the approved share).
         let ninety_five = OneStopFacts {
             received_at_desk_percent: pc(95),
             approved_at_desk_percent: None,
         };
         assert_eq!(
-            one_stop(rule, &ninety_five, UnitLevel::District),
+            one_stop(rule, &ninety_five, Some(UnitLevel::District)),
             set(&[0, 2])
         );
     }
@@ -315,14 +327,28 @@ mod tests {
             OneStopRule::DienBienShareAtDesk,
             OneStopRule::Tt01ApprovedAtDesk,
         ] {
-            for unit in [UnitLevel::Province, UnitLevel::District, UnitLevel::Commune] {
+            let units = [
+                Some(UnitLevel::Province),
+                Some(UnitLevel::District),
+                Some(UnitLevel::Commune),
+                None,
+            ];
+            for unit in units {
+                // An unknown unit level may be any of them.
+                let levels: Vec<UnitLevel> = match unit {
+                    Some(u) => vec![u],
+                    None => vec![UnitLevel::Province, UnitLevel::District, UnitLevel::Commune],
+                };
                 for r in pcts() {
                     for a in pcts() {
                         let mut brute = LevelSet::EMPTY;
-                        for rr in (0..=100).map(pct) {
-                            for aa in (0..=100).map(pct) {
-                                if fits(r, rr) && fits(a, aa) {
-                                    brute = brute.with(one_stop_level(rule, unit, rr, aa));
+                        for &u in &levels {
+                            for rr in (0..=100).map(pct) {
+                                for aa in (0..=100).map(pct) {
+                                    if fits(r, rr) && fits(a, aa) {
+                                        let t = approved_threshold(u);
+                                        brute = brute.with(one_stop_level(rule, t, rr, aa));
+                                    }
                                 }
                             }
                         }

@@ -24,10 +24,11 @@ fn overflow(path: &str) -> Problem {
 }
 
 /// The score of a per-dossier indicator (TT01 Art. 15): sum of points / resolved dossiers,
-/// as (numerator, denominator, exact); `None` without resolved dossiers.
+/// as (numerator, denominator, exact); `None` without resolved dossiers, or when some
+/// could not be graded (missing data: the indicator is not counted).
 pub fn average(g: &Grades) -> Option<(u64, u64, Decimal)> {
     let n = g.dossiers();
-    if n == 0 {
+    if n == 0 || !g.unknown.is_zero() {
         return None;
     }
     let p = g.points();

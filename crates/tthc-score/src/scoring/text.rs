@@ -23,6 +23,15 @@ impl IndicatorScore {
                 en: derivation(&g, Lang::En).into(),
             };
         }
+        if let Some(g) = self.grades.filter(|g| !g.unknown.is_zero()) {
+            return Localized::each(|lang| {
+                let (u, n) = (count(g.unknown.get(), lang), count(g.dossiers(), lang));
+                match lang {
+                    Lang::Vi => format!("Không đủ số liệu: {u}/{n} hồ sơ chưa có thông tin"),
+                    Lang::En => format!("not determined: {u} of {n} dossiers have no data"),
+                }
+            });
+        }
         if self.kind == IndicatorKind::PerDossier {
             return Localized::new(
                 "Không có hồ sơ đã giải quyết trong kỳ",

@@ -1,0 +1,494 @@
+//! Working days, half days, and the due date of a dossier (dossiers.md §1–2).
+//!
+//! A **working day** is Monday–Friday that is not an official day off, or a Saturday
+//! declared a make-up working day (Labour Code 2019 Art. 111–112). Each working day has a
+//! morning (before 12:00) and an afternoon (from 12:00); the office closes at 17:00 \[D\].
+//!
+//! The **receipt point** is the working half-day in which a dossier counts as received:
+//! that half of the day when it arrives on a working day before the close; otherwise the
+//! next working day's morning. The **15:00 cut-off** \[D\] (Decree 23/2015 Art. 21) moves a
+//! dossier received at or after 15:00 to the next working day's morning — by default only
+//! for procedures with time limit 0 ([`Cutoff`]).
+//!
+//! The **due point** is the receipt point advanced by 2 × limit working half-days; the due
+//! date is its day. The receipt day is not counted (Civil Code Art. 147): Monday 09:00 + 1
+//! day is due Tuesday. Every step is an index lookup: the calendar stores, for each day,
+//! how many working days came before it, and the list of working days.
+
+use super::date::{CalendarDate, DayNumber, Weekday};
+use super::datetime::DateTime;
+use super::holidays;
+use std::sync::LazyLock;
+
+/// Which procedures the 15:00 cut-off applies to \[D\].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Cutoff {
+    /// Default: procedures with time limit 0 (same-day procedures), as Decree 23/2015
+    /// Art. 21 says for certification; the one-stop systems we read apply no cut-off to
+    /// others.
+    #[default]
+    SameDay,
+    /// Every procedure.
+    All,
+    /// None.
+    None,
+}
+
+impl Cutoff {
+    /// Whether the cut-off applies to a procedure with `limit_halves` half-days.
+    pub const fn applies(self, limit_halves: u32) -> bool {
+        match self {
+            Cutoff::SameDay => limit_halves == 0,
+            Cutoff::All => true,
+            Cutoff::None => false,
+        }
+    }
+}
+
+/// The times of the office day, in seconds since midnight.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct OfficeHours {
+    /// Start of the afternoon half-day: 12:00.
+    pub noon: u32,
+    /// The cut-off: 15:00.
+    pub cutoff: u32,
+    /// The close \[D\]: 17:00. From then on a dossier counts from the next working day.
+    pub close: u32,
+}
+
+impl Default for OfficeHours {
+    fn default() -> Self {
+        OfficeHours {
+            noon: DateTime::clock(12, 0, 0),
+            cutoff: DateTime::clock(15, 0, 0),
+            close: DateTime::clock(17, 0, 0),
+        }
+    }
+}
+
+/// A day the calendar does not cover: the computation needed it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OutOfRange {
+    /// The day that was needed (for a due date: the day after the last covered one).
+    pub needed: DayNumber,
+    /// The first and last day the calendar covers.
+    pub covered: (DayNumber, DayNumber),
+}
+
+/// A working-day calendar over a range of days.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Calendar {
+    first: DayNumber,
+    /// `before[i]`: working days in `first .. first + i` (length: days + 1).
+    before: Vec<u32>,
+    /// The working days, ascending.
+    working: Vec<DayNumber>,
+    /// The days whose status comes from official data or from the caller; outside it,
+    /// from the statutory rule (provisional).
+    official: (DayNumber, DayNumber),
+    hours: OfficeHours,
+}
+
+fn day(y: u16, m: u8, d: u8) -> DayNumber {
+    // The vendored table holds valid dates (checked by a test).
+    CalendarDate::new(y, m, d).map_or(0, CalendarDate::to_days)
+}
+
+fn official_range() -> (DayNumber, DayNumber) {
+    (
+        day(holidays::FIRST_YEAR, 1, 1),
+        day(holidays::LAST_YEAR, 12, 31),
+    )
+}
+
+/// Builds a calendar: the official Vietnamese days off, the caller's own changes, and
+/// optionally the statutory days of other years (provisional).
+#[derive(Debug, Clone, Default)]
+pub struct CalendarBuilder {
+    days_off: Vec<DayNumber>,
+    working_days: Vec<DayNumber>,
+    provisional: Option<(u16, u16)>,
+    hours: OfficeHours,
+}
+
+impl CalendarBuilder {
+    /// The official calendar, 2019–2026.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds days off (e.g. a province's own swap). They count as official data.
+    #[must_use]
+    pub fn days_off(mut self, days: impl IntoIterator<Item = CalendarDate>) -> Self {
+        self.days_off
+            .extend(days.into_iter().map(CalendarDate::to_days));
+        self
+    }
+
+    /// Adds working days (e.g. a make-up Saturday). They count as official data.
+    #[must_use]
+    pub fn working_days(mut self, days: impl IntoIterator<Item = CalendarDate>) -> Self {
+        self.working_days
+            .extend(days.into_iter().map(CalendarDate::to_days));
+        self
+    }
+
+    /// Covers the years `first..=last` beyond the official data with the days off the
+    /// statutory rule gives (Labour Code 2019 Art. 112, the Vietnamese lunar calendar at
+    /// UTC+7); every result that uses them is provisional.
+    #[must_use]
+    pub fn provisional(mut self, first: u16, last: u16) -> Self {
+        self.provisional = Some((first, last));
+        self
+    }
+
+    /// Sets the office hours.
+    #[must_use]
+    pub fn hours(mut self, hours: OfficeHours) -> Self {
+        self.hours = hours;
+        self
+    }
+
+    /// The calendar.
+    pub fn build(self) -> Calendar {
+        let official = official_range();
+        let (mut first, mut last) = official;
+        let mut off: Vec<DayNumber> = holidays::DAYS_OFF
+            .iter()
+            .map(|&(y, m, d)| day(y, m, d))
+            .collect();
+        let mut on: Vec<DayNumber> = holidays::MAKE_UP_DAYS
+            .iter()
+            .map(|&(y, m, d)| day(y, m, d))
+            .collect();
+        if let Some((y1, y2)) = self.provisional {
+            first = first.min(day(y1, 1, 1));
+            last = last.max(day(y2, 12, 31));
+            for y in y1..=y2 {
+                if !(holidays::FIRST_YEAR..=holidays::LAST_YEAR).contains(&y) {
+                    off.extend(
+                        super::lunar::statutory_days_off(i32::from(y))
+                            .into_iter()
+                            .map(CalendarDate::to_days),
+                    );
+                }
+            }
+        }
+        // The caller's changes come last: they override the data.
+        for &d in &self.days_off {
+            first = first.min(d);
+            last = last.max(d);
+        }
+        for &d in &self.working_days {
+            first = first.min(d);
+            last = last.max(d);
+        }
+        off.extend(&self.days_off);
+        on.retain(|d| !self.days_off.contains(d));
+        on.extend(&self.working_days);
+        off.retain(|d| !self.working_days.contains(d));
+        off.sort_unstable();
+        on.sort_unstable();
+
+        let n = (last - first + 1) as usize;
+        let mut before = Vec::with_capacity(n + 1);
+        let mut working = Vec::with_capacity(n);
+        before.push(0u32);
+        for i in 0..n {
+            let d = first + i as DayNumber;
+            let weekday = !matches!(
+                super::date::weekday_of(d),
+                Weekday::Saturday | Weekday::Sunday
+            );
+            let is_working = if on.binary_search(&d).is_ok() {
+                true
+            } else {
+                weekday && off.binary_search(&d).is_err()
+            };
+            if is_working {
+                working.push(d);
+            }
+            before.push(working.len() as u32);
+        }
+        let official = if self.days_off.is_empty() && self.working_days.is_empty() {
+            official
+        } else {
+            // The caller's own days are data too.
+            let all = self.days_off.iter().chain(&self.working_days);
+            (
+                all.clone()
+                    .copied()
+                    .min()
+                    .map_or(official.0, |d| d.min(official.0)),
+                all.copied().max().map_or(official.1, |d| d.max(official.1)),
+            )
+        };
+        Calendar {
+            first,
+            before,
+            working,
+            official,
+            hours: self.hours,
+        }
+    }
+}
+
+static VIETNAM: LazyLock<Calendar> = LazyLock::new(|| CalendarBuilder::new().build());
+
+impl Calendar {
+    /// The official Vietnamese calendar, 2019–2026.
+    pub fn vietnam() -> &'static Calendar {
+        &VIETNAM
+    }
+
+    /// The first and last day covered.
+    pub fn covered(&self) -> (DayNumber, DayNumber) {
+        (self.first, self.first + self.before.len() as DayNumber - 2)
+    }
+
+    /// The days whose status is official data (or the caller's); outside it, provisional.
+    pub fn official(&self) -> (DayNumber, DayNumber) {
+        self.official
+    }
+
+    /// Whether `d` is outside the official data (its status computed by rule).
+    pub fn is_provisional(&self, d: DayNumber) -> bool {
+        d < self.official.0 || d > self.official.1
+    }
+
+    /// The office hours.
+    pub fn hours(&self) -> OfficeHours {
+        self.hours
+    }
+
+    fn index(&self, d: DayNumber) -> Option<usize> {
+        let i = d.checked_sub(self.first)?;
+        (i >= 0 && (i as usize) < self.before.len() - 1).then_some(i as usize)
+    }
+
+    fn out_of_range(&self, needed: DayNumber) -> OutOfRange {
+        OutOfRange {
+            needed,
+            covered: self.covered(),
+        }
+    }
+
+    /// Whether `d` is a working day; `None` outside the calendar.
+    pub fn is_working(&self, d: DayNumber) -> Option<bool> {
+        let i = self.index(d)?;
+        Some(self.before[i + 1] > self.before[i])
+    }
+
+    /// The working half-day in which a dossier received at `at` counts as received, as
+    /// `2 × (working days before its day) + (0 morning | 1 afternoon)`.
+    pub fn receipt_half(&self, at: DateTime, cutoff_applies: bool) -> Result<u32, OutOfRange> {
+        let i = self
+            .index(at.day)
+            .ok_or_else(|| self.out_of_range(at.day))?;
+        let (before, after) = (self.before[i], self.before[i + 1]);
+        let h = &self.hours;
+        let same_day =
+            after > before && at.second < h.close && !(cutoff_applies && at.second >= h.cutoff);
+        if same_day {
+            return Ok(2 * before + u32::from(at.second >= h.noon));
+        }
+        // The next working day's morning: the working days up to and including this day.
+        if (after as usize) < self.working.len() {
+            Ok(2 * after)
+        } else {
+            Err(self.out_of_range(self.covered().1 + 1))
+        }
+    }
+
+    /// The day of a half-day index.
+    pub fn half_day(&self, half: u32) -> Result<DayNumber, OutOfRange> {
+        self.working
+            .get((half / 2) as usize)
+            .copied()
+            .ok_or_else(|| self.out_of_range(self.covered().1 + 1))
+    }
+
+    /// The due date of a dossier received (or restarted) at `at` with a time limit of
+    /// `limit_halves` working half-days, under the cut-off policy.
+    pub fn due_day(
+        &self,
+        at: DateTime,
+        limit_halves: u32,
+        cutoff: Cutoff,
+    ) -> Result<DayNumber, OutOfRange> {
+        let start = self.receipt_half(at, cutoff.applies(limit_halves))?;
+        self.half_day(start.saturating_add(limit_halves))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: u16, m: u8, dd: u8) -> DayNumber {
+        CalendarDate::new(y, m, dd).unwrap().to_days()
+    }
+    fn at(y: u16, m: u8, dd: u8, h: u32, min: u32) -> DateTime {
+        DateTime {
+            day: d(y, m, dd),
+            second: DateTime::clock(h, min, 0),
+        }
+    }
+    fn date(n: DayNumber) -> String {
+        CalendarDate::from_days(n).unwrap().to_string()
+    }
+    fn due(t: DateTime, limit_days_x2: u32) -> String {
+        date(
+            Calendar::vietnam()
+                .due_day(t, limit_days_x2, Cutoff::SameDay)
+                .unwrap(),
+        )
+    }
+
+    /// The worked examples of dossiers.md §2.2 on Monday 07/06/2021.
+    #[test]
+    fn worked_examples() {
+        assert_eq!(due(at(2021, 6, 7, 9, 0), 2), "2021-06-08"); // + 1 day → Tuesday morning
+        assert_eq!(due(at(2021, 6, 7, 9, 0), 1), "2021-06-07"); // + 0.5 → Monday afternoon
+        assert_eq!(due(at(2021, 6, 7, 13, 0), 1), "2021-06-08"); // 13:00 + 0.5 → Tuesday morning
+        assert_eq!(due(at(2021, 6, 7, 16, 0), 2), "2021-06-08"); // 16:00 + 1 → Tuesday afternoon
+        assert_eq!(due(at(2021, 6, 7, 15, 30), 0), "2021-06-08"); // cut-off
+        assert_eq!(due(at(2021, 6, 7, 14, 0), 0), "2021-06-07");
+        assert_eq!(due(at(2021, 6, 7, 17, 0), 0), "2021-06-08"); // the close
+        assert_eq!(due(at(2021, 6, 7, 6, 0), 0), "2021-06-07"); // an online dossier at 06:00
+    }
+
+    /// Tết 2021: days off 10–12 and 15–16/02 (with the weekend 13–14).
+    #[test]
+    fn tet_2021() {
+        let c = Calendar::vietnam();
+        assert_eq!(c.is_working(d(2021, 2, 9)), Some(true));
+        for dd in 10..=16 {
+            assert_eq!(c.is_working(d(2021, 2, dd)), Some(false), "{dd}/02");
+        }
+        assert_eq!(due(at(2021, 2, 9, 10, 0), 2), "2021-02-17");
+        assert_eq!(due(at(2021, 2, 12, 10, 0), 0), "2021-02-17");
+        assert_eq!(due(at(2021, 2, 8, 10, 0), 6), "2021-02-18"); // 3 days: 09, 17, 18
+    }
+
+    /// 30/04–03/05/2021 and the swap of 29/04/2024 with the make-up Saturday 04/05/2024.
+    #[test]
+    fn may_holidays_and_swaps() {
+        let c = Calendar::vietnam();
+        assert_eq!(due(at(2021, 4, 29, 9, 0), 2), "2021-05-04");
+        assert_eq!(c.is_working(d(2024, 4, 29)), Some(false));
+        assert_eq!(c.is_working(d(2024, 5, 4)), Some(true));
+        assert_eq!(c.is_working(d(2024, 5, 11)), Some(false));
+        // Friday 26/04/2024 + 1 day: 29/04–01/05 are off, then Thursday 02/05.
+        assert_eq!(due(at(2024, 4, 26, 9, 0), 2), "2024-05-02");
+        // Friday 03/05/2024 + 1 day: the make-up Saturday 04/05.
+        assert_eq!(due(at(2024, 5, 3, 9, 0), 2), "2024-05-04");
+        // Received on the make-up Saturday itself counts that day.
+        assert_eq!(due(at(2024, 5, 4, 9, 0), 0), "2024-05-04");
+    }
+
+    #[test]
+    fn half_days_and_weekends() {
+        // Friday 11/06/2021 afternoon + 0.5 → Monday morning.
+        assert_eq!(due(at(2021, 6, 11, 14, 0), 1), "2021-06-14");
+        // Saturday: counts from Monday morning.
+        assert_eq!(due(at(2021, 6, 12, 9, 0), 0), "2021-06-14");
+        assert_eq!(due(at(2021, 6, 12, 9, 0), 1), "2021-06-14");
+        assert_eq!(due(at(2021, 6, 12, 9, 0), 2), "2021-06-15");
+    }
+
+    #[test]
+    fn cutoff_policies() {
+        let c = Calendar::vietnam();
+        let t = at(2021, 6, 7, 15, 30);
+        let due_with = |limit, p| date(c.due_day(t, limit, p).unwrap());
+        assert_eq!(due_with(0, Cutoff::None), "2021-06-07");
+        assert_eq!(due_with(1, Cutoff::SameDay), "2021-06-08"); // afternoon + 0.5
+        assert_eq!(due_with(1, Cutoff::All), "2021-06-08"); // next morning + 0.5: Tuesday afternoon
+        assert_eq!(due_with(2, Cutoff::All), "2021-06-09");
+        assert_eq!(due_with(2, Cutoff::SameDay), "2021-06-08");
+    }
+
+    #[test]
+    fn out_of_range() {
+        let c = Calendar::vietnam();
+        let e = c
+            .due_day(at(2026, 12, 31, 9, 0), 2, Cutoff::SameDay)
+            .unwrap_err();
+        assert_eq!(date(e.needed), "2027-01-01");
+        assert!(c
+            .due_day(at(2018, 12, 31, 9, 0), 0, Cutoff::SameDay)
+            .is_err());
+        assert_eq!(date(c.covered().0), "2019-01-01");
+        assert_eq!(date(c.covered().1), "2026-12-31");
+    }
+
+    #[test]
+    fn a_province_swaps_a_day() {
+        let c = CalendarBuilder::new()
+            .days_off([CalendarDate::new(2021, 6, 7).unwrap()])
+            .working_days([CalendarDate::new(2021, 6, 12).unwrap()])
+            .build();
+        assert_eq!(c.is_working(d(2021, 6, 7)), Some(false));
+        assert_eq!(c.is_working(d(2021, 6, 12)), Some(true));
+        assert_eq!(
+            date(
+                c.due_day(at(2021, 6, 11, 9, 0), 2, Cutoff::SameDay)
+                    .unwrap()
+            ),
+            "2021-06-12"
+        );
+    }
+
+    /// The vendored table agrees with the vendored JSON and, when present, the shared data.
+    #[test]
+    fn vendored_days_match_the_data_file() {
+        let root = env!("CARGO_MANIFEST_DIR");
+        let files = [
+            format!("{root}/data/vn-holidays.json"),
+            format!("{root}/../../../shared/data/vn-holidays.json"),
+        ];
+        let table = |t: &[(u16, u8, u8)]| -> Vec<String> {
+            t.iter()
+                .map(|&(y, m, dd)| CalendarDate::new(y, m, dd).unwrap().to_string())
+                .collect()
+        };
+        let mut checked = 0;
+        for f in files {
+            let Ok(text) = std::fs::read_to_string(&f) else {
+                eprintln!("{f} not present: skipped");
+                continue;
+            };
+            let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+            let list = |key: &str| -> Vec<String> {
+                let mut out = Vec::new();
+                for (_, y) in v["years"].as_object().unwrap() {
+                    for e in y[key].as_array().unwrap() {
+                        out.push(e["date"].as_str().unwrap().to_string());
+                    }
+                }
+                out.sort();
+                out
+            };
+            assert_eq!(table(holidays::DAYS_OFF), list("off"), "{f}");
+            assert_eq!(
+                table(holidays::MAKE_UP_DAYS),
+                list("make_up_workdays"),
+                "{f}"
+            );
+            for x in table(holidays::DAYS_OFF) {
+                let w = CalendarDate::from_days(parse(&x)).unwrap().weekday();
+                assert!(
+                    !matches!(w, Weekday::Saturday | Weekday::Sunday),
+                    "{x} is a weekend day"
+                );
+            }
+            checked += 1;
+        }
+        assert!(checked >= 1, "the vendored file is part of the repository");
+    }
+
+    fn parse(s: &str) -> DayNumber {
+        super::super::datetime::parse_date(s).unwrap().to_days()
+    }
+}

@@ -1,0 +1,538 @@
+//! The CSV of dossier records (dossiers.md §7), read row by row into a [`Tally`] (feature
+//! `csv`): UTF-8 (a leading byte-order mark is skipped), comma-separated, RFC 4180 quoting,
+//! LF or CRLF, one header row. Columns in any order; an unknown column is noted, a missing
+//! required or a duplicated column refuses the file. A bad row is rejected with its row
+//! number, id and code, and counted; the rest is tallied. Nothing is held but the current
+//! row.
+//!
+//! The parsing is csv-core's, the engine of the csv crate; this module feeds it the bytes
+//! itself so that every row number is the one a spreadsheet shows (the csv crate's record
+//! positions lag behind blank lines and CRLF line ends).
+
+use crate::classify::{Fault, Row, NONE};
+use crate::error::{Code, Problem};
+use crate::input::{
+    count_from_text, AgenciesContacted, At, Channel, Complaint, Day, DayOrAt, TimeLimit, Timeliness,
+};
+use crate::tally::{Tally, NO_OFFICIAL};
+use std::io::Read;
+
+/// The columns, in the order of dossiers.md §7.
+const COLUMNS: [&str; 14] = [
+    "id",
+    "unit",
+    "official",
+    "channel",
+    "received_at",
+    "time_limit_days",
+    "due_date",
+    "original_due_date",
+    "restarted_at",
+    "resolved_at",
+    "agency_grade",
+    "contacts",
+    "agencies_contacted",
+    "complaint",
+];
+
+#[derive(Clone, Copy)]
+enum Col {
+    Id,
+    Unit,
+    Official,
+    Channel,
+    ReceivedAt,
+    TimeLimit,
+    DueDate,
+    OriginalDueDate,
+    RestartedAt,
+    ResolvedAt,
+    AgencyGrade,
+    Contacts,
+    Agencies,
+    Complaint,
+}
+
+fn file_error(code: Code, vi: String, en: String) -> Problem {
+    Problem::new(code, "csv", vi, en)
+}
+
+/// Where each known column is in the file.
+struct Layout {
+    at: [Option<usize>; 14],
+    width: usize,
+}
+
+impl Layout {
+    fn cell<'r>(&self, rec: &'r [&'r str], c: Col) -> Option<&'r str> {
+        self.at[c as usize].map(|i| rec[i])
+    }
+}
+
+fn header(names: &[String], tally: &mut Tally) -> Result<Layout, Problem> {
+    let mut at = [None; 14];
+    let mut unknown = Vec::new();
+    for (i, raw) in names.iter().enumerate() {
+        let name = raw.trim().trim_start_matches('\u{feff}').trim();
+        match COLUMNS.iter().position(|c| *c == name) {
+            Some(k) if at[k].is_some() => {
+                return Err(file_error(
+                    Code::ColumnDuplicate,
+                    format!("Cột {name:?} xuất hiện hai lần"),
+                    format!("the column {name:?} appears twice"),
+                ))
+            }
+            Some(k) => at[k] = Some(i),
+            None => unknown.push(name.to_string()),
+        }
+    }
+    let missing: Vec<&str> = [Col::Unit, Col::Channel, Col::ReceivedAt]
+        .iter()
+        .filter(|c| at[**c as usize].is_none())
+        .map(|c| COLUMNS[*c as usize])
+        .collect();
+    let no_due = at[Col::TimeLimit as usize].is_none() && at[Col::DueDate as usize].is_none();
+    if !missing.is_empty() || no_due {
+        let mut list = missing.join(", ");
+        if no_due {
+            if !list.is_empty() {
+                list.push_str("; ");
+            }
+            list.push_str("time_limit_days or due_date");
+        }
+        return Err(file_error(
+            Code::ColumnMissing,
+            format!("Thiếu cột bắt buộc: {list}"),
+            format!("missing required column: {list}"),
+        ));
+    }
+    tally.note_unknown_columns(unknown);
+    Ok(Layout {
+        at,
+        width: names.len(),
+    })
+}
+
+/// A fault in a cell: its column named in the message.
+fn in_column(c: Col, (code, vi, en): Fault) -> Fault {
+    let name = COLUMNS[c as usize];
+    (code, format!("Cột {name}: {vi}"), format!("{name}: {en}"))
+}
+
+fn required<'r>(l: &Layout, rec: &'r [&'r str], c: Col) -> Result<&'r str, Fault> {
+    match l.cell(rec, c) {
+        Some(v) if !v.is_empty() => Ok(v),
+        _ => Err((
+            Code::ValueMissing,
+            format!("Cột {} không được để trống", COLUMNS[c as usize]),
+            format!("{} must not be empty", COLUMNS[c as usize]),
+        )),
+    }
+}
+
+/// The non-empty value of an optional column, parsed.
+fn optional<'r, T>(
+    l: &Layout,
+    rec: &'r [&'r str],
+    c: Col,
+    parse: impl Fn(&str) -> Result<T, Fault>,
+) -> Result<Option<T>, Fault> {
+    match l.cell(rec, c) {
+        Some(v) if !v.is_empty() => parse(v).map(Some).map_err(|f| in_column(c, f)),
+        _ => Ok(None),
+    }
+}
+
+fn row(l: &Layout, rec: &[&str]) -> Result<Row, Fault> {
+    let channel: Channel = required(l, rec, Col::Channel)?
+        .parse()
+        .map_err(|f| in_column(Col::Channel, f))?;
+    let received =
+        At::parse(required(l, rec, Col::ReceivedAt)?).map_err(|f| in_column(Col::ReceivedAt, f))?;
+    let limit = optional(l, rec, Col::TimeLimit, TimeLimit::from_text)?;
+    let due = optional(l, rec, Col::DueDate, Day::parse)?;
+    let original = optional(l, rec, Col::OriginalDueDate, Day::parse)?;
+    let restart = optional(l, rec, Col::RestartedAt, At::parse)?;
+    let resolved = optional(l, rec, Col::ResolvedAt, DayOrAt::parse)?;
+    let grade = optional(l, rec, Col::AgencyGrade, |s| s.parse::<Timeliness>())?;
+    let contacts = optional(l, rec, Col::Contacts, count_from_text)?;
+    let agencies = optional(l, rec, Col::Agencies, |s| s.parse::<AgenciesContacted>())?;
+    // dossiers.md §6: an empty complaint cell is "none"; an absent column is unknown.
+    let complaint = match l.cell(rec, Col::Complaint) {
+        None => None,
+        Some("") => Some(Complaint::None),
+        Some(v) => Some(
+            v.parse::<Complaint>()
+                .map_err(|f| in_column(Col::Complaint, f))?,
+        ),
+    };
+    Ok(Row {
+        channel: Row::channel_code(channel),
+        received_day: received.0.day,
+        received_second: received.0.second as i32,
+        limit_halves: limit.map_or(-1, |l| l.halves() as i32),
+        due_day: due.map_or(NONE, |d| d.0.to_days()),
+        original_due_day: original.map_or(NONE, |d| d.0.to_days()),
+        restart_day: restart.map_or(NONE, |r| r.0.day),
+        restart_second: restart.map_or(-1, |r| r.0.second as i32),
+        resolved_day: resolved.map_or(NONE, |r| r.day),
+        resolved_second: resolved.and_then(|r| r.second).map_or(-1, |s| s as i32),
+        agency_grade: Row::timeliness_code(grade),
+        contacts: contacts.map_or(-1, |c| c.min(i32::MAX as u64) as i32),
+        agencies: Row::agencies_code(agencies),
+        complaint: Row::complaint_code(complaint),
+    })
+}
+
+/// One record as csv-core leaves it: the field bytes and where each field ends.
+struct Fields<'a> {
+    out: &'a [u8],
+    ends: &'a [usize],
+}
+
+impl<'a> Fields<'a> {
+    fn iter(&self) -> impl Iterator<Item = &'a [u8]> + '_ {
+        let out = self.out;
+        self.ends.iter().scan(0, move |start, &end| {
+            let f = &out[*start..end];
+            *start = end;
+            Some(f)
+        })
+    }
+}
+
+/// One record: count it, or reject it.
+fn record(tally: &mut Tally, l: &Layout, line: u64, rec: &Fields<'_>) {
+    let mut cells: Vec<&str> = Vec::with_capacity(rec.ends.len());
+    for f in rec.iter() {
+        match std::str::from_utf8(f) {
+            Ok(s) => cells.push(s.trim()),
+            Err(_) => {
+                let fault = (
+                    Code::NotUtf8,
+                    "Dòng có ký tự không phải UTF-8 (hãy lưu tệp dạng CSV UTF-8)".into(),
+                    "the row is not UTF-8 (save the file as CSV UTF-8)".into(),
+                );
+                tally.reject(line, None, fault);
+                return;
+            }
+        }
+    }
+    if cells.iter().all(|c| c.is_empty()) {
+        return; // a blank line
+    }
+    let id = l.cell(&cells, Col::Id).filter(|s| !s.is_empty());
+    if cells.len() != l.width {
+        let fault = (
+            Code::FieldCount,
+            format!("Dòng có {} ô, tiêu đề có {}", cells.len(), l.width),
+            format!("the row has {} fields, the header {}", cells.len(), l.width),
+        );
+        tally.reject(line, id, fault);
+        return;
+    }
+    if let Some(id) = id {
+        tally.note_id(id);
+    }
+    let unit = match required(l, &cells, Col::Unit) {
+        Ok(u) => u,
+        Err(f) => return tally.reject(line, id, f),
+    };
+    match row(l, &cells) {
+        Ok(r) => {
+            let u = tally.unit(unit);
+            let o = match l.cell(&cells, Col::Official) {
+                Some(name) if !name.is_empty() => tally.official(u, name),
+                _ => NO_OFFICIAL,
+            };
+            tally.add(line, id, u, o, &r);
+        }
+        Err(f) => tally.reject(line, id, f),
+    }
+}
+
+/// Reads records with csv-core, tracking the spreadsheet row (line) where each begins.
+struct Records<R> {
+    input: R,
+    rdr: csv_core::Reader,
+    buf: Vec<u8>,
+    pos: usize,
+    len: usize,
+    eof: bool,
+    out: Vec<u8>,
+    ends: Vec<usize>,
+    /// 1 + the line breaks consumed so far.
+    line: u64,
+    quotes: u64,
+}
+
+impl<R: Read> Records<R> {
+    fn new(input: R) -> Self {
+        Records {
+            input,
+            rdr: csv_core::Reader::new(),
+            buf: vec![0; 64 * 1024],
+            pos: 0,
+            len: 0,
+            eof: false,
+            out: vec![0; 4096],
+            ends: vec![0; 32],
+            line: 1,
+            quotes: 0,
+        }
+    }
+
+    /// The next record: its first line and its fields (valid until the next call).
+    fn next(&mut self) -> std::io::Result<Option<(u64, usize, usize)>> {
+        let (mut nout, mut nend) = (0, 0);
+        let mut start: Option<u64> = None;
+        loop {
+            if self.pos == self.len && !self.eof {
+                self.len = self.input.read(&mut self.buf)?;
+                self.pos = 0;
+                self.eof = self.len == 0;
+            }
+            let input = &self.buf[self.pos..self.len];
+            let (res, nin, o, e) =
+                self.rdr
+                    .read_record(input, &mut self.out[nout..], &mut self.ends[nend..]);
+            for &b in &input[..nin] {
+                match b {
+                    b'\n' => self.line += 1,
+                    b'\r' => {}
+                    b'"' => {
+                        self.quotes += 1;
+                        start.get_or_insert(self.line);
+                    }
+                    _ => {
+                        start.get_or_insert(self.line);
+                    }
+                }
+            }
+            self.pos += nin;
+            // Field ends are relative to this call's output: make them absolute.
+            for end in &mut self.ends[nend..nend + e] {
+                *end += nout;
+            }
+            nout += o;
+            nend += e;
+            match res {
+                csv_core::ReadRecordResult::InputEmpty => {}
+                csv_core::ReadRecordResult::OutputFull => {
+                    let n = self.out.len() * 2;
+                    self.out.resize(n, 0);
+                }
+                csv_core::ReadRecordResult::OutputEndsFull => {
+                    let n = self.ends.len() * 2;
+                    self.ends.resize(n, 0);
+                }
+                csv_core::ReadRecordResult::Record => {
+                    return Ok(Some((start.unwrap_or(self.line), nout, nend)))
+                }
+                csv_core::ReadRecordResult::End => return Ok(None),
+            }
+        }
+    }
+
+    fn fields(&self, nout: usize, nend: usize) -> Fields<'_> {
+        Fields {
+            out: &self.out[..nout],
+            ends: &self.ends[..nend],
+        }
+    }
+}
+
+/// Reads a CSV of dossiers from `input` into `tally`, calling `progress(rows)` every
+/// 100,000 rows.
+///
+/// # Errors
+/// For the file as a whole: a missing required or duplicated column (`COLUMN_MISSING`,
+/// `COLUMN_DUPLICATE`), an empty file, or a read error (`INVALID_VALUE`). Bad rows are
+/// rejected in the tally, not here.
+pub fn read_csv<R: Read>(
+    tally: &mut Tally,
+    input: R,
+    progress: &mut dyn FnMut(u64),
+) -> Result<(), Problem> {
+    let io = |e: std::io::Error| {
+        file_error(
+            Code::InvalidValue,
+            format!("Không đọc được tệp CSV: {e}"),
+            format!("cannot read the CSV: {e}"),
+        )
+    };
+    let mut recs = Records::new(input);
+    let Some((_, nout, nend)) = recs.next().map_err(io)? else {
+        return Err(file_error(
+            Code::ColumnMissing,
+            "Tệp CSV trống".into(),
+            "the CSV file is empty".into(),
+        ));
+    };
+    let names: Vec<String> = recs
+        .fields(nout, nend)
+        .iter()
+        .map(|f| String::from_utf8_lossy(f).into_owned())
+        .collect();
+    let layout = header(&names, tally)?;
+    // Each record waits for the next, so that the last one can be refused when the file
+    // ends inside a quoted cell.
+    let mut pending: Option<(u64, Vec<u8>, Vec<usize>)> = None;
+    let mut rows = 0u64;
+    loop {
+        let next = recs.next().map_err(io)?;
+        if let Some((line, out, ends)) = pending.take() {
+            let fields = Fields {
+                out: &out,
+                ends: &ends,
+            };
+            if next.is_none() && recs.quotes % 2 == 1 {
+                let fault = (
+                    Code::CsvMalformed,
+                    "Dấu ngoặc kép không được đóng (từ dòng này đến hết tệp)".into(),
+                    "an unbalanced quote (from this row to the end of the file)".into(),
+                );
+                let id = layout.at[Col::Id as usize]
+                    .and_then(|i| fields.iter().nth(i))
+                    .and_then(|f| std::str::from_utf8(f).ok())
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty());
+                tally.reject(line, id, fault);
+            } else {
+                record(tally, &layout, line, &fields);
+            }
+            rows += 1;
+            if rows % 100_000 == 0 {
+                progress(rows);
+            }
+            // Reuse the buffers of the record just handled.
+            pending = next.map(|(l, o, e)| {
+                let (mut out, mut ends) = (out, ends);
+                out.clear();
+                out.extend_from_slice(&recs.out[..o]);
+                ends.clear();
+                ends.extend_from_slice(&recs.ends[..e]);
+                (l, out, ends)
+            });
+        } else {
+            pending = next.map(|(l, o, e)| (l, recs.out[..o].to_vec(), recs.ends[..e].to_vec()));
+        }
+        if pending.is_none() {
+            break;
+        }
+    }
+    progress(rows);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::calendar::Calendar;
+    use crate::classify::Policy;
+    use crate::tally::{TallyCode, UnitFacts};
+    use std::sync::Arc;
+
+    fn tally(csv: &str) -> Result<Tally, Problem> {
+        let mut t = Tally::new(
+            "2021-Q2".parse().unwrap(),
+            Policy::default(),
+            Arc::new(Calendar::vietnam().clone()),
+        )?;
+        read_csv(&mut t, csv.as_bytes(), &mut |_| {})?;
+        Ok(t)
+    }
+
+    const HEAD: &str =
+        "id,unit,channel,received_at,time_limit_days,resolved_at,contacts,complaint\n";
+
+    #[test]
+    fn reads_rows_and_rejects_bad_ones() {
+        let csv = format!(
+            "\u{feff}{HEAD}A1,Xã A,Online,2021-06-07 09:00,1,2021-06-07 16:00,0,\r\n\
+             A2,Xã A,direct,2021-06-07T09:00,1.5,2021-06-09,1,upheld\n\
+             \n\
+             A3,Xã A,fax,2021-06-07T09:00,1,,,\n\
+             A4,Xã A,direct,2021-06-07T09:00Z,1,,,\n\
+             A5,Xã A,direct,2021-06-07T09:00,1.25,,,\n\
+             A6,Xã A,direct,2021-06-07T09:00,1\n\
+             A7,,direct,2021-06-07T09:00,1,,,\n\
+             A8,\"Xã A\",post,2021-06-07T09:00,,,,\n"
+        );
+        let t = tally(&csv).unwrap();
+        let s = t.summary(&UnitFacts::default());
+        let rejected: Vec<(u64, &str)> = s
+            .rejected_rows
+            .iter()
+            .map(|r| (r.row, r.code.as_str()))
+            .collect();
+        assert_eq!(
+            rejected,
+            [
+                (5, "VALUE_UNKNOWN"),
+                (6, "TIME_ZONE_NOT_VIETNAM"),
+                (7, "TIME_LIMIT_INVALID"),
+                (8, "FIELD_COUNT"),
+                (9, "VALUE_MISSING"),
+                (10, "DUE_DATE_MISSING"),
+            ]
+        );
+        assert_eq!(s.rejected_rows[0].id.as_deref(), Some("A3"));
+        assert!(
+            s.rejected_rows[0].message.en.starts_with("channel: "),
+            "{}",
+            s.rejected_rows[0].message.en
+        );
+        assert_eq!((s.rows, s.counted), (8, 2));
+        let r = &t.reports(&UnitFacts::default()).unwrap()[0];
+        // Row 2: the empty complaint cell is "none": attitude 2 (early).
+        assert_eq!(r.per_dossier.attitude.two.get(), 1);
+        assert_eq!(r.per_dossier.attitude.zero.get(), 1);
+    }
+
+    #[test]
+    fn file_errors_and_notes() {
+        assert_eq!(
+            tally("unit,channel,received_at\n").unwrap_err().code,
+            Code::ColumnMissing
+        );
+        assert_eq!(
+            tally("unit,unit,channel,received_at,due_date\n")
+                .unwrap_err()
+                .code,
+            Code::ColumnDuplicate
+        );
+        assert_eq!(tally("").unwrap_err().code, Code::ColumnMissing);
+        let t = tally(
+            "unit,channel,received_at,due_date,note\nXã A,direct,2021-06-07T09:00,2021-06-08,x\n",
+        )
+        .unwrap();
+        let s = t.summary(&UnitFacts::default());
+        assert_eq!(s.notes[0].code, TallyCode::UnknownColumn);
+        assert_eq!(s.notes[0].names, ["note"]);
+    }
+
+    #[test]
+    fn malformed_csv() {
+        let t = tally(&format!("{HEAD}A1,Xã A,direct,2021-06-07T09:00,1,,,\nA2,\"Xã A,direct,2021-06-07T09:00,1,,,\nA3,Xã A,direct,2021-06-07T09:00,1,,,\n")).unwrap();
+        let s = t.summary(&UnitFacts::default());
+        assert_eq!(s.rejected_rows[0].code, Code::CsvMalformed);
+        assert_eq!(s.rejected_rows[0].row, 3);
+        let bytes = [
+            HEAD.as_bytes(),
+            b"A1,X\xe3 A,direct,2021-06-07T09:00,1,,,\n",
+        ]
+        .concat();
+        let mut t = Tally::new(
+            "2021-Q2".parse().unwrap(),
+            Policy::default(),
+            Arc::new(Calendar::vietnam().clone()),
+        )
+        .unwrap();
+        read_csv(&mut t, &bytes[..], &mut |_| {}).unwrap();
+        assert_eq!(
+            t.summary(&UnitFacts::default()).rejected_rows[0].code,
+            Code::NotUtf8
+        );
+    }
+}

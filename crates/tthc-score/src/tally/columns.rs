@@ -1,0 +1,210 @@
+//! The columnar API: one batch of dossiers as slices of numbers and small codes (the
+//! WebAssembly package passes typed arrays), with no per-dossier object.
+
+use super::Tally;
+use crate::calendar::DAY_SECONDS;
+use crate::classify::{Fault, Row, NONE};
+use crate::error::{Code, Problem};
+use crate::input::MAX_TIME_LIMIT_DAYS;
+use std::collections::HashMap;
+
+/// "No official" in the official column.
+pub const NO_OFFICIAL: u32 = u32::MAX;
+
+/// One batch of dossiers, a value per dossier in each column (see [`Row`] for the units and
+/// codes). Optional columns may be absent: their values are then unknown (a dossier
+/// without a limit must have a due date).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Columns<'a> {
+    /// Unit names; `unit` holds indexes into it.
+    pub units: &'a [String],
+    /// The unit of each dossier.
+    pub unit: &'a [u32],
+    /// Official names; `official` holds indexes into it (an official is per unit).
+    pub officials: &'a [String],
+    /// The official of each dossier, or [`NO_OFFICIAL`].
+    pub official: Option<&'a [u32]>,
+    /// Channel codes.
+    pub channel: &'a [u8],
+    /// Day numbers of receipt.
+    pub received_day: &'a [i32],
+    /// Seconds of receipt.
+    pub received_second: &'a [i32],
+    /// Time limits in half-days, or −1.
+    pub limit_halves: Option<&'a [i32]>,
+    /// Given due dates, or [`NONE`].
+    pub due_day: Option<&'a [i32]>,
+    /// Original due dates, or [`NONE`].
+    pub original_due_day: Option<&'a [i32]>,
+    /// Restart days, or [`NONE`].
+    pub restart_day: Option<&'a [i32]>,
+    /// Restart seconds, or −1.
+    pub restart_second: Option<&'a [i32]>,
+    /// Resolution days, or [`NONE`].
+    pub resolved_day: Option<&'a [i32]>,
+    /// Resolution seconds, or −1.
+    pub resolved_second: Option<&'a [i32]>,
+    /// Agency grade codes.
+    pub agency_grade: Option<&'a [u8]>,
+    /// Contacts, or −1.
+    pub contacts: Option<&'a [i32]>,
+    /// Agencies-contacted codes.
+    pub agencies: Option<&'a [u8]>,
+    /// Complaint codes.
+    pub complaint: Option<&'a [u8]>,
+}
+
+fn at<T: Copy>(c: Option<&[T]>, i: usize, absent: T) -> T {
+    c.map_or(absent, |c| c[i])
+}
+
+fn invalid(code: Code, what: &str, v: i64) -> Fault {
+    (
+        code,
+        format!("Giá trị không hợp lệ ở cột {what}: {v}"),
+        format!("invalid value in column {what}: {v}"),
+    )
+}
+
+/// Checks the values of one row that the classification does not check itself.
+fn check(r: &Row) -> Result<(), Fault> {
+    let day = |what, d: i32, required: bool| {
+        if (required && d == NONE) || (d != NONE && !(-719_000..=3_000_000).contains(&d)) {
+            Err(invalid(Code::DateTimeInvalid, what, i64::from(d)))
+        } else {
+            Ok(())
+        }
+    };
+    let second = |what, s: i32, optional: bool| {
+        let ok = (0..DAY_SECONDS as i32).contains(&s) || (optional && s == -1);
+        if ok {
+            Ok(())
+        } else {
+            Err(invalid(Code::DateTimeInvalid, what, i64::from(s)))
+        }
+    };
+    day("receivedDay", r.received_day, true)?;
+    second("receivedSecond", r.received_second, false)?;
+    day("dueDay", r.due_day, false)?;
+    day("originalDueDay", r.original_due_day, false)?;
+    day("restartDay", r.restart_day, false)?;
+    day("resolvedDay", r.resolved_day, false)?;
+    if r.restart_day != NONE {
+        second("restartSecond", r.restart_second, false)?;
+    }
+    second("resolvedSecond", r.resolved_second, true)?;
+    if r.channel > Row::POST {
+        return Err(invalid(Code::ValueUnknown, "channel", r.channel.into()));
+    }
+    if !(-1..=2 * MAX_TIME_LIMIT_DAYS as i32).contains(&r.limit_halves) {
+        return Err(invalid(
+            Code::TimeLimitInvalid,
+            "limitHalves",
+            r.limit_halves.into(),
+        ));
+    }
+    if r.contacts < -1 {
+        return Err(invalid(Code::CountNegative, "contacts", r.contacts.into()));
+    }
+    for (what, v) in [
+        ("agencyGrade", r.agency_grade),
+        ("agencies", r.agencies),
+        ("complaint", r.complaint),
+    ] {
+        if v > 3 {
+            return Err(invalid(Code::ValueUnknown, what, v.into()));
+        }
+    }
+    Ok(())
+}
+
+impl Tally {
+    /// Classifies and counts a batch of dossiers, numbered from `first_row`.
+    ///
+    /// # Errors
+    /// `COLUMN_LENGTHS_DIFFER` when the columns do not all have one value per dossier
+    /// (nothing is counted); bad values of single dossiers reject those rows only.
+    pub fn add_columns(&mut self, first_row: u64, c: &Columns<'_>) -> Result<(), Problem> {
+        let n = c.unit.len();
+        let lens = [
+            Some(c.channel.len()),
+            Some(c.received_day.len()),
+            Some(c.received_second.len()),
+            c.official.map(<[u32]>::len),
+            c.limit_halves.map(<[i32]>::len),
+            c.due_day.map(<[i32]>::len),
+            c.original_due_day.map(<[i32]>::len),
+            c.restart_day.map(<[i32]>::len),
+            c.restart_second.map(<[i32]>::len),
+            c.resolved_day.map(<[i32]>::len),
+            c.resolved_second.map(<[i32]>::len),
+            c.agency_grade.map(<[u8]>::len),
+            c.contacts.map(<[i32]>::len),
+            c.agencies.map(<[u8]>::len),
+            c.complaint.map(<[u8]>::len),
+        ];
+        if lens.iter().flatten().any(|&l| l != n) {
+            return Err(Problem::new(
+                Code::ColumnLengthsDiffer,
+                "columns",
+                format!("Các cột phải có cùng số phần tử ({n}, như cột unit)"),
+                format!("every column must have one value per dossier ({n}, like unit)"),
+            ));
+        }
+        let units: Vec<u32> = c.units.iter().map(|u| self.unit(u)).collect();
+        let mut officials: HashMap<(u32, u32), u32> = HashMap::new();
+        for i in 0..n {
+            let row_number = first_row + i as u64;
+            let r = Row {
+                channel: c.channel[i],
+                received_day: c.received_day[i],
+                received_second: c.received_second[i],
+                limit_halves: at(c.limit_halves, i, -1),
+                due_day: at(c.due_day, i, NONE),
+                original_due_day: at(c.original_due_day, i, NONE),
+                restart_day: at(c.restart_day, i, NONE),
+                restart_second: at(c.restart_second, i, -1),
+                resolved_day: at(c.resolved_day, i, NONE),
+                resolved_second: at(c.resolved_second, i, -1),
+                agency_grade: at(c.agency_grade, i, Row::UNKNOWN),
+                contacts: at(c.contacts, i, -1),
+                agencies: at(c.agencies, i, Row::UNKNOWN),
+                complaint: at(c.complaint, i, Row::UNKNOWN),
+            };
+            let Some(&unit) = units.get(c.unit[i] as usize) else {
+                self.reject(
+                    row_number,
+                    None,
+                    invalid(Code::CodeUnknown, "unit", c.unit[i].into()),
+                );
+                continue;
+            };
+            if let Err(f) = check(&r) {
+                self.reject(row_number, None, f);
+                continue;
+            }
+            let code = at(c.official, i, NO_OFFICIAL);
+            let official = if code == NO_OFFICIAL {
+                NO_OFFICIAL
+            } else if let Some(name) = c.officials.get(code as usize) {
+                match officials.get(&(unit, code)) {
+                    Some(&o) => o,
+                    None => {
+                        let o = self.official(unit, name);
+                        officials.insert((unit, code), o);
+                        o
+                    }
+                }
+            } else {
+                self.reject(
+                    row_number,
+                    None,
+                    invalid(Code::CodeUnknown, "official", code.into()),
+                );
+                continue;
+            };
+            self.add(row_number, None, unit, official, &r);
+        }
+        Ok(())
+    }
+}

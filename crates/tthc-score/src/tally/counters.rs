@@ -1,0 +1,145 @@
+//! The counters of one unit or official, and the row samples of the notes: both merge by
+//! addition, in any order.
+
+use crate::classify::{Classified, Points};
+use crate::input::{Count, Grades, MAX_COUNT};
+
+/// The per-dossier grades of one indicator: dossiers at 2, 1 and 0 points, and unknown.
+pub(super) type GradeCounts = [u64; 4];
+
+/// What one dossier adds to its unit.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct Counters {
+    pub received_online: u64,
+    pub received_direct: u64,
+    pub carried_over: u64,
+    /// Early, on time, late.
+    pub resolved: [u64; 3],
+    pub pending_within: u64,
+    pub pending_overdue: u64,
+    pub online_unresolved_or_late: u64,
+    /// The five per-dossier indicators.
+    pub grades: [GradeCounts; 5],
+}
+
+pub(super) fn add_points(grades: &mut [GradeCounts; 5], p: &Points) {
+    for (g, pts) in grades.iter_mut().zip(p) {
+        match pts {
+            Some(2) => g[0] += 1,
+            Some(1) => g[1] += 1,
+            Some(_) => g[2] += 1,
+            None => g[3] += 1,
+        }
+    }
+}
+
+pub(super) fn merge_grades(a: &mut [GradeCounts; 5], b: &[GradeCounts; 5]) {
+    for (x, y) in a.iter_mut().zip(b) {
+        for (p, q) in x.iter_mut().zip(y) {
+            *p += q;
+        }
+    }
+}
+
+impl Counters {
+    #[inline]
+    pub fn add(&mut self, c: &Classified, online: bool) {
+        if c.received_in {
+            if online {
+                self.received_online += 1;
+            } else {
+                self.received_direct += 1;
+            }
+        }
+        self.carried_over += u64::from(c.carried_over);
+        if let Some(p) = &c.resolved {
+            // The total-time points say early (2), on time (1) or late (0).
+            match p[0] {
+                Some(2) => self.resolved[0] += 1,
+                Some(1) => self.resolved[1] += 1,
+                _ => self.resolved[2] += 1,
+            }
+            add_points(&mut self.grades, p);
+        }
+        match c.pending_overdue {
+            Some(true) => self.pending_overdue += 1,
+            Some(false) => self.pending_within += 1,
+            None => {}
+        }
+        self.online_unresolved_or_late += u64::from(c.online_unresolved_or_late);
+    }
+
+    /// No dossier of the unit counts in the period.
+    pub fn is_empty(&self) -> bool {
+        self.received_online
+            + self.received_direct
+            + self.carried_over
+            + self.pending_within
+            + self.pending_overdue
+            == 0
+            && self.resolved == [0; 3]
+    }
+
+    pub fn merge(&mut self, o: &Counters) {
+        self.received_online += o.received_online;
+        self.received_direct += o.received_direct;
+        self.carried_over += o.carried_over;
+        for (a, b) in self.resolved.iter_mut().zip(o.resolved) {
+            *a += b;
+        }
+        self.pending_within += o.pending_within;
+        self.pending_overdue += o.pending_overdue;
+        self.online_unresolved_or_late += o.online_unresolved_or_late;
+        merge_grades(&mut self.grades, &o.grades);
+    }
+}
+
+/// A count as the core's input wants it; `None` beyond [`MAX_COUNT`].
+pub(super) fn count(n: u64) -> Option<Count> {
+    Count::new(n).filter(|_| n <= MAX_COUNT)
+}
+
+pub(super) fn grades(g: &GradeCounts) -> Option<Grades> {
+    Some(Grades {
+        two: count(g[0])?,
+        one: count(g[1])?,
+        zero: count(g[2])?,
+        unknown: count(g[3])?,
+    })
+}
+
+/// A count of rows and the first few of them (the smallest row numbers), so that merging
+/// the parts of a file in any order gives the whole file's sample.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Sample<T> {
+    pub count: u64,
+    pub first: Vec<(u64, T)>,
+}
+
+impl<T> Default for Sample<T> {
+    fn default() -> Self {
+        Sample {
+            count: 0,
+            first: Vec::new(),
+        }
+    }
+}
+
+impl<T: Clone> Sample<T> {
+    pub fn add(&mut self, row: u64, item: T, keep: usize) {
+        self.count += 1;
+        if self.first.len() == keep && self.first.last().is_some_and(|l| l.0 <= row) {
+            return;
+        }
+        let at = self.first.partition_point(|x| x.0 <= row);
+        self.first.insert(at, (row, item));
+        self.first.truncate(keep);
+    }
+
+    pub fn merge(&mut self, o: &Sample<T>, keep: usize) {
+        self.count += o.count;
+        self.first.extend(o.first.iter().cloned());
+        self.first.sort_by_key(|x| x.0);
+        self.first.truncate(keep);
+    }
+}

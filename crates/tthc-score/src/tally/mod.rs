@@ -1,0 +1,306 @@
+//! The tally: dossier records of one period → per unit, a report input in exactly the
+//! core's format (dossiers.md §8), plus what was rejected and noted.
+//!
+//! Streaming with constant memory per group: each unit and each of its officials holds a
+//! few counters; rows are classified one by one and never kept (only the first rows of
+//! each note and rejection, by row number). Tallies of parts of the same records for the
+//! same period merge into the tally of the whole, in any order ([`Tally::merge`]): every
+//! counter adds up and every sample keeps the smallest row numbers.
+
+mod columns;
+mod counters;
+mod facts;
+mod records;
+mod summary;
+
+pub use columns::{Columns, NO_OFFICIAL};
+pub use facts::{UnitFacts, UnitFactsEntry, UnitIndicatorFacts};
+pub use summary::{RejectedRow, TallyCode, TallyNote, TallySummary};
+
+use crate::calendar::{Calendar, DayNumber};
+use crate::classify::{classify, Classified, Fault, Policy, Row};
+use crate::error::{Code, Problem};
+use crate::input::{Period, Report};
+use counters::{add_points, merge_grades, Counters, GradeCounts, Sample};
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
+use std::sync::Arc;
+
+/// How many rejected rows a tally lists (all are counted).
+pub const REJECTED_LISTED: usize = 1000;
+/// How many rows a note names (all are counted).
+pub const NOTE_ROWS: usize = 5;
+
+/// A unit or official name as the tally compares it: trimmed and, with the `nfc` feature,
+/// in Unicode NFC (dossiers.md §5). The WebAssembly package normalizes in JavaScript.
+pub fn normalize_name(s: &str) -> Cow<'_, str> {
+    let t = s.trim();
+    #[cfg(feature = "nfc")]
+    {
+        use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+        if is_nfc_quick(t.chars()) != IsNormalized::Yes {
+            return Cow::Owned(t.nfc().collect());
+        }
+    }
+    Cow::Borrowed(t)
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct UnitTally {
+    name: String,
+    counters: Counters,
+    officials: Vec<(String, [GradeCounts; 5])>,
+    official_index: HashMap<String, u32>,
+}
+
+/// A rejected row: its id, code and message.
+type Rejection = (Option<String>, Code, String, String);
+
+/// The tally of one period.
+#[derive(Debug, Clone)]
+pub struct Tally {
+    period: Period,
+    start: DayNumber,
+    end: DayNumber,
+    policy: Policy,
+    calendar: Arc<Calendar>,
+    units: Vec<UnitTally>,
+    index: HashMap<String, u32>,
+    rows: u64,
+    outside: u64,
+    rejected: Sample<Rejection>,
+    rejected_by_code: HashMap<Code, u64>,
+    mismatch: Sample<Option<String>>,
+    rest_day: Sample<Option<String>>,
+    provisional: Sample<Option<String>>,
+    ids: HashSet<u64>,
+    duplicate_ids: u64,
+    unknown_columns: Vec<String>,
+}
+
+fn id_hash(id: &str) -> u64 {
+    // Fixed keys: the same id hashes the same in every part of a file.
+    let mut h = std::hash::DefaultHasher::new();
+    id.hash(&mut h);
+    h.finish()
+}
+
+impl Tally {
+    /// A tally of `period`, classifying with `policy` against `calendar`.
+    ///
+    /// # Errors
+    /// `PERIOD_INVALID` for a period that does not exist.
+    pub fn new(period: Period, policy: Policy, calendar: Arc<Calendar>) -> Result<Tally, Problem> {
+        let (start, end) = period.bounds().ok_or_else(|| {
+            Problem::new(
+                Code::PeriodInvalid,
+                "period",
+                "Kỳ báo cáo không tồn tại",
+                "no such period",
+            )
+        })?;
+        Ok(Tally {
+            period,
+            start: start.to_days(),
+            end: end.to_days(),
+            policy,
+            calendar,
+            units: Vec::new(),
+            index: HashMap::new(),
+            rows: 0,
+            outside: 0,
+            rejected: Sample::default(),
+            rejected_by_code: HashMap::new(),
+            mismatch: Sample::default(),
+            rest_day: Sample::default(),
+            provisional: Sample::default(),
+            ids: HashSet::new(),
+            duplicate_ids: 0,
+            unknown_columns: Vec::new(),
+        })
+    }
+
+    /// The period.
+    pub fn period(&self) -> Period {
+        self.period
+    }
+
+    /// The classification policy.
+    pub fn policy(&self) -> &Policy {
+        &self.policy
+    }
+
+    /// The calendar.
+    pub fn calendar(&self) -> &Calendar {
+        &self.calendar
+    }
+
+    /// The index of a unit (registered on first use).
+    pub fn unit(&mut self, name: &str) -> u32 {
+        let name = normalize_name(name);
+        if let Some(&i) = self.index.get(name.as_ref()) {
+            return i;
+        }
+        let i = self.units.len() as u32;
+        self.units.push(UnitTally {
+            name: name.to_string(),
+            ..UnitTally::default()
+        });
+        self.index.insert(name.into_owned(), i);
+        i
+    }
+
+    /// The index of an official of `unit` (registered on first use); an empty name is
+    /// nobody ([`NO_OFFICIAL`]): the dossier counts for the unit only.
+    pub fn official(&mut self, unit: u32, name: &str) -> u32 {
+        let name = normalize_name(name);
+        if name.is_empty() {
+            return NO_OFFICIAL;
+        }
+        let u = &mut self.units[unit as usize];
+        if let Some(&i) = u.official_index.get(name.as_ref()) {
+            return i;
+        }
+        let i = u.officials.len() as u32;
+        u.officials.push((name.to_string(), [[0; 4]; 5]));
+        u.official_index.insert(name.into_owned(), i);
+        i
+    }
+
+    /// Notes a dossier id, for `DUPLICATE_ID`.
+    pub fn note_id(&mut self, id: &str) {
+        let id = id.trim();
+        if !id.is_empty() && !self.ids.insert(id_hash(id)) {
+            self.duplicate_ids += 1;
+        }
+    }
+
+    /// Notes columns of a file that the tally does not read.
+    pub fn note_unknown_columns(&mut self, names: impl IntoIterator<Item = String>) {
+        self.unknown_columns.extend(names);
+        self.unknown_columns.sort();
+        self.unknown_columns.dedup();
+    }
+
+    /// Counts a row that could not be read (a CSV cell, a record's field).
+    pub fn reject(&mut self, row: u64, id: Option<&str>, (code, vi, en): Fault) {
+        self.rows += 1;
+        *self.rejected_by_code.entry(code).or_default() += 1;
+        self.rejected
+            .add(row, (id.map(str::to_string), code, vi, en), REJECTED_LISTED);
+    }
+
+    /// Classifies and counts one dossier of `unit` (and `official`, or [`NO_OFFICIAL`]).
+    #[inline]
+    pub fn add(&mut self, row_number: u64, id: Option<&str>, unit: u32, official: u32, r: &Row) {
+        match classify(r, &self.calendar, self.start, self.end, &self.policy) {
+            Ok(Some(c)) => {
+                self.rows += 1;
+                self.count(row_number, id, unit, official, r, &c);
+            }
+            Ok(None) => {
+                self.rows += 1;
+                self.outside += 1;
+            }
+            Err(f) => self.reject(row_number, id, f),
+        }
+    }
+
+    #[inline]
+    fn count(
+        &mut self,
+        row: u64,
+        id: Option<&str>,
+        unit: u32,
+        official: u32,
+        r: &Row,
+        c: &Classified,
+    ) {
+        let u = &mut self.units[unit as usize];
+        u.counters.add(c, r.channel == Row::ONLINE);
+        if let (Some(p), Some(o)) = (&c.resolved, u.officials.get_mut(official as usize)) {
+            add_points(&mut o.1, p);
+        }
+        if c.due_date_mismatch {
+            self.mismatch.add(row, id.map(str::to_string), NOTE_ROWS);
+        }
+        if c.due_date_on_rest_day {
+            self.rest_day.add(row, id.map(str::to_string), NOTE_ROWS);
+        }
+        if c.provisional {
+            self.provisional.add(row, id.map(str::to_string), NOTE_ROWS);
+        }
+    }
+
+    /// Adds the tally of other records of the same period (the parts of one file, in any
+    /// order): the result is the tally of all of them.
+    ///
+    /// # Errors
+    /// `INVALID_VALUE` when the period, policy or calendar differ.
+    pub fn merge(&mut self, other: &Tally) -> Result<(), Problem> {
+        if self.period != other.period
+            || self.policy != other.policy
+            || self.calendar != other.calendar
+        {
+            return Err(Problem::new(
+                Code::InvalidValue,
+                "tally",
+                "Chỉ gộp được các bảng đếm cùng kỳ, cùng cách hiểu và cùng lịch",
+                "only tallies of the same period, policy and calendar can be merged",
+            ));
+        }
+        for u in &other.units {
+            let i = self.unit(&u.name) as usize;
+            self.units[i].counters.merge(&u.counters);
+            for (name, g) in &u.officials {
+                let o = self.official(i as u32, name) as usize;
+                merge_grades(&mut self.units[i].officials[o].1, g);
+            }
+        }
+        self.rows += other.rows;
+        self.outside += other.outside;
+        self.rejected.merge(&other.rejected, REJECTED_LISTED);
+        for (c, n) in &other.rejected_by_code {
+            *self.rejected_by_code.entry(*c).or_default() += n;
+        }
+        self.mismatch.merge(&other.mismatch, NOTE_ROWS);
+        self.rest_day.merge(&other.rest_day, NOTE_ROWS);
+        self.provisional.merge(&other.provisional, NOTE_ROWS);
+        self.duplicate_ids += other.duplicate_ids;
+        for id in &other.ids {
+            if !self.ids.insert(*id) {
+                self.duplicate_ids += 1;
+            }
+        }
+        self.note_unknown_columns(other.unknown_columns.iter().cloned());
+        Ok(())
+    }
+
+    /// One report input per unit, sorted by unit name, completed with the per-unit facts
+    /// the dossiers cannot give; what the facts do not give stays undetermined.
+    ///
+    /// # Errors
+    /// `COUNT_TOO_LARGE` when a count exceeds 2^53 − 1.
+    pub fn reports(&self, facts: &UnitFacts) -> Result<Vec<Report>, Problem> {
+        let mut order: Vec<&UnitTally> = self.counted_units().collect();
+        order.sort_by(|a, b| a.name.cmp(&b.name));
+        order
+            .into_iter()
+            .map(|u| facts::report(self.period, &u.name, &u.counters, &u.officials, facts))
+            .collect()
+    }
+
+    /// The units with at least one dossier that counts in the period.
+    fn counted_units(&self) -> impl Iterator<Item = &UnitTally> {
+        self.units.iter().filter(|u| !u.counters.is_empty())
+    }
+
+    /// What was read, rejected and noted.
+    pub fn summary(&self, facts: &UnitFacts) -> TallySummary {
+        summary::summary(self, facts)
+    }
+}
+
+#[cfg(test)]
+mod tests;
