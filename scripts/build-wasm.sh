@@ -21,19 +21,29 @@ have_rustup_target() {
   timeout 180 rustup target add wasm32-unknown-unknown >/dev/null 2>&1
 }
 
+# Two modules from the wasm crate: the main entry (scoring) and "tthc-score/dossiers"
+# (scoring and the dossier tally). $1 = cargo features, $2 = module name.
+mkdir -p target/wasm-modules
 if [[ "${TTHC_WASM_TOOLCHAIN:-auto}" != debian ]] && have_rustup_target; then
   echo "wasm32 std: rustup target"
-  cargo build -q --target wasm32-unknown-unknown --profile "$PROFILE" -p tthc-score-wasm
-  WASM=target/wasm32-unknown-unknown/$PROFILE/tthc_score_wasm.wasm
+  build_module() {
+    cargo build -q --target wasm32-unknown-unknown --profile "$PROFILE" -p tthc-score-wasm \
+      --no-default-features --features "$1"
+    cp "target/wasm32-unknown-unknown/$PROFILE/tthc_score_wasm.wasm" "target/wasm-modules/$2.wasm"
+  }
 else
   echo "wasm32 std: Debian rust-web-src with -Zbuild-std"
   ensure_apt rustc-web cargo-web rust-web-src lld
-  PATH=/usr/bin:$PATH RUSTC_BOOTSTRAP=1 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=wasm-ld \
-    CARGO_TARGET_DIR=target/debian-wasm \
-    /usr/bin/cargo build -q --target wasm32-unknown-unknown --profile "$PROFILE" \
-    -Zbuild-std=std,panic_abort -p tthc-score-wasm
-  WASM=target/debian-wasm/wasm32-unknown-unknown/$PROFILE/tthc_score_wasm.wasm
+  build_module() {
+    PATH=/usr/bin:$PATH RUSTC_BOOTSTRAP=1 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=wasm-ld \
+      CARGO_TARGET_DIR=target/debian-wasm \
+      /usr/bin/cargo build -q --target wasm32-unknown-unknown --profile "$PROFILE" \
+      -Zbuild-std=std,panic_abort -p tthc-score-wasm --no-default-features --features "$1"
+    cp "target/debian-wasm/wasm32-unknown-unknown/$PROFILE/tthc_score_wasm.wasm" "target/wasm-modules/$2.wasm"
+  }
 fi
+build_module scoring tthc_score_wasm
+build_module scoring,tally tthc_score_full
 
 if [[ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WB_VERSION" ]]; then
   echo "installing wasm-bindgen-cli $WB_VERSION (a few minutes, once)"
@@ -46,11 +56,13 @@ rm -rf "$PKG/dist"
 mkdir -p "$PKG/dist" target/wasm-opt
 # wasm-opt runs before wasm-bindgen: Debian's wasm-opt 108 rewrites wasm-bindgen's
 # externref table export wrongly when it reads wasm-bindgen's output.
-wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-  --enable-reference-types --enable-multivalue --enable-mutable-globals \
-  "$WASM" -o target/wasm-opt/tthc_score_wasm.wasm
-wasm-bindgen --target web --out-dir "$PKG/dist/web" target/wasm-opt/tthc_score_wasm.wasm
-wasm-bindgen --target nodejs --out-dir "$PKG/dist/node" target/wasm-opt/tthc_score_wasm.wasm
+for m in tthc_score_wasm tthc_score_full; do
+  wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-reference-types --enable-multivalue --enable-mutable-globals \
+    "target/wasm-modules/$m.wasm" -o "target/wasm-opt/$m.wasm"
+  wasm-bindgen --target web --out-dir "$PKG/dist/web" "target/wasm-opt/$m.wasm"
+  wasm-bindgen --target nodejs --out-dir "$PKG/dist/node" "target/wasm-opt/$m.wasm"
+done
 # The Node glue is CommonJS inside an ESM package.
 echo '{ "type": "commonjs" }' > "$PKG/dist/node/package.json"
 

@@ -1,42 +1,149 @@
-//! `tthc-score`: score a report, audit it, list the rule profiles.
+//! `tthc-score`: score a report, audit it, tally dossier records, list the rule profiles.
 //!
-//! Exit codes: 0 success; 1 `audit` found a finding of error severity; 2 the input is
-//! invalid (hard errors, printed to stderr with code and path); 3 usage error; 4 the
-//! input file could not be read.
+//! Exit codes: 0 success; 1 `audit` found a finding of error severity, or `tally` rejected
+//! rows; 2 the input is invalid (hard errors, printed to stderr with code and path); 3
+//! usage error; 4 an input file could not be read.
 
-use std::io::Read;
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+use std::io::{BufReader, IsTerminal, Read, Write};
 use std::process::ExitCode;
+use tthc_score::classify::Policy;
+use tthc_score::dossier_csv::read_csv;
+use tthc_score::tally::{CalendarChanges, Tally, TallyOptions, TallySummary, UnitFacts};
 use tthc_score::{
-    parse_json, profile, render, score_report, Errors, Format, Lang, Options, Problem, Report,
-    Scorecard, Severity,
+    parse_json, profile, render, score_report, Errors, Format, InterpretationOverrides, Lang,
+    Options, Problem, Report, Scorecard, Severity,
 };
 
-const USAGE: &str = "\
-tthc-score: scoring of the handling of administrative procedures (TTHC)
+/// Scoring of the handling of Vietnamese administrative procedures (TTHC): the nine
+/// indicators of Circular 01/2018/TT-VPCP, the unit's rating, the officials' evaluation,
+/// the audit of published figures, and the tally of dossier records.
+#[derive(Parser)]
+#[command(name = "tthc-score", version, after_help = EXIT_CODES)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
 
-USAGE:
-    tthc-score score FILE|- [--profile ID] [--format table|markdown|html|csv|json] [--lang vi|en] [--set NAME=VALUE]...
-    tthc-score audit FILE|- [--profile ID] [--format text|json] [--lang vi|en] [--set NAME=VALUE]...
-    tthc-score profiles [list|show ID]
-    tthc-score --help | --version
+const EXIT_CODES: &str =
+    "Exit codes: 0 success; 1 audit found an error-severity finding, or tally rejected rows; \
+2 invalid input; 3 usage error; 4 an input could not be read.";
 
-OPTIONS:
-    --profile ID        rule profile: dien-bien-2019 (default) or tt01-2018
-    --format F          output format (score: table by default; audit: text by default)
-    --lang vi|en        language of labels, numbers and messages (default vi)
-    --set NAME=VALUE    override an interpretation, e.g. --set levelSource=facts
+#[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    Vi,
+    En,
+}
 
-EXIT CODES:
-    0 success; 1 audit found an error-severity finding; 2 invalid input;
-    3 usage error; 4 the input could not be read
-";
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::Vi => Lang::Vi,
+            LangArg::En => Lang::En,
+        }
+    }
+}
 
-struct Args {
-    command: String,
-    file: Option<String>,
-    format: Option<String>,
-    lang: Lang,
-    options: Options,
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum TableFormat {
+    Table,
+    Markdown,
+    Html,
+    Csv,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum AuditFormat {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum CutoffArg {
+    SameDay,
+    All,
+    None,
+}
+
+/// The options shared by the commands that score.
+#[derive(clap::Args)]
+struct ScoreArgs {
+    /// Rule profile: dien-bien-2019 (default) or tt01-2018.
+    #[arg(long, value_name = "ID")]
+    profile: Option<String>,
+    /// Language of labels, numbers and messages.
+    #[arg(long, value_enum, default_value = "vi")]
+    lang: LangArg,
+    /// Override an interpretation, e.g. --set levelSource=facts (tally: also cutoff,
+    /// reappointment, agencyStep, lateAttitude, calendar).
+    #[arg(long = "set", value_name = "NAME=VALUE")]
+    set: Vec<String>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Score a report (JSON) and print its annex table.
+    Score {
+        /// The report, or - for standard input.
+        file: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "table")]
+        format: TableFormat,
+        #[command(flatten)]
+        args: ScoreArgs,
+    },
+    /// Print the findings on a report's figures; exit 1 when one has error severity.
+    Audit {
+        /// The report, or - for standard input.
+        file: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: AuditFormat,
+        #[command(flatten)]
+        args: ScoreArgs,
+    },
+    /// Tally a CSV of dossier records into one report per unit (dossiers.md §7).
+    Tally {
+        /// The CSV, or - for standard input (read as a stream).
+        file: String,
+        /// The period: 2021-Q2, 2021-06 or 2021.
+        #[arg(long)]
+        period: String,
+        /// Calendar changes (JSON: {"daysOff": [...], "workingDays": [...]}).
+        #[arg(long, value_name = "FILE")]
+        calendar: Option<String>,
+        /// Which procedures the 15:00 cut-off applies to.
+        #[arg(long, value_enum)]
+        cutoff: Option<CutoffArg>,
+        /// Assume a value where the data is silent: contacts=0, agencies=none, complaint=none.
+        #[arg(long, value_name = "NAME=VALUE")]
+        assume: Vec<String>,
+        /// Per-unit facts that complete the reports (JSON).
+        #[arg(long, value_name = "FILE")]
+        unit_facts: Option<String>,
+        /// Print the scorecards instead of the report inputs.
+        #[arg(long)]
+        score: bool,
+        /// Output format: json (the report inputs, or scorecards with --score), or one annex
+        /// table per unit.
+        #[arg(long, value_enum, default_value = "json")]
+        format: TableFormat,
+        #[command(flatten)]
+        args: ScoreArgs,
+    },
+    /// List the rule profiles, or show one as JSON.
+    Profiles {
+        /// `list` (default) or `show`.
+        action: Option<String>,
+        /// The profile to show.
+        id: Option<String>,
+    },
+    /// Print a shell completion script.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
 }
 
 enum Fail {
@@ -51,59 +158,7 @@ impl From<Problem> for Fail {
     }
 }
 
-fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Args, Fail> {
-    let command = it
-        .next()
-        .ok_or_else(|| Fail::Usage("missing command".into()))?;
-    let mut a = Args {
-        command,
-        file: None,
-        format: None,
-        lang: Lang::Vi,
-        options: Options::default(),
-    };
-    let mut overrides = tthc_score::InterpretationOverrides::default();
-    let mut any_override = false;
-    while let Some(arg) = it.next() {
-        let mut value = |name: &str| {
-            it.next()
-                .ok_or_else(|| Fail::Usage(format!("{name} needs a value")))
-        };
-        match arg.as_str() {
-            "--profile" => a.options.profile = Some(value("--profile")?),
-            "--format" => a.format = Some(value("--format")?),
-            "--lang" => {
-                a.lang = match value("--lang")?.as_str() {
-                    "vi" => Lang::Vi,
-                    "en" => Lang::En,
-                    other => {
-                        return Err(Fail::Usage(format!(
-                            "unknown language {other:?} (vi or en)"
-                        )))
-                    }
-                }
-            }
-            "--set" => {
-                let kv = value("--set")?;
-                let (k, v) = kv
-                    .split_once('=')
-                    .ok_or_else(|| Fail::Usage(format!("--set expects NAME=VALUE, got {kv:?}")))?;
-                overrides.set(k, v)?;
-                any_override = true;
-            }
-            s if s.starts_with("--") => return Err(Fail::Usage(format!("unknown option {s}"))),
-            _ if a.file.is_none() => a.file = Some(arg),
-            _ => return Err(Fail::Usage(format!("unexpected argument {arg:?}"))),
-        }
-    }
-    if any_override {
-        a.options.interpretations = Some(overrides);
-    }
-    Ok(a)
-}
-
-fn read_input(file: Option<&str>) -> Result<String, Fail> {
-    let file = file.ok_or_else(|| Fail::Usage("missing FILE (or - for standard input)".into()))?;
+fn read_all(file: &str) -> Result<String, Fail> {
     let mut s = String::new();
     let r = if file == "-" {
         std::io::stdin().read_to_string(&mut s).map(|_| ())
@@ -114,13 +169,35 @@ fn read_input(file: Option<&str>) -> Result<String, Fail> {
     Ok(s)
 }
 
-fn scorecard(a: &Args) -> Result<Scorecard, Fail> {
-    let text = read_input(a.file.as_deref())?;
-    let report: Report = parse_json(&text)?;
-    score_report(&report, &a.options).map_err(Fail::Invalid)
+/// Splits NAME=VALUE.
+fn pair(kv: &str) -> Result<(&str, &str), Fail> {
+    kv.split_once('=')
+        .ok_or_else(|| Fail::Usage(format!("expected NAME=VALUE, got {kv:?}")))
 }
 
-fn print_findings(card: &Scorecard, lang: Lang, out: &mut dyn std::io::Write) {
+fn options(args: &ScoreArgs, policy: Option<&mut Policy>) -> Result<Options, Fail> {
+    let mut overrides = InterpretationOverrides::default();
+    let mut policy = policy;
+    for kv in &args.set {
+        let (k, v) = pair(kv)?;
+        match policy.as_deref_mut() {
+            Some(p) if matches!(k, "cutoff" | "reappointment" | "agencyStep" | "calendar") => {
+                p.set(k, v)?
+            }
+            Some(p) if k == "lateAttitude" => {
+                p.set(k, v)?;
+                overrides.set(k, v)?;
+            }
+            _ => overrides.set(k, v)?,
+        }
+    }
+    Ok(Options {
+        profile: args.profile.clone(),
+        interpretations: (!args.set.is_empty()).then_some(overrides),
+    })
+}
+
+fn print_findings(card: &Scorecard, lang: Lang, out: &mut dyn Write) {
     for f in &card.findings {
         let sev = match f.severity {
             Severity::Error => "error",
@@ -137,48 +214,181 @@ fn print_findings(card: &Scorecard, lang: Lang, out: &mut dyn std::io::Write) {
     }
 }
 
-fn json<T: serde::Serialize>(v: &T) -> String {
+fn json<T: serde::Serialize + ?Sized>(v: &T) -> String {
     // Serializing our own types to a String cannot fail (no maps with non-string keys).
     serde_json::to_string_pretty(v).unwrap_or_default()
 }
 
-fn run(a: Args) -> Result<ExitCode, Fail> {
-    match a.command.as_str() {
-        "score" => {
-            let card = scorecard(&a)?;
-            let format = a.format.as_deref().unwrap_or("table");
-            if format == "json" {
+fn table_format(f: TableFormat) -> Format {
+    match f {
+        TableFormat::Markdown => Format::Markdown,
+        TableFormat::Html => Format::Html,
+        TableFormat::Csv => Format::Csv,
+        TableFormat::Table | TableFormat::Json => Format::Table,
+    }
+}
+
+fn scorecard(file: &str, o: &Options) -> Result<Scorecard, Fail> {
+    let report: Report = parse_json(&read_all(file)?)?;
+    score_report(&report, o).map_err(Fail::Invalid)
+}
+
+fn print_summary(s: &TallySummary, lang: Lang) {
+    let mut err = std::io::stderr().lock();
+    for r in &s.rejected_rows {
+        let id =
+            r.id.as_deref()
+                .map(|i| format!(" ({i})"))
+                .unwrap_or_default();
+        let _ = writeln!(
+            err,
+            "rejected[{}] row {}{id}: {}",
+            r.code,
+            r.row,
+            r.message.get(lang)
+        );
+    }
+    if s.rejected > s.rejected_rows.len() as u64 {
+        let _ = writeln!(
+            err,
+            "… {} more rejected rows",
+            s.rejected - s.rejected_rows.len() as u64
+        );
+    }
+    for n in &s.notes {
+        let _ = writeln!(err, "warning[{}] {}", n.code, n.message.get(lang));
+    }
+    let _ = writeln!(
+        err,
+        "{} rows: {} counted, {} outside the period, {} rejected; {} units",
+        s.rows, s.counted, s.outside_period, s.rejected, s.units
+    );
+}
+
+#[allow(clippy::too_many_arguments)]
+fn tally(
+    file: &str,
+    period: &str,
+    calendar: Option<&str>,
+    cutoff: Option<CutoffArg>,
+    assume: &[String],
+    unit_facts: Option<&str>,
+    score: bool,
+    format: TableFormat,
+    args: &ScoreArgs,
+) -> Result<ExitCode, Fail> {
+    let lang: Lang = args.lang.into();
+    let mut policy = Policy::default();
+    if let Some(c) = cutoff {
+        policy.cutoff = match c {
+            CutoffArg::SameDay => tthc_score::calendar::Cutoff::SameDay,
+            CutoffArg::All => tthc_score::calendar::Cutoff::All,
+            CutoffArg::None => tthc_score::calendar::Cutoff::None,
+        };
+    }
+    for kv in assume {
+        let (k, v) = pair(kv)?;
+        policy.assume(k, v)?;
+    }
+    let scoring = options(args, Some(&mut policy))?;
+    let calendar: CalendarChanges = match calendar {
+        Some(f) => parse_json(&read_all(f)?)?,
+        None => CalendarChanges::default(),
+    };
+    let facts: UnitFacts = match unit_facts {
+        Some(f) => parse_json(&read_all(f)?)?,
+        None => UnitFacts::default(),
+    };
+    facts.check()?;
+    let opts = TallyOptions {
+        period: period.parse()?,
+        policy,
+        calendar,
+    };
+    let mut t = Tally::with_options(&opts)?;
+    let input: Box<dyn Read> = if file == "-" {
+        Box::new(std::io::stdin().lock())
+    } else {
+        Box::new(std::fs::File::open(file).map_err(|e| Fail::Read(format!("{file}: {e}")))?)
+    };
+    let terminal = std::io::stderr().is_terminal();
+    let mut progress = |rows: u64| {
+        if terminal {
+            eprint!("\r{rows} rows…");
+        }
+    };
+    read_csv(
+        &mut t,
+        BufReader::with_capacity(1 << 16, input),
+        &mut progress,
+    )?;
+    if terminal {
+        eprint!("\r");
+    }
+    let reports = t.reports(&facts)?;
+    let summary = t.summary(&facts);
+    let mut out = std::io::stdout().lock();
+    if format == TableFormat::Json && !score {
+        let _ = writeln!(out, "{}", json(&reports));
+    } else {
+        let (p, _) = scoring.resolve()?;
+        let mut cards = Vec::with_capacity(reports.len());
+        for r in &reports {
+            cards.push(score_report(r, &scoring).map_err(Fail::Invalid)?);
+        }
+        if format == TableFormat::Json {
+            let _ = writeln!(out, "{}", json(&cards));
+        } else {
+            for (i, c) in cards.iter().enumerate() {
+                if i > 0 {
+                    let _ = writeln!(out);
+                }
+                let _ = write!(out, "{}", render(c, p, table_format(format), lang));
+            }
+        }
+    }
+    print_summary(&summary, lang);
+    Ok(if summary.rejected > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn run(cli: Cli) -> Result<ExitCode, Fail> {
+    match cli.command {
+        Command::Score { file, format, args } => {
+            let o = options(&args, None)?;
+            let card = scorecard(&file, &o)?;
+            if format == TableFormat::Json {
                 println!("{}", json(&card));
             } else {
-                let f: Format = format
-                    .parse()
-                    .map_err(|()| Fail::Usage(format!("unknown format {format:?}")))?;
-                let (p, _) = a.options.resolve()?;
-                print!("{}", render(&card, p, f, a.lang));
-                print_findings(&card, a.lang, &mut std::io::stderr());
+                let (p, _) = o.resolve()?;
+                print!(
+                    "{}",
+                    render(&card, p, table_format(format), args.lang.into())
+                );
+                print_findings(&card, args.lang.into(), &mut std::io::stderr());
             }
             Ok(ExitCode::SUCCESS)
         }
-        "audit" => {
-            let card = scorecard(&a)?;
-            match a.format.as_deref().unwrap_or("text") {
-                "json" => println!("{}", json(&card.findings)),
-                "text" => {
-                    print_findings(&card, a.lang, &mut std::io::stdout());
+        Command::Audit { file, format, args } => {
+            let o = options(&args, None)?;
+            let card = scorecard(&file, &o)?;
+            let lang: Lang = args.lang.into();
+            match format {
+                AuditFormat::Json => println!("{}", json(&card.findings)),
+                AuditFormat::Text => {
+                    print_findings(&card, lang, &mut std::io::stdout());
                     let n = |s| card.findings.iter().filter(|f| f.severity == s).count();
                     println!(
                         "{} error(s), {} warning(s), {} info; total {} / {}",
                         n(Severity::Error),
                         n(Severity::Warning),
                         n(Severity::Info),
-                        card.total.display().get(a.lang),
-                        card.total.maximum_display().get(a.lang)
+                        card.total.display().get(lang),
+                        card.total.maximum_display().get(lang)
                     );
-                }
-                other => {
-                    return Err(Fail::Usage(format!(
-                        "unknown audit format {other:?} (text or json)"
-                    )))
                 }
             }
             Ok(if card.has_errors() {
@@ -187,8 +397,29 @@ fn run(a: Args) -> Result<ExitCode, Fail> {
                 ExitCode::SUCCESS
             })
         }
-        "profiles" => {
-            match (a.file.as_deref(), a.options.profile.as_deref()) {
+        Command::Tally {
+            file,
+            period,
+            calendar,
+            cutoff,
+            assume,
+            unit_facts,
+            score,
+            format,
+            args,
+        } => tally(
+            &file,
+            &period,
+            calendar.as_deref(),
+            cutoff,
+            &assume,
+            unit_facts.as_deref(),
+            score,
+            format,
+            &args,
+        ),
+        Command::Profiles { action, id } => {
+            match (action.as_deref(), id.as_deref()) {
                 (None | Some("list"), None) => {
                     for p in profile::builtin() {
                         let default = if p.id == profile::DEFAULT_PROFILE {
@@ -196,54 +427,47 @@ fn run(a: Args) -> Result<ExitCode, Fail> {
                         } else {
                             ""
                         };
-                        println!("{}{default}\t{}", p.id, p.name.get(a.lang));
+                        println!("{}{default}\t{}", p.id, p.name.get(Lang::Vi));
                     }
                 }
                 (Some("show"), Some(id)) => println!("{}", json(profile::find(id)?)),
-                (Some(id), None) => {
-                    let id = id.strip_prefix("show=").unwrap_or(id);
-                    println!("{}", json(profile::find(id)?));
-                }
                 _ => return Err(Fail::Usage("profiles [list|show ID]".into())),
             }
             Ok(ExitCode::SUCCESS)
         }
-        other => Err(Fail::Usage(format!("unknown command {other:?}"))),
+        Command::Completions { shell } => {
+            clap_complete::generate(
+                shell,
+                &mut Cli::command(),
+                "tthc-score",
+                &mut std::io::stdout(),
+            );
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 
 fn main() -> ExitCode {
-    let mut args: Vec<String> = std::env::args().skip(1).collect();
-    if args.is_empty() || args.iter().any(|a| a == "--help" || a == "-h") {
-        print!("{USAGE}");
-        return if args.is_empty() {
-            ExitCode::from(3)
-        } else {
-            ExitCode::SUCCESS
-        };
-    }
-    if args.iter().any(|a| a == "--version" || a == "-V") {
-        println!("tthc-score {}", env!("CARGO_PKG_VERSION"));
-        return ExitCode::SUCCESS;
-    }
-    // `profiles show ID` reads naturally; map it onto the generic parser.
-    if args.len() == 3 && args[0] == "profiles" && args[1] == "show" {
-        args = vec![
-            "profiles".into(),
-            "show".into(),
-            "--profile".into(),
-            args[2].clone(),
-        ];
-    }
-    let lang = if args.windows(2).any(|w| w[0] == "--lang" && w[1] == "en") {
-        Lang::En
-    } else {
-        Lang::Vi
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::from(3)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
     };
-    match parse_args(args.into_iter()).and_then(run) {
+    let lang = std::env::args()
+        .collect::<Vec<_>>()
+        .windows(2)
+        .any(|w| w[0] == "--lang" && w[1] == "en");
+    let lang = if lang { Lang::En } else { Lang::Vi };
+    match run(cli) {
         Ok(code) => code,
         Err(Fail::Usage(m)) => {
-            eprintln!("usage error: {m}\n\n{USAGE}");
+            eprintln!("usage error: {m}");
             ExitCode::from(3)
         }
         Err(Fail::Read(m)) => {

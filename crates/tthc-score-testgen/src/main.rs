@@ -5,6 +5,11 @@
 //! `tthc-score-testgen generated N SEED` — N inputs from the property-test strategies
 //! (valid reports and edits of them, mostly invalid), with their outcomes.
 //!
+//! `tthc-score-testgen dossiers N SEED UNITS [PERIOD]` — a CSV of N plausible dossiers of
+//! UNITS units (the example file, the 10-million-row benchmark);
+//! `tthc-score-testgen tally N SEED` — dossier batches for the tally parity test: the CSV
+//! (with some corrupted cells), the records and the columns, each with its native outcome.
+//!
 //! Each line: `{"name", "input", "options"?, "outcome": "<compact JSON>", "tables"?: {...}}`.
 //! The JS side parses `input`, calls the wasm package and compares strings byte for byte.
 
@@ -143,6 +148,112 @@ fn generated(n: usize, seed: u64) {
     }
 }
 
+const EXAMPLE_UNITS: [&str; 2] = ["UBND xã Thanh Xương", "UBND xã Noong Luống"];
+
+fn unit_names(k: usize) -> Vec<String> {
+    if k <= EXAMPLE_UNITS.len() {
+        return EXAMPLE_UNITS[..k].iter().map(|s| s.to_string()).collect();
+    }
+    (1..=k).map(|i| format!("UBND xã số {i:03}")).collect()
+}
+
+fn bounds(
+    period: &str,
+) -> (
+    tthc_score::input::Period,
+    tthc_score::calendar::CalendarDate,
+    tthc_score::calendar::CalendarDate,
+) {
+    let p: tthc_score::input::Period = period.parse().expect("PERIOD like 2021-Q2");
+    let (s, e) = p.bounds().expect("a period that exists");
+    (p, s, e)
+}
+
+/// Streams the CSV in chunks: 10 million rows never sit in memory at once.
+fn dossiers_csv(n: usize, seed: u64, units: usize, period: &str) {
+    use std::io::Write;
+    use tthc_score::testing::dossiers::{csv_line, generate, CSV_HEADER};
+    let (_, s, e) = bounds(period);
+    let names = unit_names(units);
+    let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let _ = writeln!(out, "{CSV_HEADER}");
+    let chunk = 100_000;
+    let mut line = String::new();
+    for (k, start) in (0..n).step_by(chunk).enumerate() {
+        let m = chunk.min(n - start);
+        for d in generate(m, seed.wrapping_add(k as u64), &refs, s, e) {
+            line.clear();
+            csv_line(&d, &mut line);
+            let _ = out.write_all(line.as_bytes());
+        }
+    }
+}
+
+fn tally_parity(n: usize, seed: u64) {
+    use tthc_score::tally::{OwnedColumns, Tally, TallyOptions, UnitFacts};
+    use tthc_score::testing::dossiers::{generate, to_csv, Rng};
+    let periods = ["2021-Q2", "2024-Q2", "2021-02", "2025"];
+    for i in 0..n {
+        let period = periods[i % periods.len()];
+        let (p, s, e) = bounds(period);
+        let names = unit_names(1 + i % 4);
+        let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+        let ds = generate(20 + i % 180, seed.wrapping_add(i as u64), &refs, s, e);
+        let mut csv = to_csv(&ds);
+        // Corrupt a few cells: a bad channel, a bad date, a bad limit, a missing unit.
+        let mut rng = Rng::new(seed ^ i as u64);
+        let mut lines: Vec<String> = csv.lines().map(str::to_string).collect();
+        for l in lines.iter_mut().skip(1) {
+            match rng.below(200) {
+                0 => *l = l.replacen(",direct,", ",fax,", 1),
+                1 => *l = l.replacen(":00,", ":00Z,", 1),
+                2 => *l = l.replacen(",1,", ",1.25,", 1),
+                _ => {}
+            }
+        }
+        csv = lines.join("\n") + "\n";
+        let options = TallyOptions {
+            period: p,
+            policy: Default::default(),
+            calendar: Default::default(),
+        };
+        let facts = UnitFacts::default();
+        let outcome = |t: &Tally| {
+            serde_json::to_string(&t.outcome(&facts).expect("counts within range"))
+                .unwrap_or_default()
+        };
+        let mut by_csv = Tally::with_options(&options).expect("options");
+        tthc_score::dossier_csv::read_csv(&mut by_csv, csv.as_bytes(), &mut |_| {})
+            .expect("header");
+        let mut by_records = Tally::with_options(&options).expect("options");
+        for (k, d) in ds.iter().enumerate() {
+            by_records.add_record(k as u64 + 1, d);
+        }
+        let mut cols = OwnedColumns::default();
+        for d in &ds {
+            let r = tthc_score::tally::row_of(d, by_records.calendar(), by_records.policy())
+                .expect("no agency steps");
+            cols.push(&d.unit, d.official.as_deref(), &r);
+        }
+        let mut by_columns = Tally::with_options(&options).expect("options");
+        by_columns
+            .add_columns(1, &cols.as_columns())
+            .expect("equal lengths");
+        let line = json!({
+            "name": format!("tally-{i}"),
+            "options": options,
+            "csv": csv,
+            "records": ds,
+            "columns": cols,
+            "outcomeCsv": outcome(&by_csv),
+            "outcomeRecords": outcome(&by_records),
+            "outcomeColumns": outcome(&by_columns),
+        });
+        println!("{line}");
+    }
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args
@@ -153,8 +264,21 @@ fn main() {
     {
         ["fixtures", dir] => fixtures(dir),
         ["generated", n, seed] => generated(n.parse().expect("N"), seed.parse().expect("SEED")),
+        ["dossiers", n, seed, units] => dossiers_csv(
+            n.parse().expect("N"),
+            seed.parse().expect("SEED"),
+            units.parse().expect("UNITS"),
+            "2021-Q2",
+        ),
+        ["dossiers", n, seed, units, period] => dossiers_csv(
+            n.parse().expect("N"),
+            seed.parse().expect("SEED"),
+            units.parse().expect("UNITS"),
+            period,
+        ),
+        ["tally", n, seed] => tally_parity(n.parse().expect("N"), seed.parse().expect("SEED")),
         _ => {
-            eprintln!("usage: tthc-score-testgen fixtures DIR | generated N SEED");
+            eprintln!("usage: tthc-score-testgen fixtures DIR | generated N SEED | dossiers N SEED UNITS [PERIOD] | tally N SEED");
             std::process::exit(3);
         }
     }

@@ -89,7 +89,7 @@ pub use finding::{Finding, FindingCode, Severity};
 pub use indicator::{IndicatorId, IndicatorKind};
 pub use input::{validate, Report};
 #[cfg(feature = "json")]
-pub use json::{check_json, parse_json, parse_report};
+pub use json::{add_records_json, check_json, parse_json, parse_report};
 pub use profile::{CheckedProfile, InterpretationOverrides, Interpretations, Profile};
 pub use render::{render, Format};
 pub use scoring::Scorecard;
@@ -234,6 +234,23 @@ export type Level = 0 | 1 | 2;
 export type LevelSet = Level[];
 /** A calendar date "YYYY-MM-DD". */
 export type CalendarDate = string;
+/** A date "YYYY-MM-DD". */
+export type Day = string;
+/** A date-time at Vietnamese civil time: "YYYY-MM-DDTHH:MM[:SS]" (a space for the T, and a
+ * trailing "+07:00", are accepted). */
+export type At = string;
+/** A date "YYYY-MM-DD" or a date-time "YYYY-MM-DDTHH:MM[:SS]". */
+export type DayOrAt = string;
+/** Working days, a multiple of 0.5 (a number or a decimal string). */
+export type TimeLimit = number | DecimalString;
+/** How a dossier came in (case-insensitive on input). */
+export type Channel = "online" | "direct" | "post";
+/** Timeliness of a dossier or an agency's step. */
+export type Timeliness = "early" | "on_time" | "late";
+/** The agencies the applicant had to contact. */
+export type AgenciesContacted = "none" | "desk" | "several";
+/** A complaint about the officials. */
+export type Complaint = "none" | "upheld" | "unfounded";
 /** The score of one indicator. */
 export type IndicatorScore = IndicatorScoreJson;
 /** The total score and the unit's rating. */

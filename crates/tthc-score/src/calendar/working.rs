@@ -21,12 +21,17 @@ use super::holidays;
 use std::sync::LazyLock;
 
 /// Which procedures the 15:00 cut-off applies to \[D\].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
 pub enum Cutoff {
     /// Default: procedures with time limit 0 (same-day procedures), as Decree 23/2015
     /// Art. 21 says for certification; the one-stop systems we read apply no cut-off to
     /// others.
     #[default]
+    #[serde(alias = "same-day")]
     SameDay,
     /// Every procedure.
     All,
@@ -153,58 +158,46 @@ impl CalendarBuilder {
     pub fn build(self) -> Calendar {
         let official = official_range();
         let (mut first, mut last) = official;
-        let mut off: Vec<DayNumber> = holidays::DAYS_OFF
-            .iter()
-            .map(|&(y, m, d)| day(y, m, d))
-            .collect();
-        let mut on: Vec<DayNumber> = holidays::MAKE_UP_DAYS
-            .iter()
-            .map(|&(y, m, d)| day(y, m, d))
-            .collect();
+        let mut provisional_off: Vec<DayNumber> = Vec::new();
         if let Some((y1, y2)) = self.provisional {
             first = first.min(day(y1, 1, 1));
             last = last.max(day(y2, 12, 31));
             for y in y1..=y2 {
                 if !(holidays::FIRST_YEAR..=holidays::LAST_YEAR).contains(&y) {
-                    off.extend(
-                        super::lunar::statutory_days_off(i32::from(y))
-                            .into_iter()
-                            .map(CalendarDate::to_days),
-                    );
+                    let days = super::lunar::statutory_days_off(i32::from(y));
+                    provisional_off.extend(days.into_iter().map(CalendarDate::to_days));
                 }
             }
         }
-        // The caller's changes come last: they override the data.
-        for &d in &self.days_off {
+        for &d in self.days_off.iter().chain(&self.working_days) {
             first = first.min(d);
             last = last.max(d);
         }
-        for &d in &self.working_days {
-            first = first.min(d);
-            last = last.max(d);
-        }
-        off.extend(&self.days_off);
-        on.retain(|d| !self.days_off.contains(d));
-        on.extend(&self.working_days);
-        off.retain(|d| !self.working_days.contains(d));
-        off.sort_unstable();
-        on.sort_unstable();
-
+        // Monday–Friday, then each source in turn, the caller's changes last: they override
+        // the data.
         let n = (last - first + 1) as usize;
+        let mut status: Vec<bool> = (0..n)
+            .map(|i| {
+                !matches!(
+                    super::date::weekday_of(first + i as DayNumber),
+                    Weekday::Saturday | Weekday::Sunday
+                )
+            })
+            .collect();
+        let mut set = |d: DayNumber, working: bool| status[(d - first) as usize] = working;
+        let table = |t: &'static [(u16, u8, u8)]| t.iter().map(|&(y, m, d)| day(y, m, d));
+        table(holidays::DAYS_OFF)
+            .chain(provisional_off)
+            .for_each(|d| set(d, false));
+        table(holidays::MAKE_UP_DAYS).for_each(|d| set(d, true));
+        self.days_off.iter().for_each(|&d| set(d, false));
+        self.working_days.iter().for_each(|&d| set(d, true));
+
         let mut before = Vec::with_capacity(n + 1);
         let mut working = Vec::with_capacity(n);
         before.push(0u32);
-        for i in 0..n {
+        for (i, &is_working) in status.iter().enumerate() {
             let d = first + i as DayNumber;
-            let weekday = !matches!(
-                super::date::weekday_of(d),
-                Weekday::Saturday | Weekday::Sunday
-            );
-            let is_working = if on.binary_search(&d).is_ok() {
-                true
-            } else {
-                weekday && off.binary_search(&d).is_err()
-            };
             if is_working {
                 working.push(d);
             }

@@ -205,7 +205,9 @@ pub fn classify(
         resolved: None,
         pending_overdue: None,
         online_unresolved_or_late: false,
-        due_date_mismatch: matches!((given, computed), (Some(g), Some((c, _))) if g != c),
+        // The first appointment is the one the time limit should give (a re-appointment
+        // moves the later one on purpose).
+        due_date_mismatch: matches!((original.or(given), computed), (Some(g), Some((c, _))) if g != c),
         due_date_on_rest_day: given.is_some_and(|g| cal.is_working(g) == Some(false)),
         provisional,
     };

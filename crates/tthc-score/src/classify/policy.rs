@@ -5,10 +5,13 @@ use super::row::Row;
 use crate::calendar::Cutoff;
 use crate::error::{Code, Problem};
 use crate::input::{AgenciesContacted, Complaint};
-use crate::profile::LateAttitude;
+use crate::profile::{parse_choice, LateAttitude};
+use serde::{Deserialize, Serialize};
 
 /// Which due date judges a re-appointed dossier (Decree 61 Art. 19.9) \[D\].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
 pub enum Reappointment {
     /// Default: the original appointment (`original_due_date`): a re-appointment excuses
     /// nothing.
@@ -19,7 +22,9 @@ pub enum Reappointment {
 }
 
 /// How a dossier with several agency steps is graded on agency time \[D\].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
 pub enum AgencyStepRule {
     /// Default: the worst step.
     #[default]
@@ -29,7 +34,9 @@ pub enum AgencyStepRule {
 }
 
 /// What happens to a dossier whose due date needs a day beyond the official calendar \[D\].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
 pub enum CalendarMode {
     /// Default: the row is rejected with `CALENDAR_OUT_OF_RANGE`.
     #[default]
@@ -41,13 +48,18 @@ pub enum CalendarMode {
 
 /// Values the caller assumes where the data is silent (dossiers.md §6): without them, an
 /// unknown value leaves the indicator undetermined.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Assumptions {
     /// Contacts, for dossiers without the value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contacts: Option<u32>,
     /// Agencies contacted, for dossiers without the value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agencies: Option<AgenciesContacted>,
     /// Complaint, for dossiers without the value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub complaint: Option<Complaint>,
 }
 
@@ -61,8 +73,11 @@ impl Assumptions {
     }
 }
 
-/// The classification's interpretations and assumptions.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+/// The classification's interpretations and assumptions. JSON: camelCase, every field
+/// optional (`{"cutoff": "all", "assume": {"contacts": 0}}`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct Policy {
     /// `cutoff`: which procedures the 15:00 cut-off applies to.
     pub cutoff: Cutoff,
@@ -96,27 +111,17 @@ impl Policy {
     /// # Errors
     /// `UNKNOWN_INTERPRETATION` for an unknown name or value.
     pub fn set(&mut self, name: &str, value: &str) -> Result<(), Problem> {
-        match (name, value) {
-            ("cutoff", "sameDay" | "same-day") => self.cutoff = Cutoff::SameDay,
-            ("cutoff", "all") => self.cutoff = Cutoff::All,
-            ("cutoff", "none") => self.cutoff = Cutoff::None,
-            ("cutoff", v) => return Err(bad(name, v, "sameDay, all, none")),
-            ("reappointment", "original") => self.reappointment = Reappointment::Original,
-            ("reappointment", "new") => self.reappointment = Reappointment::New,
-            ("reappointment", v) => return Err(bad(name, v, "original, new")),
-            ("agencyStep", "worst") => self.agency_step = AgencyStepRule::Worst,
-            ("agencyStep", "deciding") => self.agency_step = AgencyStepRule::Deciding,
-            ("agencyStep", v) => return Err(bad(name, v, "worst, deciding")),
-            ("lateAttitude", "zero") => self.late_attitude = LateAttitude::Zero,
-            ("lateAttitude", "one") => self.late_attitude = LateAttitude::One,
-            ("lateAttitude", v) => return Err(bad(name, v, "zero, one")),
-            ("calendar", "strict") => self.calendar = CalendarMode::Strict,
-            ("calendar", "provisional") => self.calendar = CalendarMode::Provisional,
-            ("calendar", v) => return Err(bad(name, v, "strict, provisional")),
+        let path = format!("policy.{name}");
+        match name {
+            "cutoff" => self.cutoff = parse_choice(&path, value)?,
+            "reappointment" => self.reappointment = parse_choice(&path, value)?,
+            "agencyStep" => self.agency_step = parse_choice(&path, value)?,
+            "lateAttitude" => self.late_attitude = parse_choice(&path, value)?,
+            "calendar" => self.calendar = parse_choice(&path, value)?,
             _ => {
                 return Err(Problem::new(
                     Code::UnknownInterpretation,
-                    format!("policy.{name}"),
+                    path,
                     format!("Không có cách hiểu tên {name:?}"),
                     format!("no interpretation is named {name:?}"),
                 ))

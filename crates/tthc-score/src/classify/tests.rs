@@ -149,7 +149,11 @@ fn reappointed_and_given_due_dates() {
     r.original_due_day = day("2021-06-08");
     let c = run(&r, q2_2021(), &Policy::default());
     assert_eq!(c.resolved.unwrap()[0], Some(0)); // late against the original 08/06
-    assert!(c.due_date_mismatch); // 1 day from 07/06 09:00 is 08/06, not 10/06
+                                                 // The original appointment is what 1 day from 07/06 09:00 gives: no mismatch.
+    assert!(!c.due_date_mismatch);
+    r.original_due_day = NONE;
+    assert!(run(&r, q2_2021(), &Policy::default()).due_date_mismatch); // 10/06 ≠ 08/06
+    r.original_due_day = day("2021-06-08");
     let p = Policy {
         reappointment: Reappointment::New,
         ..Policy::default()

@@ -258,6 +258,7 @@ text_serde!(Day);
 /// One agency's step in handling a dossier (JSON records only): graded against its own
 /// due date like the dossier (TT01 Art. 13.2).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct AgencyStep {
     /// The agency.
@@ -280,6 +281,7 @@ pub struct AgencyStep {
 
 /// One dossier (dossiers.md §7); JSON field names are camelCase.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Dossier {
     /// The dossier's code, used in messages.

@@ -11,6 +11,7 @@ pub use dossier::{
     AgenciesContacted, AgencyStep, At, Channel, Complaint, Day, DayOrAt, Dossier, Timeliness,
 };
 pub use report::*;
+#[cfg(feature = "csv")]
 pub(crate) use scalar::count_from_text;
 pub use scalar::{Count, DeclaredScore, Level, Percent, TimeLimit, MAX_COUNT, MAX_TIME_LIMIT_DAYS};
 pub use validate::{validate, MAX_TOTAL};

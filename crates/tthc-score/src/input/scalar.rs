@@ -90,14 +90,17 @@ impl<'de, T, F: FnOnce(Raw<'_>) -> Result<T, Fail>> Visitor<'de> for Checked<F> 
         self.run(Raw::Int(v))
     }
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<T, E> {
-        // Without serde_json the float is all there is: its shortest round-trip text.
+        // Only a deserializer without the number's text gets here (serde_json with
+        // `arbitrary_precision` never calls it). A whole float is exact; any other is not
+        // what its writer meant to the last digit, so it is refused: send decimals as text.
         if v.is_nan() {
             self.run(Raw::Str("NaN"))
         } else if v.is_infinite() {
             self.run(Raw::Str(if v > 0.0 { "Infinity" } else { "-Infinity" }))
+        } else if v.fract() == 0.0 && v.abs() < 1e36 {
+            self.run(Raw::Int(v as i128))
         } else {
-            let text = v.to_string();
-            self.run(Raw::Number(&text))
+            self.run(Raw::Str("a binary floating-point number"))
         }
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<T, E> {
@@ -696,6 +699,7 @@ impl<'de> Deserialize<'de> for Level {
 }
 
 /// A count written as text (a CSV cell): the same checks as a JSON number.
+#[cfg(feature = "csv")]
 pub(crate) fn count_from_text(text: &str) -> Result<u64, Fail> {
     whole(Raw::Number(text), &COUNT_FIELD)
 }
@@ -728,6 +732,7 @@ impl TimeLimit {
     }
 
     /// Reads a limit written as text ("1.5", a CSV cell).
+    #[cfg(feature = "csv")]
     pub(crate) fn from_text(text: &str) -> Result<TimeLimit, Fail> {
         time_limit(Raw::Str(text))
     }

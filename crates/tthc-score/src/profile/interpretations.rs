@@ -114,12 +114,18 @@ pub struct InterpretationOverrides {
     pub late_attitude: Option<LateAttitude>,
 }
 
-fn parse_choice<T: for<'de> Deserialize<'de>>(name: &str, value: &str) -> Result<T, Problem> {
+/// One choice of a named policy from its text, e.g. `("interpretations.levelSource",
+/// "facts")`: the value as serde names it; `UNKNOWN_INTERPRETATION` at `path` otherwise.
+pub(crate) fn parse_choice<T: for<'de> Deserialize<'de>>(
+    path: &str,
+    value: &str,
+) -> Result<T, Problem> {
     use serde::de::value::{Error, StrDeserializer};
+    let name = path.rsplit('.').next().unwrap_or(path);
     T::deserialize(StrDeserializer::<Error>::new(value)).map_err(|e| {
         Problem::new(
             Code::UnknownInterpretation,
-            format!("interpretations.{name}"),
+            path,
             format!("Giá trị không hợp lệ cho cách hiểu {name}: {value:?} ({e})"),
             format!("invalid value for interpretation {name}: {value:?} ({e})"),
         )
@@ -129,15 +135,16 @@ fn parse_choice<T: for<'de> Deserialize<'de>>(name: &str, value: &str) -> Result
 impl InterpretationOverrides {
     /// Sets one override from its camelCase name and value, e.g. `("levelSource", "facts")`.
     pub fn set(&mut self, name: &str, value: &str) -> Result<(), Problem> {
+        let path = format!("interpretations.{name}");
         match name {
-            "levelSource" => self.level_source = Some(parse_choice(name, value)?),
-            "onlineShareBase" => self.online_share_base = Some(parse_choice(name, value)?),
+            "levelSource" => self.level_source = Some(parse_choice(&path, value)?),
+            "onlineShareBase" => self.online_share_base = Some(parse_choice(&path, value)?),
             "onlineHighShareLowDeployment" => {
-                self.online_high_share_low_deployment = Some(parse_choice(name, value)?)
+                self.online_high_share_low_deployment = Some(parse_choice(&path, value)?)
             }
-            "notApplicable" => self.not_applicable = Some(parse_choice(name, value)?),
-            "ratingBasis" => self.rating_basis = Some(parse_choice(name, value)?),
-            "lateAttitude" => self.late_attitude = Some(parse_choice(name, value)?),
+            "notApplicable" => self.not_applicable = Some(parse_choice(&path, value)?),
+            "ratingBasis" => self.rating_basis = Some(parse_choice(&path, value)?),
+            "lateAttitude" => self.late_attitude = Some(parse_choice(&path, value)?),
             _ => {
                 return Err(Problem::new(
                     Code::UnknownInterpretation,

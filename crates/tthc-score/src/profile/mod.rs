@@ -9,6 +9,7 @@ mod interpretations;
 
 pub use band::{band_of, Band, Rating};
 pub use builtin::{builtin, find, DEFAULT_PROFILE, DIEN_BIEN_2019, TT01_2018};
+pub(crate) use interpretations::parse_choice;
 pub use interpretations::*;
 
 use crate::base::rounding::{Rounding, MAX_DECIMALS};

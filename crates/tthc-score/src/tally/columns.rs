@@ -54,6 +54,89 @@ pub struct Columns<'a> {
     pub complaint: Option<&'a [u8]>,
 }
 
+/// Columns that own their values: built from records (for tests, parity and benchmarks),
+/// lent out as [`Columns`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[allow(missing_docs)]
+pub struct OwnedColumns {
+    pub units: Vec<String>,
+    pub unit: Vec<u32>,
+    pub officials: Vec<String>,
+    pub official: Vec<u32>,
+    pub channel: Vec<u8>,
+    pub received_day: Vec<i32>,
+    pub received_second: Vec<i32>,
+    pub limit_halves: Vec<i32>,
+    pub due_day: Vec<i32>,
+    pub original_due_day: Vec<i32>,
+    pub restart_day: Vec<i32>,
+    pub restart_second: Vec<i32>,
+    pub resolved_day: Vec<i32>,
+    pub resolved_second: Vec<i32>,
+    pub agency_grade: Vec<u8>,
+    pub contacts: Vec<i32>,
+    pub agencies: Vec<u8>,
+    pub complaint: Vec<u8>,
+}
+
+impl OwnedColumns {
+    /// Adds a dossier (its unit and official by name).
+    pub fn push(&mut self, unit: &str, official: Option<&str>, r: &Row) {
+        fn code(table: &mut Vec<String>, name: &str) -> u32 {
+            match table.iter().position(|n| n == name) {
+                Some(i) => i as u32,
+                None => {
+                    table.push(name.to_string());
+                    table.len() as u32 - 1
+                }
+            }
+        }
+        let u = code(&mut self.units, unit);
+        self.unit.push(u);
+        let o = official.map_or(NO_OFFICIAL, |o| code(&mut self.officials, o));
+        self.official.push(o);
+        self.channel.push(r.channel);
+        self.received_day.push(r.received_day);
+        self.received_second.push(r.received_second);
+        self.limit_halves.push(r.limit_halves);
+        self.due_day.push(r.due_day);
+        self.original_due_day.push(r.original_due_day);
+        self.restart_day.push(r.restart_day);
+        self.restart_second.push(r.restart_second);
+        self.resolved_day.push(r.resolved_day);
+        self.resolved_second.push(r.resolved_second);
+        self.agency_grade.push(r.agency_grade);
+        self.contacts.push(r.contacts);
+        self.agencies.push(r.agencies);
+        self.complaint.push(r.complaint);
+    }
+
+    /// The columns, lent.
+    pub fn as_columns(&self) -> Columns<'_> {
+        Columns {
+            units: &self.units,
+            unit: &self.unit,
+            officials: &self.officials,
+            official: Some(&self.official),
+            channel: &self.channel,
+            received_day: &self.received_day,
+            received_second: &self.received_second,
+            limit_halves: Some(&self.limit_halves),
+            due_day: Some(&self.due_day),
+            original_due_day: Some(&self.original_due_day),
+            restart_day: Some(&self.restart_day),
+            restart_second: Some(&self.restart_second),
+            resolved_day: Some(&self.resolved_day),
+            resolved_second: Some(&self.resolved_second),
+            agency_grade: Some(&self.agency_grade),
+            contacts: Some(&self.contacts),
+            agencies: Some(&self.agencies),
+            complaint: Some(&self.complaint),
+        }
+    }
+}
+
 fn at<T: Copy>(c: Option<&[T]>, i: usize, absent: T) -> T {
     c.map_or(absent, |c| c[i])
 }

@@ -138,8 +138,23 @@ impl<T: Clone> Sample<T> {
 
     pub fn merge(&mut self, o: &Sample<T>, keep: usize) {
         self.count += o.count;
-        self.first.extend(o.first.iter().cloned());
-        self.first.sort_by_key(|x| x.0);
-        self.first.truncate(keep);
+        // Both lists are sorted by row: merge them (rows are unique across parts).
+        let mine = std::mem::take(&mut self.first);
+        let (mut a, mut b) = (
+            mine.into_iter().peekable(),
+            o.first.iter().cloned().peekable(),
+        );
+        while self.first.len() < keep {
+            let next = match (a.peek(), b.peek()) {
+                (Some(x), Some(y)) if x.0 <= y.0 => a.next(),
+                (Some(_), Some(_)) | (None, Some(_)) => b.next(),
+                (Some(_), None) => a.next(),
+                (None, None) => None,
+            };
+            match next {
+                Some(x) => self.first.push(x),
+                None => break,
+            }
+        }
     }
 }

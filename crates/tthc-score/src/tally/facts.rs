@@ -169,8 +169,11 @@ pub(super) fn report(
             })
         })
         .collect::<Result<Vec<_>, Problem>>()?;
-    let mut officials = officials;
-    officials.sort_by(|a, b| a.name.cmp(&b.name));
+    let names: Vec<&str> = officials.iter().map(|o| o.name.as_str()).collect();
+    let officials: Vec<Official> = super::by_name(&names)
+        .into_iter()
+        .map(|i| officials[i].clone())
+        .collect();
     let n = |v: u64| count(v).ok_or_else(big);
     Ok(Report {
         period,

@@ -10,11 +10,14 @@
 mod columns;
 mod counters;
 mod facts;
+mod options;
 mod records;
 mod summary;
 
-pub use columns::{Columns, NO_OFFICIAL};
+pub use columns::{Columns, OwnedColumns, NO_OFFICIAL};
 pub use facts::{UnitFacts, UnitFactsEntry, UnitIndicatorFacts};
+pub use options::{CalendarChanges, TallyOptions, PROVISIONAL_YEARS};
+pub use records::row_of;
 pub use summary::{RejectedRow, TallyCode, TallyNote, TallySummary};
 
 use crate::calendar::{Calendar, DayNumber};
@@ -26,6 +29,17 @@ use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
+
+/// What a tally gives: one report input per unit, sorted by unit name, and the summary.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct TallyOutcome {
+    /// The report inputs.
+    pub reports: Vec<Report>,
+    /// What was read, rejected and noted.
+    pub summary: TallySummary,
+}
 
 /// How many rejected rows a tally lists (all are counted).
 pub const REJECTED_LISTED: usize = 1000;
@@ -52,6 +66,14 @@ struct UnitTally {
     counters: Counters,
     officials: Vec<(String, [GradeCounts; 5])>,
     official_index: HashMap<String, u32>,
+}
+
+/// The indexes of `names` in name order (the one sort of the tally: each distinct sort
+/// would add its own copy of the sorting code to the WebAssembly module).
+pub(crate) fn by_name(names: &[&str]) -> Vec<usize> {
+    let mut idx: Vec<usize> = (0..names.len()).collect();
+    idx.sort_unstable_by(|&a, &b| names[a].cmp(names[b]));
+    idx
 }
 
 /// A rejected row: its id, code and message.
@@ -178,9 +200,11 @@ impl Tally {
 
     /// Notes columns of a file that the tally does not read.
     pub fn note_unknown_columns(&mut self, names: impl IntoIterator<Item = String>) {
-        self.unknown_columns.extend(names);
-        self.unknown_columns.sort();
-        self.unknown_columns.dedup();
+        for n in names {
+            if let Err(at) = self.unknown_columns.binary_search(&n) {
+                self.unknown_columns.insert(at, n);
+            }
+        }
     }
 
     /// Counts a row that could not be read (a CSV cell, a record's field).
@@ -283,10 +307,11 @@ impl Tally {
     /// # Errors
     /// `COUNT_TOO_LARGE` when a count exceeds 2^53 − 1.
     pub fn reports(&self, facts: &UnitFacts) -> Result<Vec<Report>, Problem> {
-        let mut order: Vec<&UnitTally> = self.counted_units().collect();
-        order.sort_by(|a, b| a.name.cmp(&b.name));
-        order
+        let units: Vec<&UnitTally> = self.counted_units().collect();
+        let names: Vec<&str> = units.iter().map(|u| u.name.as_str()).collect();
+        by_name(&names)
             .into_iter()
+            .map(|i| units[i])
             .map(|u| facts::report(self.period, &u.name, &u.counters, &u.officials, facts))
             .collect()
     }
@@ -294,6 +319,17 @@ impl Tally {
     /// The units with at least one dossier that counts in the period.
     fn counted_units(&self) -> impl Iterator<Item = &UnitTally> {
         self.units.iter().filter(|u| !u.counters.is_empty())
+    }
+
+    /// The reports and the summary.
+    ///
+    /// # Errors
+    /// `COUNT_TOO_LARGE` when a count exceeds 2^53 − 1.
+    pub fn outcome(&self, facts: &UnitFacts) -> Result<TallyOutcome, Problem> {
+        Ok(TallyOutcome {
+            reports: self.reports(facts)?,
+            summary: self.summary(facts),
+        })
     }
 
     /// What was read, rejected and noted.

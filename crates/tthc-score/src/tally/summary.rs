@@ -140,8 +140,12 @@ fn name_note(code: TallyCode, names: Vec<String>, vi: &str, en: &str) -> Option<
 
 pub(super) fn summary(t: &Tally, facts: &UnitFacts) -> TallySummary {
     let rejected: u64 = t.rejected_by_code.values().sum();
-    let mut by_code: Vec<(Code, u64)> = t.rejected_by_code.iter().map(|(c, n)| (*c, *n)).collect();
-    by_code.sort_by_key(|(c, _)| c.as_str());
+    let codes: Vec<&str> = t.rejected_by_code.keys().map(|c| c.as_str()).collect();
+    let counts: Vec<(Code, u64)> = t.rejected_by_code.iter().map(|(c, n)| (*c, *n)).collect();
+    let by_code: Vec<(Code, u64)> = super::by_name(&codes)
+        .into_iter()
+        .map(|i| counts[i])
+        .collect();
     let counted: Vec<&str> = t.counted_units().map(|u| u.name.as_str()).collect();
     let unused: Vec<String> = facts
         .units

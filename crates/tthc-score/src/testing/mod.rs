@@ -1,5 +1,8 @@
-//! proptest strategies for reports: valid ones, and JSON edits of them that are mostly
-//! invalid. Shared by the property tests and the native-vs-wasm parity generator.
+//! Test data shared by the property tests, the parity generator and the benchmarks:
+//! proptest strategies for reports (valid ones, and JSON edits of them that are mostly
+//! invalid), and generated dossier records (`dossiers`).
+
+pub mod dossiers;
 
 use crate::input::{
     Count, Dossiers, Grades, Level, Official, Pending, PerDossier, PerUnit, Period, Received,

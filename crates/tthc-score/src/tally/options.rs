@@ -1,0 +1,80 @@
+//! The options of a tally, as the CLI and the JSON/WebAssembly APIs give them.
+
+use super::Tally;
+use crate::calendar::{CalendarBuilder, CalendarDate};
+use crate::classify::{CalendarMode, Policy};
+use crate::error::Problem;
+use crate::input::Period;
+use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+
+/// The years a provisional calendar covers: days off outside the official data are
+/// computed by rule for these years.
+pub const PROVISIONAL_YEARS: (u16, u16) = (2000, 2100);
+
+/// Changes to the official calendar (a province's own swap).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
+pub struct CalendarChanges {
+    /// Extra days off ("YYYY-MM-DD").
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub days_off: Vec<CalendarDate>,
+    /// Extra working days, e.g. make-up Saturdays ("YYYY-MM-DD").
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub working_days: Vec<CalendarDate>,
+}
+
+/// The options of a tally: the period, the classification policy, calendar changes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct TallyOptions {
+    /// The period: `{"year": 2021, "quarter": 2}`, or the text `"2021-Q2"`, `"2021-06"`,
+    /// `"2021"`.
+    #[serde(deserialize_with = "period_or_text")]
+    #[cfg_attr(feature = "ts", tsify(type = "Period | string"))]
+    pub period: Period,
+    /// Interpretations and assumptions.
+    #[serde(default)]
+    pub policy: Policy,
+    /// Changes to the official calendar.
+    #[serde(default)]
+    pub calendar: CalendarChanges,
+}
+
+/// A period as an object or as its text form.
+fn period_or_text<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Period, D::Error> {
+    struct V;
+    impl<'de> serde::de::Visitor<'de> for V {
+        type Value = Period;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a period such as \"2021-Q2\" or {\"year\": 2021, \"quarter\": 2}")
+        }
+        fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Period, E> {
+            s.parse::<Period>()
+                .map_err(|p| E::custom(crate::error::tagged(p.code, &p.message.vi, &p.message.en)))
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, m: A) -> Result<Period, A::Error> {
+            Period::deserialize(serde::de::value::MapAccessDeserializer::new(m))
+        }
+    }
+    d.deserialize_any(V)
+}
+
+impl Tally {
+    /// A tally as `options` say; the calendar covers 2019–2026 from the official data, and
+    /// 2000–2100 by rule with `policy.calendar = provisional`.
+    ///
+    /// # Errors
+    /// `PERIOD_INVALID` for a period that does not exist.
+    pub fn with_options(options: &TallyOptions) -> Result<Tally, Problem> {
+        let mut b = CalendarBuilder::new()
+            .days_off(options.calendar.days_off.iter().copied())
+            .working_days(options.calendar.working_days.iter().copied());
+        if options.policy.calendar == CalendarMode::Provisional {
+            b = b.provisional(PROVISIONAL_YEARS.0, PROVISIONAL_YEARS.1);
+        }
+        Tally::new(options.period, options.policy, Arc::new(b.build()))
+    }
+}
