@@ -4,14 +4,15 @@ use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
 const BIN: &str = env!("CARGO_BIN_EXE_tthc-score");
-const DISTRICT: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../examples/dien-bien-2021-q2-district.json"
-);
-const COMMUNE: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../examples/dien-bien-2021-q2-commune.json"
-);
+/// A file under the repository's `examples/`.
+macro_rules! example {
+    ($name:literal) => {
+        concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/", $name)
+    };
+}
+
+const DISTRICT: &str = example!("dien-bien-2021-q2-district.json");
+const COMMUNE: &str = example!("dien-bien-2021-q2-commune.json");
 
 fn run(args: &[&str]) -> Output {
     Command::new(BIN).args(args).output().unwrap()
@@ -148,4 +149,184 @@ fn profiles_list_and_show() {
     assert_eq!(v["validUntil"], "2025-06-30");
     assert_eq!(v["rounding"]["indicatorDecimals"], 1);
     assert_eq!(v["order"][4], "oneStop");
+}
+
+const DOSSIERS: &str = example!("dossiers-2021-q2.csv");
+const FACTS: &str = example!("unit-facts-2021-q2.json");
+
+fn temp(name: &str, text: &str) -> String {
+    let dir = std::env::temp_dir().join(format!("tthc-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join(name);
+    std::fs::write(&p, text).unwrap();
+    p.to_string_lossy().into_owned()
+}
+
+#[test]
+fn tally_reports_one_input_per_unit() {
+    let o = run(&["tally", DOSSIERS, "--period", "2021-Q2"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let units: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["unit"]["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(units, ["UBND xã Noong Luống", "UBND xã Thanh Xương"]);
+    let r = &v[0]["dossiers"];
+    let received =
+        r["received"]["online"].as_u64().unwrap() + r["received"]["direct"].as_u64().unwrap();
+    assert!(received > 200, "{r}");
+    assert!(
+        stderr(&o).contains("800 rows: 697 counted, 103 outside the period, 0 rejected; 2 units"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(stderr(&o).contains("warning[DUE_DATE_MISMATCH]"));
+    // Each report input scores as it is.
+    let report = serde_json::to_string(&v[1]).unwrap();
+    let file = temp("unit.json", &report);
+    assert_eq!(
+        run(&["score", &file, "--format", "json"]).status.code(),
+        Some(0)
+    );
+}
+
+#[test]
+fn tally_scores_with_unit_facts() {
+    let o = run(&[
+        "tally",
+        DOSSIERS,
+        "--period",
+        "2021-Q2",
+        "--unit-facts",
+        FACTS,
+        "--score",
+        "--format",
+        "json",
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 2);
+    assert_eq!(
+        v[1]["unit"]["organization"],
+        "UBND xã Thanh Xương, huyện Điện Biên"
+    );
+    assert_eq!(v[1]["total"]["applicable"], 9);
+    let o = run(&[
+        "tally",
+        DOSSIERS,
+        "--period",
+        "2021-Q2",
+        "--unit-facts",
+        FACTS,
+        "--format",
+        "markdown",
+        "--lang",
+        "en",
+    ]);
+    let out = stdout(&o);
+    assert_eq!(out.matches("| **TOTAL SCORE** |").count(), 2, "{out}");
+}
+
+#[test]
+fn tally_rejects_rows_and_files() {
+    let csv = "id,unit,channel,received_at,time_limit_days,resolved_at\n\
+               A1,Xã A,direct,2021-06-07T09:00,1,2021-06-08\n\
+               A2,Xã A,fax,2021-06-07T09:00,1,2021-06-08\n\
+               A3,Xã A,direct,07/06/2021 09:00,1,\n";
+    let f = temp("rows.csv", csv);
+    let o = run(&["tally", &f, "--period", "2021-Q2", "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("rejected[VALUE_UNKNOWN] row 3 (A2): channel: channel must be one of online, direct, post, got \"fax\""), "{err}");
+    assert!(
+        err.contains("rejected[DATE_TIME_INVALID] row 4 (A3): received_at:"),
+        "{err}"
+    );
+    assert!(
+        err.contains("3 rows: 1 counted, 0 outside the period, 2 rejected; 1 units"),
+        "{err}"
+    );
+    let f = temp("nocol.csv", "unit,received_at\nXã A,2021-06-07T09:00\n");
+    let o = run(&["tally", &f, "--period", "2021-Q2"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains(
+            "error[COLUMN_MISSING] csv: Thiếu cột bắt buộc: channel; time_limit_days or due_date"
+        ),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(
+        run(&["tally", DOSSIERS, "--period", "2021-Q5"])
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(run(&["tally", DOSSIERS]).status.code(), Some(3));
+    assert_eq!(
+        run(&["tally", "/nonexistent.csv", "--period", "2021"])
+            .status
+            .code(),
+        Some(4)
+    );
+}
+
+#[test]
+fn tally_policies_assumptions_and_stdin() {
+    let csv = "unit,channel,received_at,time_limit_days,resolved_at\n\
+               Xã A,direct,2021-06-07T15:30,0,2021-06-08\n";
+    let f = temp("cut.csv", csv);
+    let resolved = |args: &[&str]| {
+        let mut a = vec!["tally", f.as_str(), "--period", "2021-Q2"];
+        a.extend_from_slice(args);
+        let o = run(&a);
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        v[0]["dossiers"]["resolved"].clone()
+    };
+    // The 15:00 cut-off moves the same-day procedure to Tuesday: on time; without it, late.
+    assert_eq!(resolved(&[])["onTime"], 1);
+    assert_eq!(resolved(&["--cutoff", "none"])["late"], 1);
+    assert_eq!(resolved(&["--set", "cutoff=none"])["late"], 1);
+    // Contacts are unknown without the column, unless assumed.
+    let o = run(&["tally", &f, "--period", "2021-Q2", "--assume", "contacts=0"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v[0]["perDossier"]["contacts"]["two"], 1);
+    assert!(
+        run(&["tally", &f, "--period", "2021-Q2", "--assume", "contacts=x"])
+            .status
+            .code()
+            == Some(2)
+    );
+    // A province makes Monday 07/06 a day off: the dossier counts from Tuesday.
+    let cal = temp("cal.json", r#"{"daysOff": ["2021-06-07"]}"#);
+    assert_eq!(
+        resolved(&["--calendar", &cal, "--cutoff", "none"])["onTime"],
+        1
+    );
+    let mut child = Command::new(BIN)
+        .args(["tally", "-", "--period", "2021-Q2"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(csv.as_bytes())
+        .unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(0));
+}
+
+#[test]
+fn help_per_command_and_completions() {
+    let o = run(&["tally", "--help"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).contains("--unit-facts <FILE>"));
+    let o = run(&["completions", "bash"]);
+    assert!(stdout(&o).contains("tally"));
 }

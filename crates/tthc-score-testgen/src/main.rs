@@ -172,7 +172,7 @@ fn bounds(
 /// Streams the CSV in chunks: 10 million rows never sit in memory at once.
 fn dossiers_csv(n: usize, seed: u64, units: usize, period: &str) {
     use std::io::Write;
-    use tthc_score::testing::dossiers::{csv_line, generate, CSV_HEADER};
+    use tthc_score::testing::dossiers::{csv_line, generate_from, CSV_HEADER};
     let (_, s, e) = bounds(period);
     let names = unit_names(units);
     let refs: Vec<&str> = names.iter().map(String::as_str).collect();
@@ -182,7 +182,7 @@ fn dossiers_csv(n: usize, seed: u64, units: usize, period: &str) {
     let mut line = String::new();
     for (k, start) in (0..n).step_by(chunk).enumerate() {
         let m = chunk.min(n - start);
-        for d in generate(m, seed.wrapping_add(k as u64), &refs, s, e) {
+        for d in generate_from(start, m, seed.wrapping_add(k as u64), &refs, s, e) {
             line.clear();
             csv_line(&d, &mut line);
             let _ = out.write_all(line.as_bytes());
@@ -217,6 +217,7 @@ fn tally_parity(n: usize, seed: u64) {
             period: p,
             policy: Default::default(),
             calendar: Default::default(),
+            check_ids: true,
         };
         let facts = UnitFacts::default();
         let outcome = |t: &Tally| {
@@ -254,6 +255,40 @@ fn tally_parity(n: usize, seed: u64) {
     }
 }
 
+/// The benchmark batch as little-endian binary files, one per column (`DIR/unit.bin`, …),
+/// with the name tables in `DIR/names.json`: Node reads them into typed arrays directly.
+fn columns_bin(n: usize, dir: &str) {
+    let c = tthc_score::testing::dossiers::bench_columns(n);
+    std::fs::create_dir_all(dir).expect("output directory");
+    let w = |name: &str, bytes: Vec<u8>| {
+        std::fs::write(format!("{dir}/{name}.bin"), bytes).expect("write")
+    };
+    let le32 = |v: &[i32]| v.iter().flat_map(|x| x.to_le_bytes()).collect::<Vec<u8>>();
+    let leu32 = |v: &[u32]| v.iter().flat_map(|x| x.to_le_bytes()).collect::<Vec<u8>>();
+    w("unit", leu32(&c.unit));
+    w("official", leu32(&c.official));
+    w("channel", c.channel.clone());
+    for (name, v) in [
+        ("receivedDay", &c.received_day),
+        ("receivedSecond", &c.received_second),
+        ("limitHalves", &c.limit_halves),
+        ("dueDay", &c.due_day),
+        ("originalDueDay", &c.original_due_day),
+        ("restartDay", &c.restart_day),
+        ("restartSecond", &c.restart_second),
+        ("resolvedDay", &c.resolved_day),
+        ("resolvedSecond", &c.resolved_second),
+        ("contacts", &c.contacts),
+    ] {
+        w(name, le32(v));
+    }
+    w("agencyGrade", c.agency_grade.clone());
+    w("agencies", c.agencies.clone());
+    w("complaint", c.complaint.clone());
+    let names = json!({ "units": c.units, "officials": c.officials, "count": c.unit.len() });
+    std::fs::write(format!("{dir}/names.json"), names.to_string()).expect("write");
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args
@@ -277,8 +312,9 @@ fn main() {
             period,
         ),
         ["tally", n, seed] => tally_parity(n.parse().expect("N"), seed.parse().expect("SEED")),
+        ["columns", n, dir] => columns_bin(n.parse().expect("N"), dir),
         _ => {
-            eprintln!("usage: tthc-score-testgen fixtures DIR | generated N SEED | dossiers N SEED UNITS [PERIOD] | tally N SEED");
+            eprintln!("usage: tthc-score-testgen fixtures DIR | generated N SEED | dossiers N SEED UNITS [PERIOD] | tally N SEED | columns N DIR");
             std::process::exit(3);
         }
     }

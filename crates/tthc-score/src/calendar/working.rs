@@ -41,6 +41,7 @@ pub enum Cutoff {
 
 impl Cutoff {
     /// Whether the cut-off applies to a procedure with `limit_halves` half-days.
+    #[inline]
     pub const fn applies(self, limit_halves: u32) -> bool {
         match self {
             Cutoff::SameDay => limit_halves == 0,
@@ -245,6 +246,7 @@ impl Calendar {
     }
 
     /// Whether `d` is outside the official data (its status computed by rule).
+    #[inline]
     pub fn is_provisional(&self, d: DayNumber) -> bool {
         d < self.official.0 || d > self.official.1
     }
@@ -254,6 +256,7 @@ impl Calendar {
         self.hours
     }
 
+    #[inline]
     fn index(&self, d: DayNumber) -> Option<usize> {
         let i = d.checked_sub(self.first)?;
         (i >= 0 && (i as usize) < self.before.len() - 1).then_some(i as usize)
@@ -267,6 +270,7 @@ impl Calendar {
     }
 
     /// Whether `d` is a working day; `None` outside the calendar.
+    #[inline]
     pub fn is_working(&self, d: DayNumber) -> Option<bool> {
         let i = self.index(d)?;
         Some(self.before[i + 1] > self.before[i])
@@ -274,6 +278,7 @@ impl Calendar {
 
     /// The working half-day in which a dossier received at `at` counts as received, as
     /// `2 × (working days before its day) + (0 morning | 1 afternoon)`.
+    #[inline]
     pub fn receipt_half(&self, at: DateTime, cutoff_applies: bool) -> Result<u32, OutOfRange> {
         let i = self
             .index(at.day)
@@ -294,6 +299,7 @@ impl Calendar {
     }
 
     /// The day of a half-day index.
+    #[inline]
     pub fn half_day(&self, half: u32) -> Result<DayNumber, OutOfRange> {
         self.working
             .get((half / 2) as usize)

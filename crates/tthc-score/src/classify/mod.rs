@@ -68,6 +68,7 @@ fn out_of_range(e: OutOfRange) -> Fault {
 }
 
 /// Checks that a dossier's dates are in order (dossiers.md §2.3–2.4, §4).
+#[inline]
 fn check_order(r: &Row) -> Result<(), Fault> {
     let received = (r.received_day, r.received_second);
     if r.resolved_day != NONE {

@@ -71,6 +71,7 @@ struct Text {
     officials: &'static str,
     points: &'static str,
     no_dossier: &'static str,
+    data_missing: &'static str,
 }
 
 const VI: Text = Text {
@@ -92,6 +93,7 @@ const VI: Text = Text {
     officials: "Đánh giá công chức, viên chức",
     points: "điểm",
     no_dossier: "không có hồ sơ đã giải quyết",
+    data_missing: "thiếu số liệu chấm điểm một số hồ sơ",
 };
 
 const EN: Text = Text {
@@ -116,6 +118,7 @@ const EN: Text = Text {
     officials: "Officials' evaluation",
     points: "points",
     no_dossier: "no dossier resolved",
+    data_missing: "some dossiers lack the data to grade them",
 };
 
 fn text(lang: Lang) -> &'static Text {
@@ -294,7 +297,8 @@ fn summary(card: &Scorecard, lang: Lang) -> Vec<(String, String)> {
                 band.unwrap_or_default()
             )
         }
-        None => format!("{} ({})", o.display().get(lang), t.no_dossier),
+        None if o.dossiers == 0 => format!("{} ({})", o.display().get(lang), t.no_dossier),
+        None => format!("{} ({})", o.display().get(lang), t.data_missing),
     };
     v.push((t.officials.to_string(), value(&card.officials.unit)));
     for i in &card.officials.individuals {

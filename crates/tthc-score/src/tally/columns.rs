@@ -137,6 +137,7 @@ impl OwnedColumns {
     }
 }
 
+#[inline]
 fn at<T: Copy>(c: Option<&[T]>, i: usize, absent: T) -> T {
     c.map_or(absent, |c| c[i])
 }
@@ -150,6 +151,7 @@ fn invalid(code: Code, what: &str, v: i64) -> Fault {
 }
 
 /// Checks the values of one row that the classification does not check itself.
+#[inline]
 fn check(r: &Row) -> Result<(), Fault> {
     let day = |what, d: i32, required: bool| {
         if (required && d == NONE) || (d != NONE && !(-719_000..=3_000_000).contains(&d)) {
@@ -201,6 +203,45 @@ fn check(r: &Row) -> Result<(), Fault> {
     Ok(())
 }
 
+/// The tally's index of each (unit, official) code pair of a batch: a table when it is
+/// small (the common case: a lookup per dossier without hashing), a map otherwise.
+enum OfficialIndex {
+    Table { officials: usize, index: Vec<u32> },
+    Map(HashMap<(usize, u32), u32>),
+}
+
+impl OfficialIndex {
+    fn new(units: usize, officials: usize) -> Self {
+        match units.checked_mul(officials).filter(|&n| n <= 1 << 20) {
+            Some(n) => OfficialIndex::Table {
+                officials,
+                index: vec![NO_OFFICIAL; n],
+            },
+            None => OfficialIndex::Map(HashMap::new()),
+        }
+    }
+
+    fn get(&self, unit: usize, code: u32) -> Option<u32> {
+        match self {
+            OfficialIndex::Table { officials, index } => {
+                Some(index[unit * officials + code as usize]).filter(|&o| o != NO_OFFICIAL)
+            }
+            OfficialIndex::Map(m) => m.get(&(unit, code)).copied(),
+        }
+    }
+
+    fn set(&mut self, unit: usize, code: u32, o: u32) {
+        match self {
+            OfficialIndex::Table { officials, index } => {
+                index[unit * *officials + code as usize] = o
+            }
+            OfficialIndex::Map(m) => {
+                m.insert((unit, code), o);
+            }
+        }
+    }
+}
+
 impl Tally {
     /// Classifies and counts a batch of dossiers, numbered from `first_row`.
     ///
@@ -235,7 +276,7 @@ impl Tally {
             ));
         }
         let units: Vec<u32> = c.units.iter().map(|u| self.unit(u)).collect();
-        let mut officials: HashMap<(u32, u32), u32> = HashMap::new();
+        let mut officials = OfficialIndex::new(c.units.len(), c.officials.len());
         for i in 0..n {
             let row_number = first_row + i as u64;
             let r = Row {
@@ -270,11 +311,12 @@ impl Tally {
             let official = if code == NO_OFFICIAL {
                 NO_OFFICIAL
             } else if let Some(name) = c.officials.get(code as usize) {
-                match officials.get(&(unit, code)) {
-                    Some(&o) => o,
+                let slot = c.unit[i] as usize;
+                match officials.get(slot, code) {
+                    Some(o) => o,
                     None => {
                         let o = self.official(unit, name);
-                        officials.insert((unit, code), o);
+                        officials.set(slot, code, o);
                         o
                     }
                 }

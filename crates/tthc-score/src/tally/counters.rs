@@ -22,14 +22,17 @@ pub(super) struct Counters {
     pub grades: [GradeCounts; 5],
 }
 
+#[inline]
 pub(super) fn add_points(grades: &mut [GradeCounts; 5], p: &Points) {
     for (g, pts) in grades.iter_mut().zip(p) {
-        match pts {
-            Some(2) => g[0] += 1,
-            Some(1) => g[1] += 1,
-            Some(_) => g[2] += 1,
-            None => g[3] += 1,
-        }
+        // 2, 1, 0 points or unknown → slots 0, 1, 2, 3.
+        let slot = match pts {
+            Some(2) => 0,
+            Some(1) => 1,
+            Some(_) => 2,
+            None => 3,
+        };
+        g[slot] += 1;
     }
 }
 

@@ -87,13 +87,14 @@ pub struct TallySummary {
     pub notes: Vec<TallyNote>,
 }
 
-fn rows_text(s: &Sample<Option<String>>, lang: Lang) -> String {
+/// The rows of a sample: "5 (H001), 9, 12, …" (row numbers as a spreadsheet shows them).
+fn rows_text(s: &Sample<Option<String>>) -> String {
     let mut parts: Vec<String> = s
         .first
         .iter()
         .map(|(r, id)| match id {
-            Some(id) => format!("{} ({id})", count(*r, lang)),
-            None => count(*r, lang),
+            Some(id) => format!("{r} ({id})"),
+            None => r.to_string(),
         })
         .collect();
     if s.count > s.first.len() as u64 {
@@ -110,16 +111,8 @@ fn row_note(code: TallyCode, s: &Sample<Option<String>>, vi: &str, en: &str) -> 
         rows: s.first.iter().map(|r| r.0).collect(),
         names: Vec::new(),
         message: Localized::new(
-            format!(
-                "{} {vi} (dòng {})",
-                count(s.count, Lang::Vi),
-                rows_text(s, Lang::Vi)
-            ),
-            format!(
-                "{} {en} (rows {})",
-                count(s.count, Lang::En),
-                rows_text(s, Lang::En)
-            ),
+            format!("{} {vi} (dòng {})", count(s.count, Lang::Vi), rows_text(s)),
+            format!("{} {en} (rows {})", count(s.count, Lang::En), rows_text(s)),
         ),
     })
 }

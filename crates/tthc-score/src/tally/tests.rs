@@ -4,12 +4,7 @@ use super::*;
 use crate::input::Dossier;
 
 fn q2() -> Tally {
-    Tally::new(
-        "2021-Q2".parse().unwrap(),
-        Policy::default(),
-        Arc::new(Calendar::vietnam().clone()),
-    )
-    .unwrap()
+    Tally::vietnam("2021-Q2".parse().unwrap()).unwrap()
 }
 
 fn record(json: &str) -> Dossier {

@@ -62,6 +62,18 @@ pub fn generate(
     start: CalendarDate,
     end: CalendarDate,
 ) -> Vec<Dossier> {
+    generate_from(0, n, seed, units, start, end)
+}
+
+/// [`generate`], the ids numbered from `first + 1` (for a file written in chunks).
+pub fn generate_from(
+    first: usize,
+    n: usize,
+    seed: u64,
+    units: &[&str],
+    start: CalendarDate,
+    end: CalendarDate,
+) -> Vec<Dossier> {
     let cal = Calendar::vietnam();
     let mut rng = Rng::new(seed);
     let (s, e) = (start.to_days() - 20, end.to_days());
@@ -91,10 +103,10 @@ pub fn generate(
         let computed = cal.due_day(received, halves, Cutoff::SameDay).ok();
         let mut d = Dossier {
             id: Some(format!(
-                "{:03}.{}.{:07}",
+                "{:03}.{}.{:08}",
                 unit.len() % 1000,
                 start.year,
-                i + 1
+                first + i + 1
             )),
             unit: unit.to_string(),
             official: (!rng.chance(100))
@@ -110,9 +122,8 @@ pub fn generate(
             agency_steps: Vec::new(),
             contacts: match rng.below(100) {
                 0..=84 => Count::new(0),
-                85..=94 => Count::new(1),
-                95..=97 => Count::new(2),
-                _ => None,
+                85..=96 => Count::new(1),
+                _ => Count::new(2),
             },
             agencies_contacted: match rng.below(100) {
                 0..=84 => Some(AgenciesContacted::None),
@@ -157,7 +168,8 @@ pub fn generate(
                 day: r,
                 second: (!rng.chance(200)).then_some(sec),
             });
-            if rng.chance(20) && r > day {
+            // A restart after supplements, the day after receipt, before the resolution.
+            if rng.chance(20) && r > day + 1 {
                 d.restarted_at = Some(At(DateTime {
                     day: day + 1,
                     second: 9 * 3600,
@@ -238,4 +250,33 @@ pub fn to_csv(ds: &[Dossier]) -> String {
         csv_line(d, &mut out);
     }
     out
+}
+
+/// The benchmark batch: `n` dossiers of 50 units in Q2 2021 (seed 20261127) as columns,
+/// the same for the criterion bench and the WebAssembly bench.
+pub fn bench_columns(n: usize) -> crate::tally::OwnedColumns {
+    let units: Vec<String> = (1..=50).map(|i| format!("UBND xã số {i:02}")).collect();
+    let refs: Vec<&str> = units.iter().map(String::as_str).collect();
+    let (s, e) = (
+        CalendarDate::new(2021, 4, 1).unwrap_or(CalendarDate {
+            year: 2021,
+            month: 4,
+            day: 1,
+        }),
+        CalendarDate::new(2021, 6, 30).unwrap_or(CalendarDate {
+            year: 2021,
+            month: 6,
+            day: 30,
+        }),
+    );
+    let cal = Calendar::vietnam();
+    let p = crate::classify::Policy::default();
+    let mut cols = crate::tally::OwnedColumns::default();
+    for d in generate(n, 20261127, &refs, s, e) {
+        // Generated dossiers have no agency steps: the row always exists.
+        if let Ok(r) = crate::tally::row_of(&d, cal, &p) {
+            cols.push(&d.unit, d.official.as_deref(), &r);
+        }
+    }
+    cols
 }
