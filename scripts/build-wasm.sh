@@ -22,14 +22,14 @@ have_rustup_target() {
 }
 
 # Two modules from the wasm crate: the main entry (scoring) and "tthc-score/dossiers"
-# (scoring and the dossier tally). $1 = cargo features, $2 = module name.
+# (scoring and the dossier tally). $1 = cargo features, $2 = module name, $3 = profile.
 mkdir -p target/wasm-modules
 if [[ "${TTHC_WASM_TOOLCHAIN:-auto}" != debian ]] && have_rustup_target; then
   echo "wasm32 std: rustup target"
   build_module() {
-    cargo build -q --target wasm32-unknown-unknown --profile "$PROFILE" -p tthc-score-wasm \
+    cargo build -q --target wasm32-unknown-unknown --profile "$3" -p tthc-score-wasm \
       --no-default-features --features "$1"
-    cp "target/wasm32-unknown-unknown/$PROFILE/tthc_score_wasm.wasm" "target/wasm-modules/$2.wasm"
+    cp "target/wasm32-unknown-unknown/$3/tthc_score_wasm.wasm" "target/wasm-modules/$2.wasm"
   }
 else
   echo "wasm32 std: Debian rust-web-src with -Zbuild-std"
@@ -37,13 +37,13 @@ else
   build_module() {
     PATH=/usr/bin:$PATH RUSTC_BOOTSTRAP=1 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=wasm-ld \
       CARGO_TARGET_DIR=target/debian-wasm \
-      /usr/bin/cargo build -q --target wasm32-unknown-unknown --profile "$PROFILE" \
+      /usr/bin/cargo build -q --target wasm32-unknown-unknown --profile "$3" \
       -Zbuild-std=std,panic_abort -p tthc-score-wasm --no-default-features --features "$1"
-    cp "target/debian-wasm/wasm32-unknown-unknown/$PROFILE/tthc_score_wasm.wasm" "target/wasm-modules/$2.wasm"
+    cp "target/debian-wasm/wasm32-unknown-unknown/$3/tthc_score_wasm.wasm" "target/wasm-modules/$2.wasm"
   }
 fi
-build_module scoring tthc_score_wasm
-build_module scoring,tally tthc_score_full
+build_module scoring tthc_score_wasm "$PROFILE"
+build_module scoring,tally tthc_score_full wasm-full
 
 if [[ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WB_VERSION" ]]; then
   echo "installing wasm-bindgen-cli $WB_VERSION (a few minutes, once)"

@@ -1,7 +1,8 @@
 // Size budgets of what a browser downloads for each entry: the .wasm and its JS glue
 // (wasm-bindgen's glue plus the facade). The main entry (scoring): 150 KB gzip in all
 // (target 64 KB). "tthc-score/dossiers" (scoring and the dossier tally in one module, so
-// that a portal that tallies loads one module only): 240 KB gzip.
+// that a portal that tallies loads one module only; its core is compiled for speed, see
+// Cargo.toml's wasm-full profile): 280 KB gzip.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -10,7 +11,7 @@ import { brotliCompressSync, gzipSync, constants } from "node:zlib";
 import { pkgDir } from "./helpers.mjs";
 
 export const BUDGET_GZIP = 150_000;
-export const DOSSIERS_BUDGET_GZIP = 240_000;
+export const DOSSIERS_BUDGET_GZIP = 280_000;
 
 export function sizes(entry = "index", module = "tthc_score_wasm") {
   const files = [`dist/web/${module}_bg.wasm`, `dist/web/${module}.js`, `dist/${entry}.js`];

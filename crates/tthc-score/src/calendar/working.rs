@@ -309,6 +309,7 @@ impl Calendar {
 
     /// The due date of a dossier received (or restarted) at `at` with a time limit of
     /// `limit_halves` working half-days, under the cut-off policy.
+    #[inline]
     pub fn due_day(
         &self,
         at: DateTime,

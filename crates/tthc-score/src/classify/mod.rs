@@ -8,6 +8,7 @@
 //! The interpretations of dossiers.md marked \[D\] are named, documented and switchable in
 //! [`Policy`] (`--set NAME=VALUE` in the CLI, `policy` in the JSON options).
 
+mod faults;
 mod policy;
 mod row;
 mod steps;
@@ -16,7 +17,7 @@ pub use policy::{AgencyStepRule, Assumptions, CalendarMode, Policy, Reappointmen
 pub use row::{Row, NONE};
 pub use steps::agency_grade;
 
-use crate::calendar::{Calendar, DateTime, DayNumber, OutOfRange};
+use crate::calendar::{Calendar, DateTime, DayNumber};
 use crate::error::Code;
 use crate::input::Timeliness;
 use crate::profile::LateAttitude;
@@ -54,88 +55,35 @@ fn day_text(d: DayNumber) -> String {
     crate::calendar::CalendarDate::from_days(d).map_or_else(|| d.to_string(), |c| c.to_string())
 }
 
-fn out_of_range(e: OutOfRange) -> Fault {
-    let (need, a, b) = (
-        day_text(e.needed),
-        day_text(e.covered.0),
-        day_text(e.covered.1),
-    );
-    (
-        Code::CalendarOutOfRange,
-        format!("Hạn giải quyết cần ngày {need}, ngoài lịch làm việc ({a} – {b}); dùng lịch tạm tính (provisional) hoặc bổ sung lịch"),
-        format!("the due date needs {need}, outside the working-day calendar ({a} – {b}); use the provisional calendar or add the days"),
-    )
-}
-
 /// Checks that a dossier's dates are in order (dossiers.md §2.3–2.4, §4).
 #[inline]
 fn check_order(r: &Row) -> Result<(), Fault> {
     let received = (r.received_day, r.received_second);
-    if r.resolved_day != NONE {
-        let before = r.resolved_day < r.received_day
+    let resolved = r.resolved_day != NONE;
+    if resolved
+        && (r.resolved_day < r.received_day
             || (r.resolved_day == r.received_day
                 && r.resolved_second >= 0
-                && r.resolved_second < r.received_second);
-        if before {
-            return Err((
-                Code::ResolvedBeforeReceived,
-                format!(
-                    "Ngày giải quyết {} trước ngày tiếp nhận {}",
-                    day_text(r.resolved_day),
-                    day_text(r.received_day)
-                ),
-                format!(
-                    "resolved on {}, before it was received on {}",
-                    day_text(r.resolved_day),
-                    day_text(r.received_day)
-                ),
-            ));
-        }
+                && r.resolved_second < r.received_second))
+    {
+        return Err(faults::resolved_before_received(r));
     }
     if r.due_day != NONE && r.due_day < r.received_day {
-        return Err((
-            Code::DueDateBeforeReceived,
-            format!(
-                "Ngày hẹn trả {} trước ngày tiếp nhận {}",
-                day_text(r.due_day),
-                day_text(r.received_day)
-            ),
-            format!(
-                "the due date {} is before the day it was received, {}",
-                day_text(r.due_day),
-                day_text(r.received_day)
-            ),
-        ));
+        return Err(faults::due_before_received(r));
     }
     if r.restart_day != NONE {
         let restart = (r.restart_day, r.restart_second);
-        let after_resolved = r.resolved_day != NONE
+        let after_resolved = resolved
             && (r.restart_day > r.resolved_day
                 || (r.restart_day == r.resolved_day
                     && r.resolved_second >= 0
                     && r.restart_second > r.resolved_second));
         if restart < received || after_resolved {
-            return Err((
-                Code::RestartOutOfOrder,
-                format!(
-                    "Thời điểm tính lại hạn {} phải từ lúc tiếp nhận đến lúc giải quyết",
-                    day_text(r.restart_day)
-                ),
-                format!(
-                    "the restart on {} must fall between receipt and resolution",
-                    day_text(r.restart_day)
-                ),
-            ));
+            return Err(faults::restart_out_of_order(r));
         }
     }
     if r.limit_halves < 0 && r.due_day == NONE {
-        return Err((
-            Code::DueDateMissing,
-            "Hồ sơ không có thời hạn giải quyết (time_limit_days) lẫn ngày hẹn trả (due_date)"
-                .into(),
-            "the dossier has neither a time limit (time_limit_days) nor a due date (due_date)"
-                .into(),
-        ));
+        return Err(faults::due_date_missing());
     }
     Ok(())
 }
@@ -179,7 +127,7 @@ pub fn classify(
             Ok(d) => Some((d, cal.is_provisional(at.day) || cal.is_provisional(d))),
             // A given due date classifies the dossier without the calendar.
             Err(e) if r.due_day == NONE && r.original_due_day == NONE => {
-                return Err(out_of_range(e))
+                return Err(faults::out_of_range(e))
             }
             Err(_) => None,
         }
@@ -195,7 +143,7 @@ pub fn classify(
     };
     // check_order guarantees a limit or a due date; the calendar error returned above.
     let Some(due) = judged else {
-        return Err((Code::DueDateMissing, String::new(), String::new()));
+        return Err(faults::due_date_missing());
     };
     let provisional = computed.is_some_and(|c| c.1 && Some(c.0) == judged);
 

@@ -1,6 +1,6 @@
 //! Agency steps (JSON records): each graded against its own due date (TT01 Art. 13.2).
 
-use super::{out_of_range, AgencyStepRule, Fault, Policy};
+use super::{faults::out_of_range, AgencyStepRule, Fault, Policy};
 use crate::calendar::Calendar;
 use crate::error::Code;
 use crate::input::{AgencyStep, Timeliness};

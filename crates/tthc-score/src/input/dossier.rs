@@ -123,6 +123,7 @@ impl Timeliness {
     }
 
     /// Resolved on `resolved` against the due date `due`, in calendar days (dossiers.md §3).
+    #[inline]
     pub fn of(resolved: DayNumber, due: DayNumber) -> Timeliness {
         match resolved.cmp(&due) {
             std::cmp::Ordering::Less => Timeliness::Early,

@@ -10,6 +10,7 @@
 mod columns;
 mod counters;
 mod facts;
+mod ids;
 mod options;
 mod records;
 mod summary;
@@ -25,8 +26,9 @@ use crate::classify::{classify, Classified, Fault, Policy, Row};
 use crate::error::{Code, Problem};
 use crate::input::{Period, Report};
 use counters::{add_points, merge_grades, Counters, GradeCounts, Sample};
+use ids::IdSet;
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
 
@@ -97,8 +99,7 @@ pub struct Tally {
     rest_day: Sample<Option<String>>,
     provisional: Sample<Option<String>>,
     check_ids: bool,
-    ids: HashSet<u64, FxBuild>,
-    duplicate_ids: u64,
+    ids: IdSet,
     unknown_columns: Vec<String>,
 }
 
@@ -136,19 +137,6 @@ impl Fx {
 
 type FxBuild = BuildHasherDefault<Fx>;
 
-/// An id's fingerprint: 64 bits of a second, independent mixing of the text, so that two
-/// different ids of one file coincide with a chance of about n² / 2^65.
-fn id_hash(id: &str) -> u64 {
-    let mut h = Fx(0x9E37_79B9_7F4A_7C15);
-    h.write(id.as_bytes());
-    h.write_u64(id.len() as u64);
-    // A final avalanche (splitmix64) spreads the bits of short ids.
-    let mut z = h.finish();
-    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    z ^ (z >> 31)
-}
-
 impl Tally {
     /// A tally of `period`, classifying with `policy` against `calendar`.
     ///
@@ -179,8 +167,7 @@ impl Tally {
             rest_day: Sample::default(),
             provisional: Sample::default(),
             check_ids: true,
-            ids: HashSet::default(),
-            duplicate_ids: 0,
+            ids: IdSet::default(),
             unknown_columns: Vec::new(),
         })
     }
@@ -248,8 +235,8 @@ impl Tally {
     /// Notes a dossier id, for `DUPLICATE_ID`.
     pub fn note_id(&mut self, id: &str) {
         let id = id.trim();
-        if self.check_ids && !id.is_empty() && !self.ids.insert(id_hash(id)) {
-            self.duplicate_ids += 1;
+        if self.check_ids && !id.is_empty() {
+            self.ids.insert(ids::fingerprint(id));
         }
     }
 
@@ -299,7 +286,7 @@ impl Tally {
         let u = &mut self.units[unit as usize];
         u.counters.add(c, r.channel == Row::ONLINE);
         if let (Some(p), Some(o)) = (&c.resolved, u.officials.get_mut(official as usize)) {
-            add_points(&mut o.1, p);
+            add_points(&mut o.1, p, 1);
         }
         if c.due_date_mismatch {
             self.mismatch.add(row, id.map(str::to_string), NOTE_ROWS);
@@ -346,12 +333,7 @@ impl Tally {
         self.mismatch.merge(&other.mismatch, NOTE_ROWS);
         self.rest_day.merge(&other.rest_day, NOTE_ROWS);
         self.provisional.merge(&other.provisional, NOTE_ROWS);
-        self.duplicate_ids += other.duplicate_ids;
-        for id in &other.ids {
-            if !self.ids.insert(*id) {
-                self.duplicate_ids += 1;
-            }
-        }
+        self.ids.merge(&other.ids);
         self.note_unknown_columns(other.unknown_columns.iter().cloned());
         Ok(())
     }

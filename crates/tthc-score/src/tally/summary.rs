@@ -139,6 +139,7 @@ pub(super) fn summary(t: &Tally, facts: &UnitFacts) -> TallySummary {
         .into_iter()
         .map(|i| counts[i])
         .collect();
+    let duplicate_ids = t.ids.repeats();
     let counted: Vec<&str> = t.counted_units().map(|u| u.name.as_str()).collect();
     let unused: Vec<String> = facts
         .units
@@ -165,15 +166,15 @@ pub(super) fn summary(t: &Tally, facts: &UnitFacts) -> TallySummary {
             "hồ sơ có hạn giải quyết tính theo lịch nghỉ tạm tính (ngoài dữ liệu chính thức)",
             "dossiers have a due date computed with provisional days off (outside the official data)",
         ),
-        (t.duplicate_ids > 0).then(|| TallyNote {
+        (duplicate_ids > 0).then(|| TallyNote {
             code: TallyCode::DuplicateId,
             severity: Severity::Warning,
-            count: t.duplicate_ids,
+            count: duplicate_ids,
             rows: Vec::new(),
             names: Vec::new(),
             message: Localized::new(
-                format!("{} dòng lặp lại mã hồ sơ của một dòng trước; mọi dòng đều được tính", count(t.duplicate_ids, Lang::Vi)),
-                format!("{} rows repeat the id of an earlier row; every row is counted", count(t.duplicate_ids, Lang::En)),
+                format!("{} dòng lặp lại mã hồ sơ của một dòng trước; mọi dòng đều được tính", count(duplicate_ids, Lang::Vi)),
+                format!("{} rows repeat the id of an earlier row; every row is counted", count(duplicate_ids, Lang::En)),
             ),
         }),
         name_note(
