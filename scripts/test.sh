@@ -23,6 +23,10 @@ if cargo tree -p tthc-score -e normal --prefix none | grep -E '^(wasm-bindgen|js
   exit 1
 fi
 
+step "Supply chain: licenses, bans, sources (cargo-deny, offline; deny.toml)"
+command -v cargo-deny >/dev/null || cargo install -q cargo-deny --version 0.20.2 --locked
+cargo deny --offline --log-level error check licenses bans sources
+
 step "Rust tests (unit, fixtures, property, CLI, doc)"
 log=$(mktemp)
 if ! cargo test --workspace -q >"$log" 2>&1; then

@@ -4,6 +4,8 @@
 //! rows; 2 the input is invalid (hard errors, printed to stderr with code and path); 3
 //! usage error; 4 an input file could not be read.
 
+#![forbid(unsafe_code)]
+
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use std::io::{BufReader, IsTerminal, Read, Write};
 use std::process::ExitCode;

@@ -13,6 +13,8 @@
 //! Each line: `{"name", "input", "options"?, "outcome": "<compact JSON>", "tables"?: {...}}`.
 //! The JS side parses `input`, calls the wasm package and compares strings byte for byte.
 
+#![forbid(unsafe_code)]
+
 use proptest::strategy::{Strategy, ValueTree};
 use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 use serde_json::{json, Map, Value};
