@@ -56,12 +56,16 @@ rm -rf "$PKG/dist"
 mkdir -p "$PKG/dist" target/wasm-opt
 # wasm-opt runs before wasm-bindgen: Debian's wasm-opt 108 rewrites wasm-bindgen's
 # externref table export wrongly when it reads wasm-bindgen's output.
+# --experimental-reset-state-function: the glue gets __wbg_reset_state(), a fresh instance
+# from the compiled module it holds; the facade calls it after a trap (a panic aborts).
 for m in tthc_score_wasm tthc_score_full; do
   wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-reference-types --enable-multivalue --enable-mutable-globals \
     "target/wasm-modules/$m.wasm" -o "target/wasm-opt/$m.wasm"
-  wasm-bindgen --target web --out-dir "$PKG/dist/web" "target/wasm-opt/$m.wasm"
-  wasm-bindgen --target nodejs --out-dir "$PKG/dist/node" "target/wasm-opt/$m.wasm"
+  for t in web nodejs; do
+    wasm-bindgen --target "$t" --experimental-reset-state-function \
+      --out-dir "$PKG/dist/${t%js}" "target/wasm-opt/$m.wasm"
+  done
 done
 # The Node glue is CommonJS inside an ESM package.
 echo '{ "type": "commonjs" }' > "$PKG/dist/node/package.json"

@@ -71,7 +71,7 @@ test("an invalid count shows its message beside the field, never a blank table o
   await page.waitForSelector("body[data-state=invalid]");
   assert.equal(await field.getAttribute("aria-invalid"), "true");
   const message = await text("#f-perDossier-contacts-one-error");
-  assert.match(message, /Số lượng phải là một số/);
+  assert.match(message, /^Số hồ sơ đạt 1 điểm \(số lần phải liên hệ\): số lượng phải là một số/);
   assert.equal(await page.locator("#f-perDossier-contacts-one-error").getAttribute("data-code"), "COUNT_NOT_A_NUMBER");
   await field.press("Control+A");
   await page.keyboard.type("-1");

@@ -350,7 +350,7 @@ fn tally(
                 if i > 0 {
                     let _ = writeln!(out);
                 }
-                let _ = write!(out, "{}", render(c, p, table_format(format), lang));
+                let _ = write!(out, "{}", render(c, p, table_format(format), lang)?);
             }
         }
     }
@@ -373,7 +373,7 @@ fn run(cli: Cli) -> Result<ExitCode, Fail> {
                 let (p, _) = o.resolve()?;
                 print!(
                     "{}",
-                    render(&card, p, table_format(format), args.lang.into())
+                    render(&card, p, table_format(format), args.lang.into())?
                 );
                 print_findings(&card, args.lang.into(), &mut std::io::stderr());
             }

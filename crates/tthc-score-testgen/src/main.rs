@@ -2,8 +2,10 @@
 //!
 //! `tthc-score-testgen fixtures DIR` — every fixture of `tests/fixtures/`, with its
 //! outcome and its table in every format and language;
-//! `tthc-score-testgen generated N SEED` — N inputs from the property-test strategies
-//! (valid reports and edits of them, mostly invalid), with their outcomes.
+//! `tthc-score-testgen generated N SEED [STEP]` — N inputs from the property-test
+//! strategies (valid reports and edits of them, mostly invalid), with their outcomes and,
+//! for those that score, one table (format and language in turn); with STEP, only every
+//! STEP-th of the same N (the browser's sample).
 //!
 //! `tthc-score-testgen dossiers N SEED UNITS [PERIOD]` — a CSV of N plausible dossiers of
 //! UNITS units (the example file, the 10-million-row benchmark);
@@ -80,6 +82,36 @@ fn tables(input: &Value, options: &Options) -> Value {
     Value::Object(out)
 }
 
+/// The table of the `i`-th input in one of the eight formats and languages, picked by a
+/// hash of `i` (so that every STEP-th input still covers all eight).
+fn table(input: &Value, options: &Options, i: usize) -> Value {
+    let formats = [
+        ("table", Format::Table),
+        ("markdown", Format::Markdown),
+        ("html", Format::Html),
+        ("csv", Format::Csv),
+    ];
+    let k = (i as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 61;
+    let (fname, format) = formats[(k % 4) as usize];
+    let (lname, lang) = if k < 4 {
+        ("vi", Lang::Vi)
+    } else {
+        ("en", Lang::En)
+    };
+    let ro = RenderOptions {
+        format: Some(format),
+        lang: Some(lang),
+        profile: options.profile.clone(),
+        interpretations: options.interpretations,
+    };
+    match tthc_score::parse_report(&input.to_string())
+        .and_then(|r| tthc_score::render_report(&r, &ro))
+    {
+        Ok(t) => json!({ format!("{fname}/{lname}"): t }),
+        Err(_) => Value::Null,
+    }
+}
+
 fn fixtures(dir: &str) {
     let mut paths: Vec<_> = std::fs::read_dir(dir)
         .expect("fixtures dir")
@@ -108,7 +140,7 @@ fn fixtures(dir: &str) {
     }
 }
 
-fn generated(n: usize, seed: u64) {
+fn generated(n: usize, seed: u64, step: usize) {
     let mut seed_bytes = [0u8; 32];
     seed_bytes[..8].copy_from_slice(&seed.to_le_bytes());
     let mut runner = TestRunner::new_with_rng(
@@ -136,16 +168,24 @@ fn generated(n: usize, seed: u64) {
             .new_tree(&mut runner)
             .map(|t| t.current().id.clone())
             .unwrap_or_default();
+        if i % step != 0 {
+            continue;
+        }
         let options = Options {
             profile: Some(profile.into_owned()),
             interpretations: None,
         };
-        let line = json!({
+        let outcome = outcome(&input, &options);
+        let mut line = json!({
             "name": format!("generated-{i}"),
             "input": input,
             "options": options,
-            "outcome": outcome(&input, &options),
+            "outcome": outcome,
         });
+        // One table per input that scores, the format and language in turn.
+        if outcome.starts_with(r#"{"scorecard""#) {
+            line["tables"] = table(&input, &options, i);
+        }
         println!("{line}");
     }
 }
@@ -300,7 +340,12 @@ fn main() {
         .as_slice()
     {
         ["fixtures", dir] => fixtures(dir),
-        ["generated", n, seed] => generated(n.parse().expect("N"), seed.parse().expect("SEED")),
+        ["generated", n, seed] => generated(n.parse().expect("N"), seed.parse().expect("SEED"), 1),
+        ["generated", n, seed, step] => generated(
+            n.parse().expect("N"),
+            seed.parse().expect("SEED"),
+            step.parse().expect("STEP"),
+        ),
         ["dossiers", n, seed, units] => dossiers_csv(
             n.parse().expect("N"),
             seed.parse().expect("SEED"),
@@ -316,7 +361,7 @@ fn main() {
         ["tally", n, seed] => tally_parity(n.parse().expect("N"), seed.parse().expect("SEED")),
         ["columns", n, dir] => columns_bin(n.parse().expect("N"), dir),
         _ => {
-            eprintln!("usage: tthc-score-testgen fixtures DIR | generated N SEED | dossiers N SEED UNITS [PERIOD] | tally N SEED | columns N DIR");
+            eprintln!("usage: tthc-score-testgen fixtures DIR | generated N SEED [STEP] | dossiers N SEED UNITS [PERIOD] | tally N SEED | columns N DIR");
             std::process::exit(3);
         }
     }

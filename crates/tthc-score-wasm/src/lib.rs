@@ -62,3 +62,30 @@ pub(crate) fn problem_error(p: Problem) -> JsValue {
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }
+
+// The size of the module's linear memory in bytes: it grows to the largest working set
+// seen and never shrinks (the package's `memoryBytes()`, bounded by the leak test).
+// (`//`, not `///`: wasm-bindgen would copy doc comments into the shipped glue.)
+#[wasm_bindgen(js_name = memoryBytes)]
+pub fn memory_bytes() -> f64 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        (core::arch::wasm32::memory_size::<0>() * 65536) as f64
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        0.0
+    }
+}
+
+// Test hook, not API (not in the package's declarations): allocates `bytes` bytes, then
+// panics, so that the tests can check what a panic reaching the boundary does. The wasm
+// profiles abort on panic: the call traps (`WebAssembly.RuntimeError: unreachable`) and
+// the facade re-initialises the module (src/api.js, createGuard).
+#[doc(hidden)]
+#[wasm_bindgen(js_name = __panicForTests)]
+pub fn panic_for_tests(bytes: usize) {
+    let held = vec![1u8; bytes];
+    std::hint::black_box(&held);
+    panic!();
+}

@@ -26,7 +26,7 @@ fn bench(c: &mut Criterion) {
     c.bench_function("score_and_render_html", |b| {
         b.iter(|| {
             let card = score(black_box(&report), p).unwrap();
-            render(&card, p, Format::Html, Lang::Vi)
+            render(&card, p, Format::Html, Lang::Vi).unwrap()
         })
     });
     let mut clean = report.clone();

@@ -64,8 +64,10 @@ struct Layout {
 }
 
 impl Layout {
+    /// The cell of column `c`; `None` when the file has no such column, or the record is
+    /// too short to reach it (a row refused for its field count still names its id).
     fn cell<'r>(&self, rec: &'r [&'r str], c: Col) -> Option<&'r str> {
-        self.at[c as usize].map(|i| rec[i])
+        self.at[c as usize].and_then(|i| rec.get(i).copied())
     }
 }
 
@@ -251,7 +253,31 @@ fn record(tally: &mut Tally, l: &Layout, line: u64, rec: &Fields<'_>) {
     }
 }
 
-/// Reads records with csv-core, tracking the spreadsheet row (line) where each begins.
+/// Where the reader stands in the quoting of RFC 4180, as csv-core reads it: a quote opens
+/// a quoted cell only at the start of a cell (elsewhere it is a character); inside one, a
+/// doubled quote is a quote and a single one closes it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Quoting {
+    CellStart,
+    Unquoted,
+    Quoted,
+    QuoteInQuoted,
+}
+
+impl Quoting {
+    fn after(self, b: u8) -> Quoting {
+        match (self, b) {
+            (Quoting::Quoted, b'"') => Quoting::QuoteInQuoted,
+            (Quoting::Quoted, _) => Quoting::Quoted,
+            (Quoting::QuoteInQuoted, b'"') => Quoting::Quoted,
+            (_, b',' | b'\n' | b'\r') => Quoting::CellStart,
+            (Quoting::CellStart, b'"') => Quoting::Quoted,
+            _ => Quoting::Unquoted,
+        }
+    }
+}
+
+/// Reads records with csv-core, tracking the spreadsheet row where each begins.
 struct Records<R> {
     input: R,
     rdr: csv_core::Reader,
@@ -261,9 +287,14 @@ struct Records<R> {
     eof: bool,
     out: Vec<u8>,
     ends: Vec<usize>,
-    /// 1 + the line breaks consumed so far.
+    /// The spreadsheet row: 1 + the line breaks (LF, CRLF or CR, as csv-core ends a
+    /// record) consumed so far outside quoted cells.
     line: u64,
-    quotes: u64,
+    /// Whether the last byte was a CR outside a quoted cell.
+    after_cr: bool,
+    /// Whether csv-core has been given input yet.
+    started: bool,
+    quoting: Quoting,
 }
 
 impl<R: Read> Records<R> {
@@ -278,8 +309,30 @@ impl<R: Read> Records<R> {
             out: vec![0; 4096],
             ends: vec![0; 32],
             line: 1,
-            quotes: 0,
+            after_cr: false,
+            started: false,
+            quoting: Quoting::CellStart,
         }
+    }
+
+    /// Refills the buffer once it is used up. The first input holds at least four bytes
+    /// (unless the file is shorter): csv-core skips a byte-order mark only when its first
+    /// input holds all of it, and takes what is left of that input empty as the end of the
+    /// file; a reader may hand over fewer bytes at a time.
+    fn fill(&mut self) -> std::io::Result<()> {
+        if self.pos < self.len || self.eof {
+            return Ok(());
+        }
+        self.pos = 0;
+        self.len = self.input.read(&mut self.buf)?;
+        while !self.started && (1..4).contains(&self.len) {
+            match self.input.read(&mut self.buf[self.len..])? {
+                0 => break,
+                n => self.len += n,
+            }
+        }
+        self.eof = self.len == 0;
+        Ok(())
     }
 
     /// The next record: its first line and its fields (valid until the next call).
@@ -287,27 +340,30 @@ impl<R: Read> Records<R> {
         let (mut nout, mut nend) = (0, 0);
         let mut start: Option<u64> = None;
         loop {
-            if self.pos == self.len && !self.eof {
-                self.len = self.input.read(&mut self.buf)?;
-                self.pos = 0;
-                self.eof = self.len == 0;
-            }
+            self.fill()?;
             let input = &self.buf[self.pos..self.len];
+            // csv-core skips the byte-order mark at the start of its first input.
+            let bom = if std::mem::replace(&mut self.started, true) {
+                0
+            } else {
+                3 * usize::from(input.starts_with(b"\xef\xbb\xbf"))
+            };
             let (res, nin, o, e) =
                 self.rdr
                     .read_record(input, &mut self.out[nout..], &mut self.ends[nend..]);
-            for &b in &input[..nin] {
+            for &b in input.get(bom..nin).unwrap_or_default() {
+                let quoted = self.quoting == Quoting::Quoted;
                 match b {
-                    b'\n' => self.line += 1,
-                    b'\r' => {}
-                    b'"' => {
-                        self.quotes += 1;
-                        start.get_or_insert(self.line);
+                    b'\n' if !quoted => {
+                        self.line += u64::from(!self.after_cr);
                     }
+                    b'\r' if !quoted => self.line += 1,
                     _ => {
                         start.get_or_insert(self.line);
                     }
                 }
+                self.after_cr = b == b'\r' && !quoted;
+                self.quoting = self.quoting.after(b);
             }
             self.pos += nin;
             // csv-core gives field ends from the start of the record, across calls.
@@ -383,7 +439,7 @@ pub fn read_csv<R: Read>(
                 out: &out,
                 ends: &ends,
             };
-            if next.is_none() && recs.quotes % 2 == 1 {
+            if next.is_none() && recs.quoting == Quoting::Quoted {
                 let fault = (
                     Code::CsvMalformed,
                     "Dấu ngoặc kép không được đóng (từ dòng này đến hết tệp)".into(),

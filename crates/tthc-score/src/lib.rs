@@ -42,7 +42,7 @@
 //! let national = score(&report, profile::find("tt01-2018").unwrap()).unwrap();
 //! assert_eq!(national.total.display().vi, "16,7");
 //!
-//! let table = render(&card, profile::find("dien-bien-2019").unwrap(), Format::Table, Lang::Vi);
+//! let table = render(&card, profile::find("dien-bien-2019").unwrap(), Format::Table, Lang::Vi).unwrap();
 //! assert!(table.contains("\tTỔNG ĐIỂM\t18,0\t\t16,74\t"));
 //! ```
 //!
@@ -51,10 +51,30 @@
 //! averaging, totals, rating and officials in [`scoring`]; bands, rounding policy,
 //! validity and the interpretations we chose in [`profile`]; hard errors in [`error`] and
 //! [`input::validate`]; soft findings in [`finding`] (what they are) and [`audit`] (the
-//! checks); the annex table in [`mod@render`]; rounding in [`rounding`].
+//! checks); the annex table in [`mod@render`]; rounding in [`rounding`]. Dossier records:
+//! the working-day calendar in [`calendar`], one dossier's grades in [`classify`], the
+//! counts of many in [`tally`].
+//!
+//! ## Features
+//!
+//! | feature | default | what it adds |
+//! |---|---|---|
+//! | `json` | yes | JSON text in with field paths: `parse_report`, `parse_json`, `check_json`, `add_records_json` (serde_json with exact numbers) |
+//! | `csv` | yes | the CSV of dossier records: `dossier_csv::read_csv` (csv-core) |
+//! | `nfc` | yes | unit and official names compared in Unicode NFC |
+//! | `ts` | no | TypeScript declarations of the types (tsify), for the wasm package |
+//! | `testing` | no | proptest strategies and dossier generators shared by tests, parity and benchmarks |
+//!
+//! Without default features the crate scores already-parsed values ([`Report`] built in
+//! Rust or deserialized by any serde format) and renders tables.
+//!
+//! Errors: a [`Problem`] is one error, [`Errors`] all the errors of one input (see
+//! [`error`]).
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
+#![warn(missing_debug_implementations)]
+#![warn(clippy::missing_errors_doc, clippy::missing_panics_doc)]
 
 // The layers, lowest first: a module imports only modules above it in this list
 // (ARCHITECTURE.md; `tests/layers.rs` enforces it). `calendar` imports nothing of the crate.
@@ -83,7 +103,7 @@ pub mod testing;
 #[doc = include_str!("../../../README.md")]
 pub struct ReadmeDoctests;
 
-pub use base::{number as format, rounding, Lang, Localized};
+pub use base::{number as format, rounding, Lang, Localized, ParseNameError, VERSION};
 pub use error::{Code, Errors, Problem};
 pub use finding::{Finding, FindingCode, Severity};
 pub use indicator::{IndicatorId, IndicatorKind};
@@ -122,7 +142,7 @@ pub fn score_with(
 /// Options of a scoring call: which profile, and which interpretations to override.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
 pub struct Options {
     /// Built-in profile identifier; the default is `dien-bien-2019`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -134,6 +154,9 @@ pub struct Options {
 
 impl Options {
     /// The profile and the interpretations in force.
+    ///
+    /// # Errors
+    /// `UNKNOWN_PROFILE` for a profile that is not built in.
     pub fn resolve(&self) -> Result<(&'static CheckedProfile, Interpretations), Problem> {
         let p = profile::find(self.profile.as_deref().unwrap_or(profile::DEFAULT_PROFILE))?;
         let i = self
@@ -147,7 +170,7 @@ impl Options {
 /// Options of a table rendering: the scoring options plus format and language.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
 pub struct RenderOptions {
     /// Output format; the default is the tab-separated table.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -164,6 +187,9 @@ pub struct RenderOptions {
 }
 
 /// Scores `report` and renders its annex table as `options` say.
+///
+/// # Errors
+/// As [`score_report`].
 pub fn render_report(report: &Report, options: &RenderOptions) -> Result<String, Errors> {
     let scoring = Options {
         profile: options.profile.clone(),
@@ -171,15 +197,20 @@ pub fn render_report(report: &Report, options: &RenderOptions) -> Result<String,
     };
     let (p, i) = scoring.resolve()?;
     let card = score_with(report, p, &i)?;
+    // The card was scored with `p` just above: the profiles match.
     Ok(render(
         &card,
         p,
         options.format.unwrap_or_default(),
         options.lang.unwrap_or_default(),
-    ))
+    )?)
 }
 
 /// Scores `report` with `options` (profile and interpretation overrides).
+///
+/// # Errors
+/// An unknown profile, a period outside the profile's validity, and every problem of the
+/// report that prevents scoring (see [`validate`]).
 pub fn score_report(report: &Report, options: &Options) -> Result<Scorecard, Errors> {
     let (p, i) = options.resolve()?;
     score_with(report, p, &i)
@@ -260,3 +291,5 @@ export type OfficialScore = OfficialScoreJson;
 /** One soft finding: code, severity, path, the numbers behind it and its message. */
 export type Finding = FindingJson;
 "#;
+
+crate::base::objects_only!(Options, RenderOptions);

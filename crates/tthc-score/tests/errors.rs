@@ -275,7 +275,8 @@ fn text_that_is_not_a_report() {
         ("{", Code::InvalidJson),
         ("[]", Code::WrongType),
         ("null", Code::WrongType),
-        ("{} trailing", Code::MissingField),
+        // Not JSON at all: INVALID_JSON before any field it lacks.
+        ("{} trailing", Code::InvalidJson),
         ("{\"period\": NaN}", Code::InvalidJson),
     ] {
         let p = check_json(text);

@@ -153,10 +153,10 @@ fn hostile_names_in_every_format() {
         let r = parse_report(&hostile_report(name).to_string()).unwrap();
         let c = score_report(&r, &Options::default()).unwrap();
         for lang in [Lang::Vi, Lang::En] {
-            let md = render(&c, p, Format::Markdown, lang);
-            let html = render(&c, p, Format::Html, lang);
-            let text = render(&c, p, Format::Table, lang);
-            let csv = render(&c, p, Format::Csv, lang);
+            let md = render(&c, p, Format::Markdown, lang).unwrap();
+            let html = render(&c, p, Format::Html, lang).unwrap();
+            let text = render(&c, p, Format::Table, lang).unwrap();
+            let csv = render(&c, p, Format::Csv, lang).unwrap();
             assert!(
                 !html.contains("<script") && !html.contains("<img"),
                 "{name}: {html}"
@@ -210,7 +210,8 @@ fn csv_identifies_the_sheet() {
         profile::find("dien-bien-2019").unwrap(),
         Format::Csv,
         Lang::Vi,
-    );
+    )
+    .unwrap();
     let lines: Vec<&str> = csv.split("\r\n").collect();
     assert_eq!(lines[0], "ĐÁNH GIÁ VIỆC GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH");
     assert_eq!(lines[1], "\"CỦA UBND HUYỆN ĐIỆN BIÊN, TỈNH ĐIỆN BIÊN\"");
@@ -332,8 +333,11 @@ fn one_policy_for_whole_numbers() {
             (Code::LevelOutOfRange, "perUnit.publicity.level"),
             "{bad}"
         );
+        // The field by its name, then what a level must be.
         assert!(
-            e[0].message.en.starts_with("level "),
+            e[0].message
+                .en
+                .starts_with("Level the unit declares (publicity of procedures): level "),
             "{bad}: {}",
             e[0].message.en
         );
@@ -345,7 +349,11 @@ fn one_policy_for_whole_numbers() {
     }
     let e = errors_of(&count_text("\"2\""));
     assert_eq!(e[0].code, Code::CountNotANumber);
-    assert!(e[0].message.en.starts_with("count must be a number"));
+    assert!(
+        e[0].message.en.contains(": count must be a number"),
+        "{}",
+        e[0].message.en
+    );
     let mut v = seed();
     v["period"]["quarter"] = json!(2.0);
     assert_eq!(card(&v, &Options::default()).period.quarter, Some(2));
@@ -356,7 +364,9 @@ fn one_policy_for_whole_numbers() {
         (Code::PeriodInvalid, "period.quarter")
     );
     assert!(
-        e[0].message.en.starts_with("quarter must be a number"),
+        e[0].message
+            .en
+            .starts_with("Quarter of the period: quarter must be a number"),
         "{}",
         e[0].message.en
     );
@@ -402,8 +412,8 @@ fn messages() {
     v.as_object_mut().unwrap().remove("declared");
     let c = card(&v, &Options::default());
     let p = profile::find("dien-bien-2019").unwrap();
-    let vi = render(&c, p, Format::Table, Lang::Vi);
-    let en = render(&c, p, Format::Table, Lang::En);
+    let vi = render(&c, p, Format::Table, Lang::Vi).unwrap();
+    let en = render(&c, p, Format::Table, Lang::En).unwrap();
     assert!(
         vi.contains(
             "Đánh giá công chức, viên chức: Không áp dụng (không có hồ sơ đã giải quyết)\n"
@@ -445,7 +455,8 @@ fn messages() {
         profile::find("tt01-2018").unwrap(),
         Format::Table,
         Lang::Vi,
-    );
+    )
+    .unwrap();
     assert!(t.contains("\tTổ chức tiếp nhận hồ sơ, giải quyết, trả kết quả tại Bộ phận Một cửa\t"));
     let c = score_report(&r, &Options::default()).unwrap();
     let t = render(
@@ -453,7 +464,8 @@ fn messages() {
         profile::find("dien-bien-2019").unwrap(),
         Format::Table,
         Lang::Vi,
-    );
+    )
+    .unwrap();
     assert!(t.contains(
         "\tTổ chức tiếp nhận hồ sơ, giải quyết, trả kết quả tại Bộ phận Tiếp nhận và Trả kết quả\t"
     ));
@@ -474,7 +486,10 @@ fn minor() {
         .clone()
         .into_inner();
     p.rounding.indicator_decimals = 9;
-    assert_eq!(p.clone().check().unwrap_err().path, "profile.rounding");
+    assert_eq!(
+        p.clone().check().unwrap_err().path,
+        "profile.rounding.indicatorDecimals"
+    );
     p.rounding.indicator_decimals = 8;
     assert!(p.check().is_ok());
 }

@@ -71,7 +71,8 @@ fn district_table_reproduces_every_seed_row() {
         profile::find("dien-bien-2019").unwrap(),
         Format::Table,
         Lang::Vi,
-    );
+    )
+    .unwrap();
     let rows: Vec<&str> = seed.lines().filter(|l| l.contains('\t')).collect();
     assert_eq!(
         rows.len(),
@@ -100,7 +101,8 @@ fn district_table_in_english() {
         profile::find("dien-bien-2019").unwrap(),
         Format::Table,
         Lang::En,
-    );
+    )
+    .unwrap();
     assert!(t.contains("\tTOTAL SCORE\t18.0\t\t16.74\t\n"));
     assert!(t.contains("1\tTotal time to resolve the administrative procedure dossier\t2\t1,132\t1.91\t15 dossiers pending within the deadline\n"));
     assert!(t.contains("\tEarlier than the regulated time\t2\t1,033\t\t\n"));
@@ -213,23 +215,23 @@ fn level_source_facts_gives_the_corrected_total() {
 fn markdown_html_csv() {
     let card = dien_bien(&district());
     let p = profile::find("dien-bien-2019").unwrap();
-    let md = render(&card, p, Format::Markdown, Lang::Vi);
+    let md = render(&card, p, Format::Markdown, Lang::Vi).unwrap();
     assert!(
         md.contains("|  | **TỔNG ĐIỂM** | 18,0 |  | **16,74** |  |"),
         "{md}"
     );
     assert!(md.contains("| 9 | **Tiến độ và chất lượng cung cấp dịch vụ công trực tuyến của cơ quan có thẩm quyền** | 2 |  | **1** |  |"));
-    let html = render(&card, p, Format::Html, Lang::Vi);
+    let html = render(&card, p, Format::Html, Lang::Vi).unwrap();
     assert!(html.contains("<tr class=\"total\"><td></td><th scope=\"row\">TỔNG ĐIỂM</th><td class=\"num\">18,0</td><td class=\"num\"></td><td class=\"num\">16,74</td><td></td></tr>"), "{html}");
     assert_eq!(html.matches("class=\"sub chosen\"").count(), 4);
-    let csv = render(&card, p, Format::Csv, Lang::Vi);
+    let csv = render(&card, p, Format::Csv, Lang::Vi).unwrap();
     assert!(csv.contains(
         "\r\n\r\nSTT,Tiêu chí/Tiêu chí thành phần,Điểm tối đa,Số lượng hồ sơ,Điểm tự đánh giá,Ghi chú\r\n"
     ));
     assert!(csv.contains(",TỔNG ĐIỂM,\"18,0\",,\"16,74\",\r\n"), "{csv}");
     // Title (2), header (4), blank, columns, total and 9 × 4 rows, blank, rating, officials.
     assert_eq!(csv.lines().count(), 2 + 4 + 1 + 1 + 1 + 9 * 4 + 1 + 1 + 1);
-    let csv_en = render(&card, p, Format::Csv, Lang::En);
+    let csv_en = render(&card, p, Format::Csv, Lang::En).unwrap();
     assert!(csv_en.contains(",TOTAL SCORE,18.0,,16.74,\r\n"));
 }
 
@@ -243,7 +245,8 @@ fn html_escapes_user_text() {
         profile::find("dien-bien-2019").unwrap(),
         Format::Html,
         Lang::Vi,
-    );
+    )
+    .unwrap();
     assert!(!html.contains("<script>"));
     assert!(html.contains("&lt;SCRIPT&gt;ALERT(1)&lt;/SCRIPT&gt; &amp; CO"));
 }
@@ -257,10 +260,10 @@ fn officials_in_the_table_summary() {
     let report = parse_report(&fx["input"].to_string()).unwrap();
     let card = dien_bien(&report);
     let p = profile::find("dien-bien-2019").unwrap();
-    let vi = render(&card, p, Format::Table, Lang::Vi);
+    let vi = render(&card, p, Format::Table, Lang::Vi).unwrap();
     assert!(vi.contains("Đánh giá công chức, viên chức: 9,74/10 điểm – Hoàn thành 100% nhiệm vụ\n"));
     assert!(vi.contains("\n  Trần Thị B: 3,20/10 điểm – Hoàn thành dưới 70% nhiệm vụ\n"));
-    let en = render(&card, p, Format::Markdown, Lang::En);
+    let en = render(&card, p, Format::Markdown, Lang::En).unwrap();
     assert!(
         en.contains("Nguyễn Văn A: 9.88/10 points – Completed 100% of duties  \n"),
         "{en}"

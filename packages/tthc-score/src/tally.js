@@ -34,33 +34,45 @@ function names(list, path) {
   return list.map((n) => n.normalize("NFC"));
 }
 
-// Errors thrown by the wasm module for bad input are `{ errors }` values.
-function rethrow(e) {
-  if (e && Array.isArray(e.errors)) throw new TthcScoreError(e.errors);
-  throw e;
-}
-
-function createTallyApi(raw, ready) {
+function createTallyApi(raw, ready, guard) {
+  const lost = () =>
+    internalError(
+      undefined,
+      "Tally này đã mất khi mô-đun WebAssembly được khởi tạo lại sau một lỗi nội bộ; hãy tạo Tally mới và nạp lại hồ sơ",
+      "this Tally was lost when the WebAssembly module was re-initialised after an internal error; create a new Tally and add its dossiers again",
+    );
+  const json = (value, normalize) => {
+    try {
+      const text = toJson(value);
+      return normalize ? text.normalize("NFC") : text;
+    } catch (e) {
+      throw new TthcScoreError(unserializable(e));
+    }
+  };
   /** A tally of dossier records, fed batch by batch (columns, records or CSV text). */
   class Tally {
     #handle;
+    // The module instance the handle lives in (see createGuard).
+    #generation;
     #next = 1;
     constructor(options) {
       ready();
-      let text;
-      try {
-        text = toJson(options);
-      } catch (e) {
-        throw new TthcScoreError(unserializable(e));
+      const text = json(options, false);
+      this.#handle = guard.enter(() => new raw.TallyHandle(text));
+      this.#generation = guard.state.generation;
+    }
+    /** The handle, if it is still alive in the current module instance (checked first,
+     * and again inside the call: a user's toJSON could have called into the module). */
+    #live() {
+      if (this.#handle === undefined) {
+        throw problem("INVALID_VALUE", "", "Tally này đã được giải phóng (free)", "this Tally has been freed");
       }
-      try {
-        this.#handle = new raw.TallyHandle(text);
-      } catch (e) {
-        rethrow(e);
-      }
+      if (this.#generation !== guard.state.generation) throw lost();
+      return this.#handle;
     }
     /** Adds a batch of columns (typed arrays, one value per dossier). */
     addColumns(columns) {
+      this.#live();
       if (columns === null || typeof columns !== "object") {
         throw problem("WRONG_TYPE", "columns", "Cần một đối tượng các cột", "columns must be an object of typed arrays");
       }
@@ -84,64 +96,56 @@ function createTallyApi(raw, ready) {
       const units = names(columns.units ?? [], "columns.units");
       const officials = names(columns.officials ?? [], "columns.officials");
       const [unit, official, ...rest] = args;
-      try {
-        this.#handle.addColumns(this.#next, units, unit, officials, official, ...rest);
-      } catch (e) {
-        rethrow(e);
-      }
+      guard.enter(() => this.#live().addColumns(this.#next, units, unit, officials, official, ...rest));
       this.#next += unit.length;
     }
     /** Adds dossier records (objects with the camelCase fields of the CSV). */
     addRecords(records) {
+      this.#live();
       if (!Array.isArray(records)) {
         throw problem("WRONG_TYPE", "records", "Cần một mảng hồ sơ", "records must be an array");
       }
-      let text;
-      try {
-        text = toJson(records).normalize("NFC");
-      } catch (e) {
-        throw new TthcScoreError(unserializable(e));
-      }
-      try {
-        this.#handle.addRecords(this.#next, text);
-      } catch (e) {
-        rethrow(e);
-      }
+      const text = json(records, true);
+      guard.enter(() => this.#live().addRecords(this.#next, text));
       this.#next += records.length;
     }
     /** Adds the rows of a CSV text with its header row (rows numbered as in the text). */
     addCsv(text) {
+      this.#live();
       if (typeof text !== "string") {
         throw problem("WRONG_TYPE", "csv", "Cần nội dung CSV (chuỗi ký tự)", "the CSV must be a string");
       }
-      try {
-        this.#handle.addCsv(text.normalize("NFC"));
-      } catch (e) {
-        rethrow(e);
-      }
+      const normalized = text.normalize("NFC");
+      guard.enter(() => this.#live().addCsv(normalized));
     }
     /** Adds another tally of the same period, policy and calendar. */
     merge(other) {
+      this.#live();
       if (!(other instanceof Tally)) {
         throw problem("WRONG_TYPE", "other", "Chỉ gộp được một Tally", "only a Tally can be merged");
       }
-      try {
-        this.#handle.merge(other.#handle);
-      } catch (e) {
-        rethrow(e);
+      // The module would refuse the aliasing by throwing through itself (an internal error).
+      if (other === this) {
+        throw problem("INVALID_VALUE", "other", "Không gộp được một Tally vào chính nó", "a Tally cannot be merged into itself");
       }
+      guard.enter(() => this.#live().merge(other.#live()));
     }
     /** The reports (one per unit) and the summary, completed by per-unit facts. */
     finish(unitFacts) {
-      ready();
-      const r = this.#handle.finish(unitFacts === undefined ? undefined : toJson(unitFacts).normalize("NFC"));
+      this.#live();
+      const facts = unitFacts === undefined ? undefined : json(unitFacts, true);
+      const r = guard.enter(() => this.#live().finish(facts));
       if ("errors" in r) throw new TthcScoreError(r.errors);
       return r.tally;
     }
-    /** Frees the wasm memory now (also done by the garbage collector). */
+    /** Frees the wasm memory now (also done by the garbage collector). Never throws: a
+     * Tally lost in a re-initialisation (or awaiting one) has nothing left to free. */
     free() {
-      this.#handle?.free();
+      const handle = this.#handle;
       this.#handle = undefined;
+      if (handle !== undefined && this.#generation === guard.state.generation && !guard.state.broken) {
+        guard.enter(() => handle.free());
+      }
     }
     [Symbol.dispose]() {
       this.free();

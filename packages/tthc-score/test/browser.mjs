@@ -27,3 +27,14 @@ export async function launch(options = {}) {
     ],
   });
 }
+
+/** A new page of `browser` on an empty document served at `url` (so that the package's
+ * files load from the same origin), with the page's uncaught errors collected. */
+export async function blankPage(browser, url, title) {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.route(`${url}blank.html`, (route) => route.fulfill({ contentType: "text/html", body: `<!doctype html><title>${title}</title>` }));
+  await page.goto(`${url}blank.html`);
+  return { page, errors };
+}

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { Tally, tallyCsv, tallyRecords, score, TthcScoreError } from "../dist/dossiers.node.mjs";
-import { nativeLines, repoDir } from "./helpers.mjs";
+import { columns, nativeLines, repoDir } from "./helpers.mjs";
 
 const PARITY = Number(process.env.TTHC_TALLY_PARITY_CASES ?? 200);
 const TYPES = {
@@ -86,16 +86,6 @@ test("merging tallies of the parts equals the tally of the whole", () => {
   assert.throws(() => a.merge(new Tally({ period: "2021-Q3" })), (e) => e instanceof TthcScoreError && e.code === "INVALID_VALUE");
 });
 
-function columns(n) {
-  return {
-    units: ["UBND xã A"],
-    unit: new Uint32Array(n),
-    channel: new Uint8Array(n).fill(1),
-    receivedDay: new Int32Array(n).fill(18785), // 2021-06-07
-    receivedSecond: new Int32Array(n).fill(9 * 3600),
-    limitHalves: new Int32Array(n).fill(2),
-  };
-}
 
 test("columns of the wrong type or length are refused with a code and a path", () => {
   const t = new Tally({ period: "2021-Q2" });

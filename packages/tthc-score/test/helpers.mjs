@@ -14,3 +14,15 @@ export function nativeLines(...args) {
   });
   return out.trim().split("\n").map((l) => JSON.parse(l));
 }
+
+/** `n` dossiers of one unit as typed-array columns: direct, received Monday 07/06/2021 09:00, 1 day. */
+export function columns(n) {
+  return {
+    units: ["UBND xã A"],
+    unit: new Uint32Array(n),
+    channel: new Uint8Array(n).fill(1),
+    receivedDay: new Int32Array(n).fill(18785), // 2021-06-07
+    receivedSecond: new Int32Array(n).fill(9 * 3600),
+    limitHalves: new Int32Array(n).fill(2),
+  };
+}

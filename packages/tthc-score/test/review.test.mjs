@@ -76,7 +76,9 @@ test("whole numbers are decided from the text JavaScript sends", () => {
   l.perUnit.publicity = { level: "2" };
   const le = problem(() => score(l));
   assert.equal(le.code, "LEVEL_OUT_OF_RANGE");
-  assert.match(le.messageEn, /^level must be a number, not the string "2"/);
+  // The field by the name a clerk knows, then what a level must be.
+  assert.match(le.messageEn, /^Level the unit declares \(publicity of procedures\): level must be a number, not the string "2"/);
+  assert.match(le.messageVi, /^Mức đơn vị tự đánh giá \(công khai thủ tục hành chính\): /);
   l.perUnit.publicity = { level: 2.0 };
   assert.equal(indicator(score(l), "publicity").level, 2);
   // A percentage as an exact decimal string stays below 20 %.

@@ -4,12 +4,19 @@
 
 pub(crate) mod codes;
 pub mod number;
+mod objects;
+mod parse;
 pub mod rounding;
 mod text;
 
+pub(crate) use objects::{objects_only, MapOnly};
+pub use parse::ParseNameError;
 pub use text::{Lang, Localized, NOT_APPLICABLE};
 
 use serde::{Deserialize, Serialize};
+
+/// The version of this library, written into every scorecard (`libraryVersion`).
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// How serious a finding is. `audit` exits non-zero on `error`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

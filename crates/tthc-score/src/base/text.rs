@@ -16,10 +16,32 @@ pub enum Lang {
     En,
 }
 
+impl Lang {
+    /// The language code: `"vi"` or `"en"`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Lang::Vi => "vi",
+            Lang::En => "en",
+        }
+    }
+}
+
+impl std::str::FromStr for Lang {
+    type Err = super::ParseNameError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "vi" => Ok(Lang::Vi),
+            "en" => Ok(Lang::En),
+            _ => Err(super::ParseNameError::new("language", s, ["vi", "en"])),
+        }
+    }
+}
+
 /// A text in both languages of the project: labels of the form, messages, names.
 /// Fixed texts are borrowed ([`Localized::fixed`]), so building one costs no allocation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct Localized {
     /// Vietnamese.
     pub vi: Cow<'static, str>,
@@ -68,3 +90,5 @@ impl Localized {
 
 /// What a score shows when it is not counted.
 pub const NOT_APPLICABLE: Localized = Localized::fixed("Không áp dụng", "N/A");
+
+super::objects_only!(Localized);

@@ -124,22 +124,23 @@ impl Serialize for CalendarDate {
 
 impl<'de> Deserialize<'de> for CalendarDate {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        let mut it = s.split('-');
-        let parsed = (|| {
-            let y = it.next()?.parse().ok()?;
-            let m = it.next()?.parse().ok()?;
-            let day = it.next()?.parse().ok()?;
-            if it.next().is_some() || s.len() != 10 {
-                return None;
+        // Parsed inside the visitor, so that an error is placed at the value (its path
+        // names the field or the element, even the last one).
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = CalendarDate;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a date YYYY-MM-DD")
             }
-            CalendarDate::new(y, m, day)
-        })();
-        parsed.ok_or_else(|| {
-            serde::de::Error::custom(format!(
-                "invalid value: expected a date YYYY-MM-DD, got {s:?}"
-            ))
-        })
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<CalendarDate, E> {
+                super::datetime::parse_date(s).map_err(|_| {
+                    E::custom(format!(
+                        "invalid value: expected a date YYYY-MM-DD, got {s:?}"
+                    ))
+                })
+            }
+        }
+        d.deserialize_str(V)
     }
 }
 

@@ -44,6 +44,9 @@ fn digits(b: &[u8]) -> Option<u32> {
 }
 
 /// `YYYY-MM-DD`.
+///
+/// # Errors
+/// [`DateTimeError`] when the text is not of that form or names no real day.
 pub fn parse_date(s: &str) -> Result<CalendarDate, DateTimeError> {
     let b = s.as_bytes();
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
@@ -58,6 +61,10 @@ pub fn parse_date(s: &str) -> Result<CalendarDate, DateTimeError> {
 }
 
 /// `YYYY-MM-DD[T ]HH:MM[:SS][+07:00]`.
+///
+/// # Errors
+/// [`DateTimeError`] when the text is not of that form, names no real day or time, or
+/// gives an offset other than +07:00.
 pub fn parse_datetime(s: &str) -> Result<DateTime, DateTimeError> {
     let b = s.as_bytes();
     if b.len() < 16 || !matches!(b[10], b'T' | b' ') {
@@ -100,6 +107,9 @@ pub fn parse_datetime(s: &str) -> Result<DateTime, DateTimeError> {
 }
 
 /// A date alone (`YYYY-MM-DD`) or a date-time: the day, and the second when a time is given.
+///
+/// # Errors
+/// As [`parse_date`] and [`parse_datetime`].
 pub fn parse_date_or_datetime(s: &str) -> Result<(DayNumber, Option<u32>), DateTimeError> {
     if s.len() == 10 {
         return parse_date(s).map(|d| (d.to_days(), None));

@@ -278,6 +278,9 @@ impl Calendar {
 
     /// The working half-day in which a dossier received at `at` counts as received, as
     /// `2 × (working days before its day) + (0 morning | 1 afternoon)`.
+    ///
+    /// # Errors
+    /// [`OutOfRange`] when the day, or the next working day, is beyond the calendar.
     #[inline]
     pub fn receipt_half(&self, at: DateTime, cutoff_applies: bool) -> Result<u32, OutOfRange> {
         let i = self
@@ -299,6 +302,9 @@ impl Calendar {
     }
 
     /// The day of a half-day index.
+    ///
+    /// # Errors
+    /// [`OutOfRange`] when the index is beyond the calendar's last working day.
     #[inline]
     pub fn half_day(&self, half: u32) -> Result<DayNumber, OutOfRange> {
         self.working
@@ -309,6 +315,9 @@ impl Calendar {
 
     /// The due date of a dossier received (or restarted) at `at` with a time limit of
     /// `limit_halves` working half-days, under the cut-off policy.
+    ///
+    /// # Errors
+    /// [`OutOfRange`] when the receipt or the due date falls beyond the calendar.
     #[inline]
     pub fn due_day(
         &self,

@@ -5,7 +5,7 @@ use super::row::Row;
 use crate::calendar::Cutoff;
 use crate::error::{Code, Problem};
 use crate::input::{AgenciesContacted, Complaint};
-use crate::profile::{parse_choice, LateAttitude};
+use crate::profile::{parse_choice, ChoiceSeed, LateAttitude, NameSeed};
 use serde::{Deserialize, Serialize};
 
 /// Which due date judges a re-appointed dossier (Decree 61 Art. 19.9) \[D\].
@@ -50,10 +50,15 @@ pub enum CalendarMode {
 /// unknown value leaves the indicator undetermined.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
 pub struct Assumptions {
-    /// Contacts, for dossiers without the value.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Contacts, for dossiers without the value (a count: the whole-number policy of the
+    /// input; beyond `u32::MAX` it is "more than one" all the same).
+    #[serde(
+        default,
+        deserialize_with = "crate::input::assumed_contacts",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub contacts: Option<u32>,
     /// Agencies contacted, for dossiers without the value.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -74,8 +79,10 @@ impl Assumptions {
 }
 
 /// The classification's interpretations and assumptions. JSON: camelCase, every field
-/// optional (`{"cutoff": "all", "assume": {"contacts": 0}}`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+/// optional (`{"cutoff": "all", "assume": {"contacts": 0}}`); the interpretations are read
+/// through [`Policy::set`] (an unknown name or value is `UNKNOWN_INTERPRETATION`, as on
+/// the command line).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct Policy {
@@ -92,6 +99,49 @@ pub struct Policy {
     pub calendar: CalendarMode,
     /// Values assumed where the data is silent.
     pub assume: Assumptions,
+}
+
+/// The names of a policy in JSON: [`Policy::set`]'s, and `assume`.
+const POLICY_NAMES: &[&str] = &[
+    "cutoff",
+    "reappointment",
+    "agencyStep",
+    "lateAttitude",
+    "calendar",
+    "assume",
+];
+
+impl<'de> Deserialize<'de> for Policy {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Policy;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a policy (an object of names and values)")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut m: A) -> Result<Policy, A::Error> {
+                let mut p = Policy::default();
+                let mut seen = 0;
+                while let Some(name) = m.next_key_seed(NameSeed {
+                    names: POLICY_NAMES,
+                    seen: &mut seen,
+                    unknown: |k| Policy::default().set(k, "").unwrap_err(),
+                })? {
+                    if name == "assume" {
+                        p.assume = m.next_value()?;
+                    } else {
+                        m.next_value_seed(ChoiceSeed {
+                            target: &mut p,
+                            name,
+                            set: Policy::set,
+                        })?;
+                    }
+                }
+                Ok(p)
+            }
+        }
+        d.deserialize_map(V)
+    }
 }
 
 fn bad(name: &str, value: &str, choices: &str) -> Problem {
@@ -164,3 +214,5 @@ impl Policy {
         Ok(())
     }
 }
+
+crate::base::objects_only!(Assumptions);

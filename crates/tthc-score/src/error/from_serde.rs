@@ -11,6 +11,16 @@ const TAG: char = '\u{1}';
 /// stands where a scalar belongs, so the position (and the path) is one level too deep.
 const AT_PARENT: char = '\u{2}';
 
+/// A third marker: the error is about a part of the value just read, at a path relative
+/// to it (a check of a whole profile names the field it found wrong).
+const WITHIN: char = '\u{3}';
+
+/// Like [`tagged`], for an error about the part `sub` (a relative path such as
+/// `rounding.totalDecimals`) of a value that has been read whole.
+pub(crate) fn tagged_within(code: Code, sub: &str, vi: &str, en: &str) -> String {
+    format!("{WITHIN}{sub}{}", tagged(code, vi, en))
+}
+
 /// Formats a custom deserialisation error that carries `code` and both messages.
 pub(crate) fn tagged(code: Code, vi: &str, en: &str) -> String {
     format!("{TAG}{}{TAG}{vi}{TAG}{en}", code.as_str())
@@ -37,6 +47,20 @@ pub fn problem_from_serde(path: &str, msg: &str) -> Problem {
     // Our own visitors tag their messages; serde's standard errors start with fixed words.
     let (msg, path) = match msg.strip_prefix(AT_PARENT) {
         Some(rest) => (rest, parent(path)),
+        None => (msg, path),
+    };
+    let within;
+    let (msg, path) = match msg.strip_prefix(WITHIN) {
+        Some(rest) => {
+            let i = rest.find(TAG).unwrap_or(rest.len());
+            let sub = &rest[..i];
+            within = match (path.is_empty(), sub.is_empty()) {
+                (true, _) => sub.to_string(),
+                (_, true) => path.to_string(),
+                _ => format!("{path}.{sub}"),
+            };
+            (&rest[i..], within.as_str())
+        }
         None => (msg, path),
     };
     if let Some(rest) = msg.strip_prefix(TAG) {
@@ -88,8 +112,78 @@ fn strip_position(msg: &str) -> &str {
     }
 }
 
+/// What serde names in "invalid type: X, expected Y", in plain Vietnamese.
+fn unexpected_vi(u: &str) -> String {
+    let quoted = |s: &str| s.split(['`', '"']).nth(1).unwrap_or("").to_string();
+    if u == "null" || u == "unit value" {
+        "giá trị rỗng (null)".into()
+    } else if u.starts_with("boolean") {
+        format!("giá trị đúng/sai ({})", quoted(u))
+    } else if u.starts_with("integer") || u.starts_with("floating point") || u.starts_with("number")
+    {
+        format!("số {}", quoted(u))
+    } else if u.starts_with("string") || u.starts_with("character") {
+        format!("chuỗi ký tự \"{}\"", quoted(u))
+    } else if u == "sequence" {
+        "một mảng [...]".into()
+    } else if u == "map" {
+        "một đối tượng {...}".into()
+    } else {
+        "một giá trị khác kiểu".into()
+    }
+}
+
+/// What serde says was expected, in plain Vietnamese.
+fn expected_vi(e: &str) -> &'static str {
+    if e.starts_with("struct") || e.contains("map") || e.contains("object") {
+        "một đối tượng {...}"
+    } else if e.contains("sequence") || e.contains("array") || e.contains("list") {
+        "một mảng [...]"
+    } else if e.contains("date") {
+        "một ngày dạng YYYY-MM-DD"
+    } else if e.contains("bool") {
+        "true hoặc false"
+    } else if e.contains("string") || e.contains("variant") || e.contains("enum") {
+        "một chuỗi ký tự (một trong các giá trị cho phép)"
+    } else if e.starts_with('u')
+        || e.starts_with('i')
+        || e.contains("number")
+        || e.contains("integer")
+    {
+        "một số"
+    } else {
+        "một giá trị khác"
+    }
+}
+
+/// Why a text is not JSON, in plain Vietnamese (serde_json's words are English).
+fn syntax_vi(en: &str) -> &'static str {
+    if en.starts_with("EOF") {
+        "dữ liệu bị cắt cụt, thiếu phần cuối"
+    } else if en.starts_with("trailing comma") {
+        "thừa dấu phẩy trước dấu đóng"
+    } else if en.starts_with("trailing characters") {
+        "có ký tự thừa sau dữ liệu"
+    } else if en.starts_with("expected `:`") {
+        "thiếu dấu hai chấm sau tên trường"
+    } else if en.starts_with("expected `,`") {
+        "thiếu dấu phẩy hoặc dấu đóng ngoặc"
+    } else if en.starts_with("key must be a string") {
+        "tên trường phải đặt trong dấu ngoặc kép"
+    } else if en.starts_with("recursion limit") {
+        "dữ liệu lồng nhau quá sâu"
+    } else if en.starts_with("invalid number") || en.starts_with("number out of range") {
+        "số viết không đúng"
+    } else if en.contains("escape") || en.contains("surrogate") || en.contains("control character")
+    {
+        "chuỗi ký tự có ký tự đặc biệt không hợp lệ"
+    } else {
+        "có ký tự không đúng cú pháp JSON"
+    }
+}
+
 fn vi_for(code: Code, detail: &str) -> String {
-    // The field names quoted by serde, e.g. unknown field `x`, expected one of `a`, `b`.
+    // The names quoted by serde, e.g. unknown field `x`, expected one of `a`, `b`.
     let quoted: Vec<&str> = detail.split('`').skip(1).step_by(2).collect();
     match (code, quoted.as_slice()) {
         (Code::UnknownField, [field, expected @ ..]) => {
@@ -98,17 +192,89 @@ fn vi_for(code: Code, detail: &str) -> String {
                 .map(|f| format!("`{f}`"))
                 .collect::<Vec<_>>()
                 .join(", ");
-            return format!("Trường `{field}` không có trong mẫu (có thể viết sai tên); các trường hợp lệ: {valid}");
+            format!("Trường `{field}` không có trong mẫu (có thể viết sai tên); các trường hợp lệ: {valid}")
         }
-        (Code::MissingField, [field, ..]) => return format!("Thiếu trường bắt buộc `{field}`"),
-        (Code::DuplicateField, [field, ..]) => return format!("Trường `{field}` bị lặp lại"),
-        _ => {}
+        (Code::MissingField, [field, ..]) => format!("Thiếu trường bắt buộc `{field}`"),
+        (Code::DuplicateField, [field, ..]) => format!("Trường `{field}` bị lặp lại"),
+        (Code::InvalidValue, [value, allowed @ ..]) if detail.starts_with("unknown variant") => {
+            format!(
+                "Giá trị \"{value}\" không hợp lệ; các giá trị cho phép: {}",
+                allowed.join(", ")
+            )
+        }
+        (Code::WrongType | Code::InvalidValue, _) => {
+            // "invalid type: X, expected Y" or "invalid value: X, expected Y".
+            let body = detail.split_once(": ").map_or(detail, |(_, b)| b);
+            let (got, want) = body.rsplit_once(", expected ").unwrap_or((body, ""));
+            let head = if code == Code::WrongType {
+                "Sai kiểu dữ liệu"
+            } else {
+                "Giá trị không hợp lệ"
+            };
+            format!(
+                "{head}: cần {}, nhưng nhận được {}",
+                expected_vi(want),
+                unexpected_vi(got)
+            )
+        }
+        (Code::InvalidJson, _) => {
+            format!("Dữ liệu không phải JSON hợp lệ: {}", syntax_vi(detail))
+        }
+        _ => "Dữ liệu không hợp lệ".to_string(),
     }
-    let head = match code {
-        Code::InvalidJson => "Dữ liệu không phải JSON hợp lệ",
-        Code::WrongType => "Sai kiểu dữ liệu",
-        Code::InvalidValue => "Giá trị không hợp lệ",
-        _ => "Dữ liệu không hợp lệ",
-    };
-    format!("{head} ({detail})")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vi(path: &str, msg: &str) -> String {
+        problem_from_serde(path, msg).message.vi.into_owned()
+    }
+
+    #[test]
+    fn serde_messages_in_plain_vietnamese() {
+        assert_eq!(
+            vi(
+                "unit.level",
+                "unknown variant `town`, expected one of `ministry`, `province` at line 1 column 5"
+            ),
+            "Giá trị \"town\" không hợp lệ; các giá trị cho phép: ministry, province"
+        );
+        assert_eq!(
+            vi(
+                "",
+                "invalid type: null, expected struct Report at line 1 column 4"
+            ),
+            "Sai kiểu dữ liệu: cần một đối tượng {...}, nhưng nhận được giá trị rỗng (null)"
+        );
+        assert_eq!(
+            vi("unit.name", "invalid type: integer `5`, expected a string"),
+            "Sai kiểu dữ liệu: cần một chuỗi ký tự (một trong các giá trị cho phép), nhưng nhận được số 5"
+        );
+        assert_eq!(
+            vi("", "EOF while parsing a value at line 1 column 0"),
+            "Dữ liệu không phải JSON hợp lệ: dữ liệu bị cắt cụt, thiếu phần cuối"
+        );
+        assert_eq!(
+            vi("", "trailing characters at line 1 column 3"),
+            "Dữ liệu không phải JSON hợp lệ: có ký tự thừa sau dữ liệu"
+        );
+        // No English word of serde's is left in a Vietnamese message.
+        for m in [
+            "invalid type: sequence, expected struct Period",
+            "invalid type: boolean `true`, expected a date YYYY-MM-DD",
+            "invalid value: string \"x\", expected a number",
+            "expected `,` or `}` at line 1 column 9",
+            "key must be a string at line 1 column 2",
+            "recursion limit exceeded",
+        ] {
+            let v = vi("a", m);
+            for w in [
+                "invalid", "expected", "sequence", "struct", "EOF", "string", "line",
+            ] {
+                assert!(!v.contains(w), "{m} → {v}");
+            }
+        }
+    }
 }

@@ -3,6 +3,14 @@
 //! Every problem carries a stable [`Code`], the path of the offending field
 //! (dot/bracket notation, e.g. `perDossier.contacts.two` or `officials[1].attitude`)
 //! and a message in Vietnamese and English.
+//!
+//! **Two types, one story.** A [`Problem`] is one error (`std::error::Error`); it is what a
+//! step that stops at its first difficulty returns: parsing one value, finding a profile,
+//! rendering. [`Errors`] is the non-empty list of every problem of one input, for the
+//! calls that check a whole report and report all it finds (`score`, `validate`,
+//! `score_report`); `From<Problem>` makes a single problem a list, so `?` works from
+//! either kind of call into the other. Rows of a dossier file are not errors of the
+//! call: the tally rejects them one by one and counts them (`tally::TallySummary`).
 
 use crate::base::Localized;
 use serde::{Deserialize, Serialize};
@@ -11,7 +19,7 @@ use std::fmt;
 
 mod from_serde;
 pub use from_serde::problem_from_serde;
-pub(crate) use from_serde::{tagged, tagged_at_parent};
+pub(crate) use from_serde::{tagged, tagged_at_parent, tagged_within};
 
 crate::base::codes::stable_codes! {
     /// Stable machine-readable codes of hard errors. The string form never changes once
@@ -101,6 +109,13 @@ crate::base::codes::stable_codes! {
         ColumnDuplicate = "COLUMN_DUPLICATE",
         /// The file is not UTF-8.
         NotUtf8 = "NOT_UTF8",
+        /// A scorecard rendered with a profile other than the one it was scored with.
+        ProfileMismatch = "PROFILE_MISMATCH",
+        /// Never raised by the core: the JavaScript package reports with it a call that
+        /// stopped inside the WebAssembly module (a panic, which aborts there, or memory
+        /// exhausted) — a defect, not a property of the input — after which it
+        /// re-initialised the module; also a `Tally` lost in that re-initialisation.
+        InternalError = "INTERNAL_ERROR",
     }
 }
 

@@ -171,7 +171,7 @@ pub struct Finding {
 }
 
 /// The JSON form of [Finding] (with its derived message).
-#[derive(Serialize)]
+#[derive(Debug, Serialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 #[doc(hidden)]

@@ -2,7 +2,7 @@
 //! API, and the values a CSV row holds. What the record does not say stays unknown: an
 //! absent `contacts` is not 0 (dossiers.md §6).
 
-use super::scalar::{Count, TimeLimit};
+use super::scalar::{Count, Fail, TimeLimit};
 use crate::calendar::{
     parse_date, parse_date_or_datetime, parse_datetime, CalendarDate, DateTime, DateTimeError,
     DayNumber,
@@ -11,6 +11,30 @@ use crate::error::{tagged, Code};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 use std::str::FromStr;
+
+/// Reads a value from its text inside the visitor, so that serde_json places an error at
+/// the value and its path names the field, even the last field of an object (an error
+/// raised after the string has been read surfaces past the object's closing brace).
+fn from_text<'de, D: Deserializer<'de>, T>(
+    d: D,
+    parse: fn(&str) -> Result<T, Fail>,
+    what: &'static str,
+) -> Result<T, D::Error> {
+    struct V<T> {
+        parse: fn(&str) -> Result<T, Fail>,
+        what: &'static str,
+    }
+    impl<T> serde::de::Visitor<'_> for V<T> {
+        type Value = T;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            write!(f, "a {} (a string)", self.what)
+        }
+        fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<T, E> {
+            (self.parse)(s).map_err(|(c, vi, en)| E::custom(tagged(c, &vi, &en)))
+        }
+    }
+    d.deserialize_str(V { parse, what })
+}
 
 /// Declares a small enumeration read case-insensitively from its text ("Online", "ONLINE"),
 /// written in lower case; anything else is `VALUE_UNKNOWN`.
@@ -57,8 +81,7 @@ macro_rules! text_enum {
 
         impl<'de> Deserialize<'de> for $name {
             fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                let s = std::borrow::Cow::<str>::deserialize(d)?;
-                s.parse().map_err(|(c, vi, en): (Code, String, String)| serde::de::Error::custom(tagged(c, &vi, &en)))
+                from_text(d, |s| s.parse(), $what_en)
             }
         }
     };
@@ -171,12 +194,11 @@ fn date_time_error(e: DateTimeError, text: &str) -> (Code, String, String) {
     }
 }
 
-fn custom<E: serde::de::Error>((c, vi, en): (Code, String, String)) -> E {
-    E::custom(tagged(c, &vi, &en))
-}
-
 impl At {
     /// Parses `text`.
+    ///
+    /// # Errors
+    /// `DATE_TIME_INVALID` or `TIME_ZONE_NOT_VIETNAM`, with messages in both languages.
     pub fn parse(text: &str) -> Result<At, (Code, String, String)> {
         parse_datetime(text)
             .map(At)
@@ -186,6 +208,9 @@ impl At {
 
 impl DayOrAt {
     /// Parses `text`.
+    ///
+    /// # Errors
+    /// `DATE_TIME_INVALID` or `TIME_ZONE_NOT_VIETNAM`, with messages in both languages.
     pub fn parse(text: &str) -> Result<DayOrAt, (Code, String, String)> {
         parse_date_or_datetime(text)
             .map(|(day, second)| DayOrAt { day, second })
@@ -195,6 +220,9 @@ impl DayOrAt {
 
 impl Day {
     /// Parses `text`.
+    ///
+    /// # Errors
+    /// `DATE_TIME_INVALID`, with messages in both languages.
     pub fn parse(text: &str) -> Result<Day, (Code, String, String)> {
         parse_date(text)
             .map(Day)
@@ -240,8 +268,7 @@ macro_rules! text_serde {
         }
         impl<'de> Deserialize<'de> for $t {
             fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                let s = std::borrow::Cow::<str>::deserialize(d)?;
-                <$t>::parse(&s).map_err(custom)
+                from_text(d, <$t>::parse, "a date or date-time")
             }
         }
     };
@@ -260,7 +287,7 @@ text_serde!(Day);
 /// due date like the dossier (TT01 Art. 13.2).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
 pub struct AgencyStep {
     /// The agency.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -283,7 +310,7 @@ pub struct AgencyStep {
 /// One dossier (dossiers.md §7); JSON field names are camelCase.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
 pub struct Dossier {
     /// The dossier's code, used in messages.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -391,3 +418,5 @@ mod tests {
         }
     }
 }
+
+crate::base::objects_only!(AgencyStep, Dossier);

@@ -3,6 +3,7 @@
 //! semantic checks that run before scoring.
 
 mod dossier;
+mod fields;
 mod report;
 mod scalar;
 mod validate;
@@ -10,8 +11,11 @@ mod validate;
 pub use dossier::{
     AgenciesContacted, AgencyStep, At, Channel, Complaint, Day, DayOrAt, Dossier, Timeliness,
 };
+pub use fields::{field_name, field_or_path, indicator_name};
 pub use report::*;
 #[cfg(feature = "csv")]
 pub(crate) use scalar::count_from_text;
+pub(crate) use scalar::{assumed_contacts, band_min};
 pub use scalar::{Count, DeclaredScore, Level, Percent, TimeLimit, MAX_COUNT, MAX_TIME_LIMIT_DAYS};
+pub(crate) use validate::period as period_problems;
 pub use validate::{validate, MAX_TOTAL};

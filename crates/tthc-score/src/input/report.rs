@@ -4,6 +4,7 @@
 //! typo such as `carriedOvr` is an error rather than a silent default.
 
 use super::scalar::{self, Count, DeclaredScore, Level, Percent};
+use crate::base::Localized;
 use crate::calendar::{period_bounds, CalendarDate};
 use crate::indicator::IndicatorId;
 use serde::{Deserialize, Serialize};
@@ -11,7 +12,7 @@ use serde::{Deserialize, Serialize};
 /// The reporting period: a quarter, a month or a whole year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
 pub struct Period {
     /// Calendar year, 2000–2100.
     #[serde(deserialize_with = "scalar::year")]
@@ -49,6 +50,13 @@ impl std::str::FromStr for Period {
             Some((y, r)) => (y, Some(r)),
             None => (s, None),
         };
+        // Digits only: `parse` alone would take "+2021" or "2021-+6".
+        let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+        let quarter_or_month =
+            rest.map_or(true, |r| digits(r.strip_prefix(['Q', 'q']).unwrap_or(r)));
+        if !digits(y) || !quarter_or_month {
+            return Err(bad());
+        }
         let year: u16 = y
             .parse()
             .ok()
@@ -109,10 +117,41 @@ pub enum UnitLevel {
     Commune,
 }
 
+impl UnitLevel {
+    /// Every level, from the ministry down to the commune.
+    pub const ALL: [UnitLevel; 5] = [
+        UnitLevel::Ministry,
+        UnitLevel::Province,
+        UnitLevel::Department,
+        UnitLevel::District,
+        UnitLevel::Commune,
+    ];
+
+    /// The level's name in both languages.
+    pub const fn label(self) -> Localized {
+        match self {
+            UnitLevel::Ministry => Localized::fixed(
+                "Bộ, cơ quan ngang bộ",
+                "Ministry or ministerial-level agency",
+            ),
+            UnitLevel::Province => {
+                Localized::fixed("UBND cấp tỉnh", "Provincial People's Committee")
+            }
+            UnitLevel::Department => {
+                Localized::fixed("Sở, ban, ngành cấp tỉnh", "Provincial department")
+            }
+            UnitLevel::District => {
+                Localized::fixed("UBND cấp huyện", "District People's Committee")
+            }
+            UnitLevel::Commune => Localized::fixed("UBND cấp xã", "Commune People's Committee"),
+        }
+    }
+}
+
 /// The evaluated unit.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
 pub struct Unit {
     /// Name as printed after "Đơn vị:" (e.g. "UBND cấp huyện").
     pub name: String,
@@ -128,7 +167,7 @@ pub struct Unit {
 /// Dossiers received in the period, by channel.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
 pub struct Received {
     /// Received online (trực tuyến).
     pub online: Count,
@@ -151,7 +190,7 @@ impl Received {
 /// Dossiers resolved in the period, by timeliness.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
 pub struct Resolved {
     /// Resolved before the due date (trước hạn).
     pub early: Count,
@@ -184,7 +223,7 @@ impl Resolved {
 /// Dossiers still being processed at the end of the period.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
 pub struct Pending {
     /// Within the deadline (trong hạn).
     pub within_deadline: Count,
@@ -202,7 +241,7 @@ impl Pending {
 /// The dossier summary of the report header.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
 pub struct Dossiers {
     /// Received.
     pub received: Received,
@@ -218,7 +257,7 @@ pub struct Dossiers {
 /// (TT01 Art. 15, missing data).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
 pub struct Grades {
     /// Dossiers at 2 points.
     pub two: Count,
@@ -232,7 +271,10 @@ pub struct Grades {
 }
 
 impl Grades {
-    /// Builds grades from plain numbers (panics above [`MAX_COUNT`](super::MAX_COUNT); for tests and examples).
+    /// Builds grades from plain numbers, for tests and examples.
+    ///
+    /// # Panics
+    /// When a number is above [`MAX_COUNT`](super::MAX_COUNT).
     pub fn of(two: u64, one: u64, zero: u64) -> Grades {
         let c = |n| Count::new(n).expect("count within MAX_COUNT");
         Grades {
@@ -257,7 +299,7 @@ impl Grades {
 /// The five per-dossier indicators (TT01 Art. 13.1–13.5 as numbered by the Điện Biên form).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
 pub struct PerDossier {
     /// Total handling time; when absent, the resolved breakdown (early → 2, on time → 1, late → 0).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -275,7 +317,7 @@ pub struct PerDossier {
 /// Facts of the one-stop desk indicator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
 pub struct OneStopFacts {
     /// Share of (non-exempt) procedures received and returned at the desk.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -288,7 +330,7 @@ pub struct OneStopFacts {
 /// Facts of the publicity indicator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
 pub struct PublicityFacts {
     /// Published accurately, fully and on time by posting at the office (niêm yết).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -301,7 +343,7 @@ pub struct PublicityFacts {
 /// Facts of the feedback-handling indicator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
 pub struct FeedbackFacts {
     /// Feedback items and petitions received (phản ánh, kiến nghị).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -318,7 +360,7 @@ pub struct FeedbackFacts {
 /// fact here: it is derived from the dossier summary (interpretation `onlineShareBase`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
 pub struct OnlineFacts {
     /// Share of eligible procedures deployed as level 3–4 online services.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -332,7 +374,7 @@ pub struct OnlineFacts {
 /// derived, or both (then the audit checks that they agree).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
 pub struct UnitIndicator<F> {
     /// The level the unit declares.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -359,7 +401,7 @@ impl<F> UnitIndicator<F> {
 /// The four per-unit indicators.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
 pub struct PerUnit {
     /// Receiving and returning at the one-stop desk.
     pub one_stop: UnitIndicator<OneStopFacts>,
@@ -374,7 +416,7 @@ pub struct PerUnit {
 /// One official's five per-dossier counts (the dossiers that official handled).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
 pub struct Official {
     /// Name or identifier.
     pub name: String,
@@ -407,7 +449,7 @@ impl Official {
 /// Scores declared per indicator in a published report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
 #[allow(missing_docs)]
 pub struct DeclaredScores {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -450,7 +492,7 @@ impl DeclaredScores {
 /// What a published report declares, to be checked by the audit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
 pub struct Declared {
     /// Per-indicator scores.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -463,7 +505,7 @@ pub struct Declared {
 /// One report: everything the annex table and the scorecard are computed from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
 pub struct Report {
     /// Reporting period.
     pub period: Period,
@@ -516,3 +558,24 @@ impl Report {
         })
     }
 }
+
+crate::base::objects_only!(
+    Period,
+    Unit,
+    Received,
+    Resolved,
+    Pending,
+    Dossiers,
+    Grades,
+    PerDossier,
+    OneStopFacts,
+    PublicityFacts,
+    FeedbackFacts,
+    OnlineFacts,
+    UnitIndicator<F>,
+    PerUnit,
+    Official,
+    DeclaredScores,
+    Declared,
+    Report
+);

@@ -60,10 +60,18 @@ impl<'de, T, F: FnOnce(Raw<'_>) -> Result<T, Fail>> Visitor<'de> for Checked<F> 
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
         match map.next_key::<TextSeed>()? {
-            Some(k) if k.0 == NUMBER_TOKEN => {
-                let text = map.next_value::<TextSeed>()?;
-                self.run(Raw::Number(&text.0))
-            }
+            Some(k) if k.0 == NUMBER_TOKEN => match map.next_value::<NumberText>()? {
+                NumberText(Some(text)) => self.run(Raw::Number(&text)),
+                // An object of the input that only looks like serde_json's number: read
+                // to its end, so that the error is placed after it (at the field).
+                NumberText(None) => {
+                    while map
+                        .next_entry::<de::IgnoredAny, de::IgnoredAny>()?
+                        .is_some()
+                    {}
+                    Err(wrong_type(self.kind, "object"))
+                }
+            },
             None => Err(wrong_type(self.kind, "object")),
             // The key just read moved the position into the object: report at the value.
             Some(_) => {
@@ -159,6 +167,54 @@ impl<'de> Deserialize<'de> for TextSeed<'de> {
             }
         }
         d.deserialize_str(V)
+    }
+}
+
+/// The text of a number that serde_json (`arbitrary_precision`) hands over as a map: it
+/// gives the text as an owned `String`, whereas a string of the input text arrives
+/// borrowed (`visit_borrowed_str`, or `visit_str` when escaped). `None`: the map came
+/// from the input (`{"$serde_json::private::Number": "12"}` is an object, not 12).
+struct NumberText(Option<String>);
+
+impl<'de> Deserialize<'de> for NumberText {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = NumberText;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a number")
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<NumberText, E> {
+                Ok(NumberText(Some(v)))
+            }
+            fn visit_str<E: de::Error>(self, _: &str) -> Result<NumberText, E> {
+                Ok(NumberText(None))
+            }
+            fn visit_bool<E: de::Error>(self, _: bool) -> Result<NumberText, E> {
+                Ok(NumberText(None))
+            }
+            fn visit_u64<E: de::Error>(self, _: u64) -> Result<NumberText, E> {
+                Ok(NumberText(None))
+            }
+            fn visit_i64<E: de::Error>(self, _: i64) -> Result<NumberText, E> {
+                Ok(NumberText(None))
+            }
+            fn visit_f64<E: de::Error>(self, _: f64) -> Result<NumberText, E> {
+                Ok(NumberText(None))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<NumberText, E> {
+                Ok(NumberText(None))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<NumberText, A::Error> {
+                while m.next_entry::<de::IgnoredAny, de::IgnoredAny>()?.is_some() {}
+                Ok(NumberText(None))
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, mut s: A) -> Result<NumberText, A::Error> {
+                while s.next_element::<de::IgnoredAny>()?.is_some() {}
+                Ok(NumberText(None))
+            }
+        }
+        d.deserialize_any(V)
     }
 }
 
@@ -269,6 +325,40 @@ impl Exact {
             v = v.checked_mul(10)?;
         }
         Some(v)
+    }
+
+    /// Whether the value is above `max` (decided from the digits, whatever their number).
+    fn above(&self, max: u64) -> bool {
+        if self.is_zero() || self.negative {
+            return false;
+        }
+        // Digits before the decimal point.
+        let point = self.digits.len() as i64 + self.exp;
+        if point > 20 {
+            return true;
+        }
+        let whole = self.digits.iter().take(point.max(0) as usize);
+        let mut int: u128 = whole.fold(0, |v, &d| v * 10 + u128::from(d));
+        for _ in 0..self.exp.max(0) {
+            int *= 10;
+        }
+        let fraction = (point.max(0) as usize) < self.digits.len();
+        int > u128::from(max) || (int == u128::from(max) && fraction)
+    }
+
+    /// A value in 0–100 with more digits than a decimal holds, as a decimal that orders
+    /// exactly like it against every number of at most 25 decimal places (every threshold
+    /// of the rules): its first 25 decimals, then a 1 at the 26th standing for the digits
+    /// cut (which are not all zero). `99.99999999999999999999999999999` stays below 100,
+    /// `5e-324` above 0.
+    fn to_decimal_ordered(&self) -> Decimal {
+        let point = self.digits.len() as i64 + self.exp;
+        let keep = (point + 25).clamp(0, self.digits.len() as i64) as usize;
+        let m = self.digits[..keep]
+            .iter()
+            .fold(0i128, |v, &d| v * 10 + i128::from(d));
+        // m < 10^28 for values up to 100: the mantissa fits in a decimal's 96 bits.
+        Decimal::try_from_i128_with_scale(m * 10 + 1, 26).unwrap_or(Decimal::ONE_HUNDRED)
     }
 
     /// The value as an exact decimal; `None` when a decimal cannot hold it exactly
@@ -446,17 +536,18 @@ fn whole(raw: Raw<'_>, f: &WholeField) -> Result<u64, Fail> {
         Raw::Int(v) => (u64::try_from(v).ok(), Cow::Borrowed("")),
         Raw::Number(t) => {
             let n = Exact::parse(t).ok_or_else(|| not_a_number(k, f.string, t))?;
+            let t = shown(t);
             if n.is_negative() {
-                (None, t.into())
+                (None, t)
             } else if !n.is_whole() {
                 return Err(refuse(
                     f.fractional,
-                    t,
+                    &t,
                     format!("{} phải là số nguyên (giá trị: {t})", k.vi),
                     format!("{} must be a whole number, got {t}", k.en),
                 ));
             } else {
-                (n.to_u64().or(Some(u64::MAX)), t.into())
+                (n.to_u64().or(Some(u64::MAX)), t)
             }
         }
         Raw::Str(s) if non_finite(s) => return Err(not_finite(k, s)),
@@ -491,6 +582,7 @@ fn whole(raw: Raw<'_>, f: &WholeField) -> Result<u64, Fail> {
 }
 
 fn not_a_number(k: Kind, code: Code, s: &str) -> Fail {
+    let s = shown(s);
     (
         code,
         format!(
@@ -501,8 +593,17 @@ fn not_a_number(k: Kind, code: Code, s: &str) -> Fail {
     )
 }
 
-/// A decimal field: a number or a plain decimal string, checked against 0..=`max`.
-fn decimal(raw: Raw<'_>, k: Kind, bad: Code, range_code: Code, max: u32) -> Result<Decimal, Fail> {
+/// A decimal field: a number or a plain decimal string, checked against 0..=`max` exactly
+/// (from the text). A value with more digits than a decimal holds (about 28) is kept
+/// `ordered` (see [`Exact::to_decimal_ordered`]) or refused (`bad`).
+fn decimal(
+    raw: Raw<'_>,
+    k: Kind,
+    bad: Code,
+    range_code: Code,
+    max: u32,
+    ordered: bool,
+) -> Result<Decimal, Fail> {
     let (text, plain): (Cow<str>, bool) = match raw {
         Raw::Int(v) => (v.to_string().into(), true),
         Raw::Number(t) => (t.into(), true),
@@ -518,24 +619,54 @@ fn decimal(raw: Raw<'_>, k: Kind, bad: Code, range_code: Code, max: u32) -> Resu
         (
             bad,
             format!(
-                "{} phải là số thập phân viết bằng dấu chấm như \"12.5\" (giá trị: {text:?})",
-                k.vi
+                "{} phải là một số thập phân, ví dụ 12,5 (trong dữ liệu JSON viết 12.5) (giá trị: {:?})",
+                k.vi,
+                shown(&text)
             ),
             format!(
-                "{} must be a decimal number such as \"12.5\", got {text:?}",
-                k.en
+                "{} must be a decimal number such as \"12.5\", got {:?}",
+                k.en,
+                shown(&text)
             ),
         )
     })?;
-    n.to_decimal()
-        .filter(|v| *v >= Decimal::ZERO && *v <= Decimal::from(max))
-        .ok_or_else(|| {
-            (
-                range_code,
-                format!("{} phải trong khoảng 0–{max} (giá trị: {text})", k.vi),
-                format!("{} must be within 0–{max}, got {text}", k.en),
-            )
-        })
+    if n.is_negative() || n.above(max.into()) {
+        return Err((
+            range_code,
+            format!(
+                "{} phải trong khoảng 0–{max} (giá trị: {})",
+                k.vi,
+                shown(&text)
+            ),
+            format!("{} must be within 0–{max}, got {}", k.en, shown(&text)),
+        ));
+    }
+    match n.to_decimal() {
+        Some(d) => Ok(d),
+        // In range, but more digits than a decimal holds.
+        None if ordered => Ok(n.to_decimal_ordered()),
+        None => Err((
+            bad,
+            format!(
+                "{} có quá nhiều chữ số để so sánh chính xác (tối đa 27 chữ số thập phân) (giá trị: {})",
+                k.vi,
+                shown(&text)
+            ),
+            format!(
+                "{} has too many digits to compare exactly (at most 27 decimal places), got {}",
+                k.en,
+                shown(&text)
+            ),
+        )),
+    }
+}
+
+/// A text as messages quote it: at most 64 characters (an input can be megabytes long).
+fn shown(text: &str) -> Cow<'_, str> {
+    match text.char_indices().nth(64) {
+        Some((i, _)) => format!("{}…", &text[..i]).into(),
+        None => text.into(),
+    }
 }
 
 /// A number of dossiers (or of procedures, feedback items): a non-negative whole number
@@ -586,6 +717,11 @@ impl<'de> Deserialize<'de> for Count {
 }
 
 /// A percentage in 0–100 (e.g. the share of procedures received at the one-stop desk).
+///
+/// Read exactly from its text. A value with more digits than a decimal holds (a
+/// JavaScript `5e-324`, or 31 significant digits) is kept as its first 25 decimals and a
+/// final 1 at the 26th place: it compares with every threshold of the rules exactly as
+/// the value written does (`99.99999999999999999999999999999` stays below 100).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Percent(Decimal);
 
@@ -618,6 +754,7 @@ impl<'de> Deserialize<'de> for Percent {
                 Code::PercentNotANumber,
                 Code::PercentOutOfRange,
                 100,
+                true,
             )
             .map(Percent)
         })
@@ -651,7 +788,15 @@ impl Serialize for DeclaredScore {
 impl<'de> Deserialize<'de> for DeclaredScore {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         read(d, SCORE, |raw| {
-            decimal(raw, SCORE, Code::ScoreInvalid, Code::ScoreInvalid, 18).map(DeclaredScore)
+            decimal(
+                raw,
+                SCORE,
+                Code::ScoreInvalid,
+                Code::ScoreInvalid,
+                18,
+                false,
+            )
+            .map(DeclaredScore)
         })
     }
 }
@@ -698,9 +843,38 @@ impl<'de> Deserialize<'de> for Level {
     }
 }
 
+const BAND_MIN: Kind = Kind {
+    vi: "Ngưỡng dưới của khung xếp loại",
+    en: "band minimum",
+};
+
+/// The lower bound of a rating band in a profile: a decimal 0–18, a JSON number or a
+/// decimal string, read exactly like the input's decimals (`INVALID_VALUE` otherwise).
+pub(crate) fn band_min<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
+    read(d, BAND_MIN, |raw| {
+        decimal(
+            raw,
+            BAND_MIN,
+            Code::InvalidValue,
+            Code::InvalidValue,
+            18,
+            false,
+        )
+    })
+}
+
+/// A number of contacts the caller assumes (tally options): a count, by the same policy
+/// as every whole-number field; above `u32::MAX` it is "more than one" all the same.
+pub(crate) fn assumed_contacts<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
+    Option::<Count>::deserialize(d).map(|c| c.map(|c| u32::try_from(c.get()).unwrap_or(u32::MAX)))
+}
+
 /// A count written as text (a CSV cell): the same checks as a JSON number.
 #[cfg(feature = "csv")]
 pub(crate) fn count_from_text(text: &str) -> Result<u64, Fail> {
+    if non_finite(text) {
+        return Err(not_finite(COUNT, text));
+    }
     whole(Raw::Number(text), &COUNT_FIELD)
 }
 
@@ -757,12 +931,14 @@ fn time_limit(raw: Raw<'_>) -> Result<TimeLimit, Fail> {
         (
             Code::TimeLimitInvalid,
             format!(
-                "{} phải là số ngày làm việc từ 0 đến {MAX_TIME_LIMIT_DAYS}, bội số của 0,5, viết bằng dấu chấm (giá trị: {text:?})",
-                k.vi
+                "{} phải là số ngày làm việc từ 0 đến {MAX_TIME_LIMIT_DAYS}, bội số của 0,5, viết bằng dấu chấm (giá trị: {:?})",
+                k.vi,
+                shown(&text)
             ),
             format!(
-                "{} must be a number of working days from 0 to {MAX_TIME_LIMIT_DAYS}, a multiple of 0.5, got {text:?}",
-                k.en
+                "{} must be a number of working days from 0 to {MAX_TIME_LIMIT_DAYS}, a multiple of 0.5, got {:?}",
+                k.en,
+                shown(&text)
             ),
         )
     })
@@ -845,6 +1021,17 @@ mod tests {
             exact("100000000000000000000000"),
             (false, true, None, Some("100000000000000000000000".into()))
         );
+        let above = |t: &str, max| Exact::parse(t).unwrap().above(max);
+        assert!(above("100.0000000000000000000000000001", 100));
+        assert!(above("1e400", 100) && above("1e-400", 0));
+        assert!(!above("100", 100) && !above("1e2", 100) && !above("99.99", 100));
+        // More digits than a decimal holds: ordered exactly against every threshold.
+        let ordered = |t: &str| Exact::parse(t).unwrap().to_decimal_ordered();
+        let nines = ordered("99.99999999999999999999999999999");
+        assert!(nines < Decimal::ONE_HUNDRED && nines > Decimal::from(99));
+        assert!(ordered("5e-324") > Decimal::ZERO);
+        assert!(ordered("19.99999999999999999999999999999999") < Decimal::from(20));
+        assert!(ordered("20.00000000000000000000000000000001") > Decimal::from(20));
         for bad in ["", "-", "1.", ".5", "01x", "1e", "+1", "1,5"] {
             assert!(Exact::parse(bad).is_none(), "{bad}");
         }

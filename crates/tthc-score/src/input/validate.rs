@@ -1,7 +1,7 @@
 //! Semantic hard errors: inputs that parse but from which no correct score can be computed.
 //! All of them are collected, so a form can show every field at once.
 
-use super::{Grades, Report, UnitIndicator, MAX_COUNT};
+use super::{Grades, Period, Report, UnitIndicator, MAX_COUNT};
 use crate::base::{number::count, Lang};
 use crate::error::{Code, Problem};
 use crate::indicator::{IndicatorId, PER_DOSSIER};
@@ -32,7 +32,7 @@ fn too_large(path: &str, sum: u64) -> Option<Problem> {
 /// Checks `report`; returns every problem found (empty when the report can be scored).
 pub fn validate(report: &Report) -> Vec<Problem> {
     let mut out = Vec::new();
-    period(report, &mut out);
+    period(&report.period, &mut out);
 
     let d = &report.dossiers;
     out.extend(too_large(
@@ -186,8 +186,9 @@ fn unit_indicator<F>(u: &UnitIndicator<F>, id: IndicatorId, out: &mut Vec<Proble
     }
 }
 
-fn period(report: &Report, out: &mut Vec<Problem>) {
-    let p = &report.period;
+/// The problems of a period (a report's, or a tally's): a year outside 2000–2100, a
+/// quarter or month that does not exist, both a quarter and a month.
+pub(crate) fn period(p: &Period, out: &mut Vec<Problem>) {
     let mut bad = |field: &str, vi: String, en: String| {
         let path = if field.is_empty() {
             "period".into()

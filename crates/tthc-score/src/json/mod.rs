@@ -1,35 +1,117 @@
 //! The JSON wire layer (feature `json`): text in, with the path of every error.
 
+mod collect;
 mod path;
 
-use crate::error::{problem_from_serde, Errors, Problem};
-use crate::input::{validate, Report};
+pub use collect::check_json;
+
+use crate::base::Localized;
+use crate::error::{problem_from_serde, Code, Errors, Problem};
+use crate::input::Report;
 use serde::Deserialize;
 
-/// Parses a report from JSON text. Errors carry the field path.
+/// Parses a report from JSON text.
+///
+/// # Errors
+/// The problems of the text (malformed JSON, wrong types, unknown fields, bad values),
+/// each with its code and the path of the field.
 pub fn parse_report(json: &str) -> Result<Report, Errors> {
-    parse_json(json).map_err(Errors::one)
+    parse_json(json).map_err(|p| Errors::one(named(p)))
+}
+
+/// A problem of reading a report, its message led by the field's name as a clerk says
+/// it ("Số hồ sơ tiếp nhận trực tiếp: …"); the path stays for machines. An unknown field
+/// has no such name: its message quotes it.
+pub(crate) fn named(mut p: Problem) -> Problem {
+    let Some(name) = crate::input::field_name(&p.path) else {
+        return p;
+    };
+    if p.code == Code::UnknownField {
+        return p;
+    }
+    p.message = if p.code == Code::MissingField {
+        Localized::new(
+            format!("Thiếu {}: trường này bắt buộc", name.vi),
+            format!("{} is missing: it is required", capitalized(&name.en)),
+        )
+    } else {
+        Localized::new(
+            format!("{}: {}", capitalized(&name.vi), lowered(&p.message.vi)),
+            format!("{}: {}", capitalized(&name.en), lowered(&p.message.en)),
+        )
+    };
+    p
+}
+
+/// The first letter in upper case. The messages and names are ours: they begin with an
+/// ASCII letter or "đ" (Unicode case tables would cost 10 KB of WebAssembly).
+fn capitalized(s: &str) -> String {
+    match s.strip_prefix('đ') {
+        Some(rest) => format!("Đ{rest}"),
+        None => {
+            let mut out = s.to_string();
+            if let Some(f) = out.get_mut(..1) {
+                f.make_ascii_uppercase();
+            }
+            out
+        }
+    }
+}
+
+/// The first letter in lower case, unless the word is an acronym ("JSON").
+fn lowered(s: &str) -> String {
+    if s.chars().nth(1).is_some_and(|c| c.is_ascii_uppercase()) {
+        return s.to_string();
+    }
+    match s.strip_prefix('Đ') {
+        Some(rest) => format!("đ{rest}"),
+        None => {
+            let mut out = s.to_string();
+            if let Some(f) = out.get_mut(..1) {
+                f.make_ascii_lowercase();
+            }
+            out
+        }
+    }
 }
 
 /// Parses any input type from JSON text. Errors carry the field path. A leading UTF-8
 /// byte-order mark (which spreadsheet exports write) is skipped.
+///
+/// A text that is not JSON at all is `INVALID_JSON`, wherever the first field it gets
+/// wrong: the syntax is checked on its own (without a nesting limit) when the typed
+/// reading fails, so that a valid input is read once.
+///
+/// # Errors
+/// The first problem of the text, with its code and the path of the field.
 pub fn parse_json<'a, T: Deserialize<'a>>(json: &'a str) -> Result<T, Problem> {
     let json = json.strip_prefix('\u{feff}').unwrap_or(json);
     let mut de = serde_json::Deserializer::from_str(json);
-    let problem = |e: serde_json::Error| {
-        let path = path::path_at(json, e.line(), e.column());
-        problem_from_serde(&path, &e.to_string())
+    // A syntax error is placed on the character at fault (say a closing bracket, which
+    // must not close the path); any other error just after the value read.
+    let path = |e: &serde_json::Error| {
+        let column = e.column() - usize::from(e.is_syntax() && e.column() > 0);
+        path::path_at(json, e.line(), column)
     };
-    let v = T::deserialize(&mut de).map_err(problem)?;
-    de.end().map_err(problem)?;
-    Ok(v)
-}
-
-/// Every problem in a JSON report: the parse error, or all semantic problems.
-pub fn check_json(json: &str) -> Vec<Problem> {
-    match parse_report(json) {
-        Ok(r) => validate(&r),
-        Err(e) => e.0,
+    let problem = |e: &serde_json::Error| problem_from_serde(&path(e), &e.to_string());
+    let e = match T::deserialize(&mut de).and_then(|v| de.end().map(|()| v)) {
+        Ok(v) => return Ok(v),
+        Err(e) => e,
+    };
+    // serde_json skips a value without recursion: any depth is checked.
+    match serde_json::from_str::<serde::de::IgnoredAny>(json) {
+        Err(s) => Err(problem(&s)),
+        Ok(_) if e.is_syntax() && e.to_string().starts_with("expected value") => {
+            // Well-formed text, yet "expected value": serde_json's word for a number, a
+            // boolean, null, an array or an object where only a name (a string) belongs.
+            Err(Problem::new(
+                Code::WrongType,
+                path(&e),
+                "Sai kiểu dữ liệu: cần một chuỗi ký tự (một trong các giá trị cho phép)",
+                "invalid type: expected a string (one of the allowed values)",
+            ))
+        }
+        _ => Err(problem(&e)),
     }
 }
 

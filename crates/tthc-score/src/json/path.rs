@@ -27,7 +27,7 @@ fn offset(text: &str, line: usize, column: usize) -> usize {
 
 /// Reads a JSON string starting at the opening quote `i`; returns it and the index after
 /// the closing quote. Escapes are decoded only as far as key names need.
-fn string_at(b: &[u8], mut i: usize) -> (String, usize) {
+pub(super) fn string_at(b: &[u8], mut i: usize) -> (String, usize) {
     let mut out = Vec::new();
     i += 1;
     while i < b.len() {
@@ -79,7 +79,11 @@ pub(crate) fn path_at(text: &str, line: usize, column: usize) -> String {
                 expect_key = false;
             }
             b',' => match stack.last_mut() {
-                Some(Frame::Object(_)) => expect_key = true,
+                // Between a comma and the next key, no field is being read: the object is.
+                Some(Frame::Object(key)) => {
+                    *key = None;
+                    expect_key = true;
+                }
                 Some(Frame::Array(ix)) => *ix = Some(ix.map_or(1, |n| n + 1)),
                 None => {}
             },
@@ -139,6 +143,7 @@ mod tests {
         assert_eq!(at(t, r#"{"d": 2}"#), "a.c[0]");
         assert_eq!(at(t, r#""f": "x}y""#), "f");
         assert_eq!(at(t, r#""c": ["#), "a.c");
+        assert_eq!(at(t, r#""b": 1,"#), "a");
         assert_eq!(
             at("{\n  \"tên\": \"Điện Biên\",\n  \"x\": 1}", "\"x\": 1"),
             "x"

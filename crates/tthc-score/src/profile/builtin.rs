@@ -140,6 +140,9 @@ pub fn builtin() -> [&'static CheckedProfile; 2] {
 }
 
 /// A built-in profile by identifier.
+///
+/// # Errors
+/// `UNKNOWN_PROFILE` for an identifier that names no built-in profile.
 pub fn find(id: &str) -> Result<&'static CheckedProfile, Problem> {
     builtin().into_iter().find(|p| p.id == id).ok_or_else(|| {
         let known = builtin().map(|p| p.id.as_ref()).join(", ");

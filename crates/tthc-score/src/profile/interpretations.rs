@@ -2,7 +2,9 @@
 //! policy with a documented default, switchable per profile and per call.
 
 use crate::error::{Code, Problem};
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
+use std::fmt;
 
 /// Which level counts when a per-unit indicator has both a declared level and facts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -65,19 +67,25 @@ pub enum LateAttitude {
 /// The interpretations we chose where the texts are silent, each switchable.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
 pub struct Interpretations {
     /// `levelSource`: declared level or facts.
+    #[serde(deserialize_with = "choice")]
     pub level_source: LevelSource,
     /// `onlineShareBase`: the denominator of the online share.
+    #[serde(deserialize_with = "choice")]
     pub online_share_base: OnlineShareBase,
     /// `onlineHighShareLowDeployment`.
+    #[serde(deserialize_with = "choice")]
     pub online_high_share_low_deployment: OnlineHighShareLowDeployment,
     /// `notApplicable`: the missing-data policy.
+    #[serde(deserialize_with = "choice")]
     pub not_applicable: NotApplicablePolicy,
     /// `ratingBasis`.
+    #[serde(deserialize_with = "choice")]
     pub rating_basis: RatingBasis,
     /// `lateAttitude`.
+    #[serde(deserialize_with = "choice")]
     pub late_attitude: LateAttitude,
 }
 
@@ -94,8 +102,11 @@ impl Default for Interpretations {
     }
 }
 
-/// Overrides of some interpretations (absent fields keep the profile's choice).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+/// Overrides of some interpretations (absent fields keep the profile's choice). JSON: an
+/// object of names and values, read through [`InterpretationOverrides::set`] (an unknown
+/// name or value is `UNKNOWN_INTERPRETATION`, as on the command line; `null` keeps the
+/// profile's choice).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[allow(missing_docs)]
@@ -114,26 +125,211 @@ pub struct InterpretationOverrides {
     pub late_attitude: Option<LateAttitude>,
 }
 
+/// The names [`InterpretationOverrides::set`] knows.
+const INTERPRETATION_NAMES: &[&str] = &[
+    "levelSource",
+    "onlineShareBase",
+    "onlineHighShareLowDeployment",
+    "notApplicable",
+    "ratingBasis",
+    "lateAttitude",
+];
+
+impl<'de> Deserialize<'de> for InterpretationOverrides {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = InterpretationOverrides;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("interpretations (an object of names and values)")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<Self::Value, A::Error> {
+                let mut o = InterpretationOverrides::default();
+                let mut seen = 0;
+                while let Some(name) = m.next_key_seed(NameSeed {
+                    names: INTERPRETATION_NAMES,
+                    seen: &mut seen,
+                    unknown: |k| InterpretationOverrides::default().set(k, "").unwrap_err(),
+                })? {
+                    m.next_value_seed(ChoiceSeed {
+                        target: &mut o,
+                        name,
+                        set: InterpretationOverrides::set,
+                    })?;
+                }
+                Ok(o)
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+fn tagged_error<E: de::Error>(p: &Problem) -> E {
+    E::custom(crate::error::tagged(p.code, &p.message.vi, &p.message.en))
+}
+
+/// The key of an object of named choices: a known name, at most once. Errors are raised
+/// inside the key's visitor, so that their path is the key's.
+pub(crate) struct NameSeed<'a> {
+    /// The names (at most 32).
+    pub names: &'static [&'static str],
+    /// The names seen so far, as bits.
+    pub seen: &'a mut u32,
+    /// The problem of an unknown name.
+    pub unknown: fn(&str) -> Problem,
+}
+
+impl<'de> DeserializeSeed<'de> for NameSeed<'_> {
+    type Value = &'static str;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<&'static str, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl Visitor<'_> for NameSeed<'_> {
+    type Value = &'static str;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a name")
+    }
+    fn visit_str<E: de::Error>(self, k: &str) -> Result<&'static str, E> {
+        let Some(i) = self.names.iter().position(|n| *n == k) else {
+            return Err(tagged_error(&(self.unknown)(k)));
+        };
+        if *self.seen & (1 << i) != 0 {
+            return Err(E::custom(crate::error::tagged(
+                Code::DuplicateField,
+                &format!("Trường `{k}` bị lặp lại"),
+                &format!("duplicate field `{k}`"),
+            )));
+        }
+        *self.seen |= 1 << i;
+        Ok(self.names[i])
+    }
+}
+
+/// The value of a named choice: its text, given to `set` (whose problem is raised inside
+/// the value's visitor, so that its path is the key's); `null` leaves it unset.
+pub(crate) struct ChoiceSeed<'a, T> {
+    /// What the choice is set on.
+    pub target: &'a mut T,
+    /// The choice's name.
+    pub name: &'static str,
+    /// Sets a choice by name and value.
+    pub set: fn(&mut T, &str, &str) -> Result<(), Problem>,
+}
+
+impl<'de, T> DeserializeSeed<'de> for ChoiceSeed<'_, T> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_option(self)
+    }
+}
+
+impl<'de, T> Visitor<'de> for ChoiceSeed<'_, T> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "a value of {} (a string)", self.name)
+    }
+    fn visit_none<E: de::Error>(self) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_str(self)
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<(), E> {
+        (self.set)(self.target, self.name, v).map_err(|p| tagged_error(&p))
+    }
+}
+
+/// The error of reading a choice from its text: only the names it takes are kept. (serde's
+/// own value error formats what it got, floats included, which links the float printer
+/// into the WebAssembly module for a message that never shows a float.)
+#[derive(Debug)]
+struct ChoiceError(&'static [&'static str]);
+
+impl fmt::Display for ChoiceError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("not one of the choices")
+    }
+}
+
+impl std::error::Error for ChoiceError {}
+
+impl de::Error for ChoiceError {
+    fn custom<T: fmt::Display>(_: T) -> Self {
+        ChoiceError(&[])
+    }
+    fn invalid_type(_: de::Unexpected, _: &dyn de::Expected) -> Self {
+        ChoiceError(&[])
+    }
+    fn invalid_value(_: de::Unexpected, _: &dyn de::Expected) -> Self {
+        ChoiceError(&[])
+    }
+    fn unknown_variant(_: &str, expected: &'static [&'static str]) -> Self {
+        ChoiceError(expected)
+    }
+}
+
+/// The value of a choice named by `text`, or the message (vi, en) of a text that names
+/// none: `what` is the interpretation's name.
+fn read_choice<T: for<'a> Deserialize<'a>>(text: &str, what: &str) -> Result<T, (String, String)> {
+    T::deserialize(de::value::StrDeserializer::<ChoiceError>::new(text)).map_err(|e| {
+        let list = e.0.join(", ");
+        let (vi, en) = if what.is_empty() {
+            (
+                "Cách hiểu này".to_string(),
+                "this interpretation".to_string(),
+            )
+        } else {
+            (
+                format!("Cách hiểu {what}"),
+                format!("interpretation {what}"),
+            )
+        };
+        (
+            format!("{vi} không nhận giá trị {text:?}; các giá trị: {list}"),
+            format!("{en} must be one of {list}, got {text:?}"),
+        )
+    })
+}
+
+/// One interpretation of a profile, read from its text: a value it does not take is
+/// `UNKNOWN_INTERPRETATION` (as in the options and on the command line).
+fn choice<'de, D: Deserializer<'de>, T: for<'a> Deserialize<'a>>(d: D) -> Result<T, D::Error> {
+    struct V<T>(std::marker::PhantomData<T>);
+    impl<T: for<'a> Deserialize<'a>> Visitor<'_> for V<T> {
+        type Value = T;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("an interpretation's value (a string)")
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<T, E> {
+            read_choice(v, "").map_err(|(vi, en)| {
+                E::custom(crate::error::tagged(Code::UnknownInterpretation, &vi, &en))
+            })
+        }
+    }
+    d.deserialize_str(V(std::marker::PhantomData))
+}
+
 /// One choice of a named policy from its text, e.g. `("interpretations.levelSource",
 /// "facts")`: the value as serde names it; `UNKNOWN_INTERPRETATION` at `path` otherwise.
 pub(crate) fn parse_choice<T: for<'de> Deserialize<'de>>(
     path: &str,
     value: &str,
 ) -> Result<T, Problem> {
-    use serde::de::value::{Error, StrDeserializer};
     let name = path.rsplit('.').next().unwrap_or(path);
-    T::deserialize(StrDeserializer::<Error>::new(value)).map_err(|e| {
-        Problem::new(
-            Code::UnknownInterpretation,
-            path,
-            format!("Giá trị không hợp lệ cho cách hiểu {name}: {value:?} ({e})"),
-            format!("invalid value for interpretation {name}: {value:?} ({e})"),
-        )
-    })
+    read_choice(value, name)
+        .map_err(|(vi, en)| Problem::new(Code::UnknownInterpretation, path, vi, en))
 }
 
 impl InterpretationOverrides {
     /// Sets one override from its camelCase name and value, e.g. `("levelSource", "facts")`.
+    ///
+    /// # Errors
+    /// `UNKNOWN_INTERPRETATION` for an unknown name or a value it does not take.
     pub fn set(&mut self, name: &str, value: &str) -> Result<(), Problem> {
         let path = format!("interpretations.{name}");
         match name {
@@ -182,3 +378,5 @@ pub enum OnlineShareBase {
     /// Received online / (online + direct), leaving out dossiers carried over.
     NewlyReceived,
 }
+
+crate::base::objects_only!(Interpretations);

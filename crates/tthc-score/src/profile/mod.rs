@@ -24,7 +24,7 @@ use std::borrow::Cow;
 /// How indicator scores and totals are rounded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
 pub struct RoundingPolicy {
     /// Rounding of halves (always half-up in the built-in profiles).
     pub strategy: Rounding,
@@ -55,7 +55,7 @@ pub enum OneStopRule {
 /// A complete rule profile.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
 pub struct Profile {
     /// Identifier, e.g. `dien-bien-2019`.
     pub id: Cow<'static, str>,
@@ -118,14 +118,17 @@ impl Profile {
             }
         }
         let r = &self.rounding;
-        let most = r
-            .indicator_decimals
-            .max(r.total_decimals)
-            .max(r.maximum_decimals);
-        if most > MAX_DECIMALS {
+        let too_many = [
+            ("indicatorDecimals", r.indicator_decimals),
+            ("totalDecimals", r.total_decimals),
+            ("maximumDecimals", r.maximum_decimals),
+        ]
+        .into_iter()
+        .find(|(_, d)| *d > MAX_DECIMALS);
+        if let Some((field, _)) = too_many {
             return Err(Problem::new(
                 Code::InvalidValue,
-                "profile.rounding",
+                format!("profile.rounding.{field}"),
                 format!("Số chữ số thập phân tối đa là {MAX_DECIMALS}"),
                 format!("at most {MAX_DECIMALS} decimals (rounding stays exact up to there)"),
             ));
@@ -168,9 +171,19 @@ impl TryFrom<Profile> for CheckedProfile {
 
 impl<'de> Deserialize<'de> for CheckedProfile {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Profile::deserialize(d)?.check().map_err(|p| {
-            serde::de::Error::custom(crate::error::tagged(p.code, &p.message.vi, &p.message.en))
-        })
+        // The check runs once the whole profile is read: its problem names the field
+        // relative to the profile (`order`, `rounding.totalDecimals`).
+        <Profile as Deserialize>::deserialize(d)?
+            .check()
+            .map_err(|p| {
+                let sub = p.path.strip_prefix("profile").unwrap_or(&p.path);
+                serde::de::Error::custom(crate::error::tagged_within(
+                    p.code,
+                    sub.strip_prefix('.').unwrap_or(sub),
+                    &p.message.vi,
+                    &p.message.en,
+                ))
+            })
     }
 }
 
@@ -208,3 +221,5 @@ mod tests {
         assert_eq!(&back, find("tt01-2018").unwrap());
     }
 }
+
+crate::base::objects_only!(RoundingPolicy, Profile);

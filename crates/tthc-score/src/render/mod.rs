@@ -10,6 +10,7 @@ mod escape;
 
 use crate::base::number as format;
 use crate::base::{Lang, Localized};
+use crate::error::{Code, Problem};
 use crate::indicator::{IndicatorId, IndicatorKind};
 use crate::input::Period;
 use crate::profile::Profile;
@@ -34,15 +35,34 @@ pub enum Format {
     Csv,
 }
 
+impl Format {
+    /// Every format.
+    pub const ALL: [Format; 4] = [Format::Table, Format::Markdown, Format::Html, Format::Csv];
+
+    /// The name of the format (`"table"`, `"markdown"`, `"html"`, `"csv"`).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Format::Table => "table",
+            Format::Markdown => "markdown",
+            Format::Html => "html",
+            Format::Csv => "csv",
+        }
+    }
+}
+
 impl std::str::FromStr for Format {
-    type Err = ();
-    fn from_str(s: &str) -> Result<Self, ()> {
+    type Err = crate::base::ParseNameError;
+    /// A format by its name; `text` and `md` are accepted too.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
         match s {
-            "table" | "text" => Ok(Format::Table),
-            "markdown" | "md" => Ok(Format::Markdown),
-            "html" => Ok(Format::Html),
-            "csv" => Ok(Format::Csv),
-            _ => Err(()),
+            "text" => Ok(Format::Table),
+            "md" => Ok(Format::Markdown),
+            _ => Format::ALL
+                .into_iter()
+                .find(|f| f.as_str() == s)
+                .ok_or_else(|| {
+                    crate::base::ParseNameError::new("format", s, Format::ALL.map(Format::as_str))
+                }),
         }
     }
 }
@@ -311,13 +331,36 @@ fn summary(card: &Scorecard, lang: Lang) -> Vec<(String, String)> {
 }
 
 /// Renders the annex table of `card` (scored under `profile`) in `format` and `lang`.
-pub fn render(card: &Scorecard, profile: &Profile, format: Format, lang: Lang) -> String {
-    match format {
+///
+/// # Errors
+/// `PROFILE_MISMATCH` when `profile` is not the one `card` was scored with (its labels,
+/// order and row titles would not be those of the scores).
+pub fn render(
+    card: &Scorecard,
+    profile: &Profile,
+    format: Format,
+    lang: Lang,
+) -> Result<String, Problem> {
+    if card.profile != profile.id {
+        return Err(Problem::new(
+            Code::ProfileMismatch,
+            "profile",
+            format!(
+                "Bảng điểm được chấm theo bộ quy tắc {}, không thể in theo bộ quy tắc {}",
+                card.profile, profile.id
+            ),
+            format!(
+                "the scorecard was scored with profile {}; it cannot be rendered with {}",
+                card.profile, profile.id
+            ),
+        ));
+    }
+    Ok(match format {
         Format::Table => plain(card, profile, lang),
         Format::Markdown => markdown(card, profile, lang),
         Format::Html => html(card, profile, lang),
         Format::Csv => csv(card, profile, lang),
-    }
+    })
 }
 
 fn plain(card: &Scorecard, profile: &Profile, lang: Lang) -> String {

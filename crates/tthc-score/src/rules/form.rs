@@ -2,9 +2,11 @@
 
 use super::unit::approved_threshold;
 use crate::base::Localized;
-use crate::indicator::{sub_rows, IndicatorId};
+use crate::indicator::{sub_rows, IndicatorId, IndicatorKind};
 use crate::input::UnitLevel;
-use crate::profile::OneStopRule;
+use crate::profile::{Band, OneStopRule, Profile};
+use serde::Serialize;
+use std::borrow::Cow;
 
 const fn l(vi: &'static str, en: &'static str) -> Localized {
     Localized::fixed(vi, en)
@@ -49,4 +51,80 @@ pub fn one_stop_rows(rule: OneStopRule, unit: Option<UnitLevel>) -> [Localized; 
                 l("Không đáp ứng các yêu cầu trên", "Neither of the above"),
             ],
         }
+}
+
+/// The words of the annex form under one profile, for a portal that lays out its own
+/// table: the indicators in the profile's order with their rows, the rating bands and the
+/// names of the unit levels. The same words the rendered tables use.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Labels {
+    /// The profile's identifier.
+    pub profile: Cow<'static, str>,
+    /// The nine indicators, in the profile's order.
+    pub indicators: Vec<IndicatorLabels>,
+    /// The unit's rating bands on the 18-point scale, by descending lower bound.
+    pub unit_bands: Vec<Band>,
+    /// The officials' bands on the 10-point scale, by descending lower bound.
+    pub official_bands: Vec<Band>,
+    /// The names of the unit levels.
+    pub unit_levels: Vec<UnitLevelLabel>,
+}
+
+/// The words of one indicator on the form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct IndicatorLabels {
+    /// Which indicator.
+    pub id: IndicatorId,
+    /// Row number (STT) on the form, 1–9.
+    pub position: u8,
+    /// Per dossier or per unit.
+    pub kind: IndicatorKind,
+    /// The row title.
+    pub title: Localized,
+    /// The sub-rows at 2, 1 and 0 points.
+    pub levels: [Localized; 3],
+}
+
+/// The name of one unit level.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct UnitLevelLabel {
+    /// The level.
+    pub level: UnitLevel,
+    /// Its name.
+    pub label: Localized,
+}
+
+/// The words of the form under `profile`, for a unit at `unit` level (which names the
+/// one-stop threshold of TT01 where known).
+pub fn labels(profile: &Profile, unit: Option<UnitLevel>) -> Labels {
+    Labels {
+        profile: profile.id.clone(),
+        indicators: profile
+            .order
+            .iter()
+            .zip(1u8..)
+            .map(|(&id, position)| IndicatorLabels {
+                id,
+                position,
+                kind: id.kind(),
+                title: form_title(id, profile.one_stop_rule),
+                levels: form_rows(id, profile.one_stop_rule, unit),
+            })
+            .collect(),
+        unit_bands: profile.unit_bands.clone(),
+        official_bands: profile.official_bands.clone(),
+        unit_levels: UnitLevel::ALL
+            .into_iter()
+            .map(|level| UnitLevelLabel {
+                level,
+                label: level.label(),
+            })
+            .collect(),
+    }
 }

@@ -15,7 +15,9 @@ mod levels;
 mod share;
 mod unit;
 
-pub use form::{form_rows, form_title, one_stop_rows};
+pub use form::{
+    form_rows, form_title, labels, one_stop_rows, IndicatorLabels, Labels, UnitLevelLabel,
+};
 pub use levels::{describe_levels, LevelSet};
 pub use share::{describe_share, online_share, share_note, Share};
 pub use unit::{

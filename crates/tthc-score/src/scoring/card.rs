@@ -150,6 +150,8 @@ pub struct DossierFigures {
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Scorecard {
+    /// The version of tthc-score that computed it ([`crate::VERSION`]).
+    pub library_version: Cow<'static, str>,
     /// Profile identifier.
     pub profile: Cow<'static, str>,
     /// The interpretations in force.

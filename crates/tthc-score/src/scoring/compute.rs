@@ -320,6 +320,10 @@ pub(crate) fn total(
 }
 
 /// Checks `report` and computes its scorecard without findings.
+///
+/// # Errors
+/// A period outside the profile's validity, and every problem of the report that
+/// prevents scoring.
 pub fn compute(
     report: &Report,
     profile: &CheckedProfile,
@@ -367,6 +371,7 @@ pub fn compute(
     };
 
     Ok(Scorecard {
+        library_version: std::borrow::Cow::Borrowed(crate::base::VERSION),
         profile: profile.id.clone(),
         interpretations: *interp,
         period: report.period,

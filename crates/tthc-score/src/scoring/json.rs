@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
 
 /// The JSON form of [IndicatorScore] (with its derived display fields).
-#[derive(Serialize)]
+#[derive(Debug, Serialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename = "IndicatorScore", rename_all = "camelCase")]
 #[doc(hidden)]
@@ -78,7 +78,7 @@ impl Serialize for IndicatorScore {
 }
 
 /// The JSON form of [Total] (with its derived display fields).
-#[derive(Serialize)]
+#[derive(Debug, Serialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename = "Total", rename_all = "camelCase")]
 #[doc(hidden)]
@@ -111,7 +111,7 @@ impl Serialize for Total {
 }
 
 /// The JSON form of [OfficialScore] (with its derived display fields).
-#[derive(Serialize)]
+#[derive(Debug, Serialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename = "OfficialScore", rename_all = "camelCase")]
 #[doc(hidden)]

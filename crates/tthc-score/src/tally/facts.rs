@@ -24,7 +24,7 @@ use std::collections::BTreeMap;
 /// The per-unit indicators a side file may give.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
 #[allow(missing_docs)]
 pub struct UnitIndicatorFacts {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -40,7 +40,7 @@ pub struct UnitIndicatorFacts {
 /// What the side file says of one unit.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
 pub struct UnitFactsEntry {
     /// The unit's administrative level.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -56,27 +56,106 @@ pub struct UnitFactsEntry {
 /// The side file: entries by unit name, and a default for every unit.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
 pub struct UnitFacts {
     /// Applies to every unit, under its own entry.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default: Option<UnitFactsEntry>,
-    /// By unit name (compared trimmed and in NFC, like the dossiers' units).
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    /// By unit name (compared trimmed and in NFC, like the dossiers' units). A unit given
+    /// twice (the same name, or names equal once trimmed and normalized) is ambiguous:
+    /// `DUPLICATE_FIELD`.
+    #[serde(
+        default,
+        deserialize_with = "unit_entries",
+        skip_serializing_if = "BTreeMap::is_empty"
+    )]
     pub units: BTreeMap<String, UnitFactsEntry>,
 }
 
+fn duplicate_unit(name: &str) -> Problem {
+    Problem::new(
+        Code::DuplicateField,
+        format!("units.{name}"),
+        format!(
+            "Đơn vị {:?} có hai mục (tên so sánh sau khi bỏ khoảng trắng đầu cuối)",
+            name.trim()
+        ),
+        format!(
+            "the unit {:?} has two entries (names are compared trimmed)",
+            name.trim()
+        ),
+    )
+}
+
+/// The entries by unit, refusing a unit given twice (raised inside the key's visitor, so
+/// that the path names the second entry).
+fn unit_entries<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<BTreeMap<String, UnitFactsEntry>, D::Error> {
+    use serde::de::{DeserializeSeed, Error, MapAccess, Visitor};
+    use std::collections::HashSet;
+    struct Key<'a>(&'a mut HashSet<String>);
+    impl<'de> DeserializeSeed<'de> for Key<'_> {
+        type Value = String;
+        fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<String, D::Error> {
+            d.deserialize_str(self)
+        }
+    }
+    impl Visitor<'_> for Key<'_> {
+        type Value = String;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a unit name")
+        }
+        fn visit_str<E: Error>(self, k: &str) -> Result<String, E> {
+            if !self.0.insert(normalize_name(k).into_owned()) {
+                let p = duplicate_unit(k);
+                return Err(E::custom(crate::error::tagged(
+                    p.code,
+                    &p.message.vi,
+                    &p.message.en,
+                )));
+            }
+            Ok(k.to_string())
+        }
+    }
+    struct V;
+    impl<'de> Visitor<'de> for V {
+        type Value = BTreeMap<String, UnitFactsEntry>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("the entries by unit name (an object)")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<Self::Value, A::Error> {
+            let (mut seen, mut out) = (HashSet::new(), BTreeMap::new());
+            while let Some(k) = m.next_key_seed(Key(&mut seen))? {
+                let v = m.next_value()?;
+                out.insert(k, v);
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_map(V)
+}
+
 impl UnitFacts {
-    /// Checks that no entry gives what the dossiers say (`onlineUnresolvedOrLate`).
+    /// Checks that no entry gives what the dossiers say (`onlineUnresolvedOrLate`), and
+    /// that no unit has two entries (names equal once trimmed and normalized).
     ///
     /// # Errors
-    /// `INVALID_VALUE` at the offending entry.
+    /// `INVALID_VALUE` at the offending entry; `DUPLICATE_FIELD` at the second entry of
+    /// a unit.
     pub fn check(&self) -> Result<(), Problem> {
+        let mut seen = std::collections::HashSet::new();
+        for k in self.units.keys() {
+            if !seen.insert(normalize_name(k)) {
+                return Err(duplicate_unit(k));
+            }
+        }
+        // Paths in the notation of the JSON reader: `units.UBND xã A.perUnit…`.
         let entries = self
             .default
             .iter()
             .map(|e| ("default".to_string(), e))
-            .chain(self.units.iter().map(|(k, e)| (format!("units[{k:?}]"), e)));
+            .chain(self.units.iter().map(|(k, e)| (format!("units.{k}"), e)));
         for (path, e) in entries {
             let given = e
                 .per_unit
@@ -222,3 +301,5 @@ pub(super) fn report(
         declared: None,
     })
 }
+
+crate::base::objects_only!(UnitIndicatorFacts, UnitFactsEntry, UnitFacts);

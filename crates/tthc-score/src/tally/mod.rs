@@ -141,8 +141,14 @@ impl Tally {
     /// A tally of `period`, classifying with `policy` against `calendar`.
     ///
     /// # Errors
-    /// `PERIOD_INVALID` for a period that does not exist.
+    /// `PERIOD_INVALID` for a period that does not exist (the first problem, with the
+    /// path of its field, as for a report's period).
     pub fn new(period: Period, policy: Policy, calendar: Arc<Calendar>) -> Result<Tally, Problem> {
+        let mut problems = Vec::new();
+        crate::input::period_problems(&period, &mut problems);
+        if let Some(p) = problems.into_iter().next() {
+            return Err(p);
+        }
         let (start, end) = period.bounds().ok_or_else(|| {
             Problem::new(
                 Code::PeriodInvalid,

@@ -15,7 +15,12 @@ pub const PROVISIONAL_YEARS: (u16, u16) = (2000, 2100);
 /// Changes to the official calendar (a province's own swap).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
+#[serde(
+    rename_all = "camelCase",
+    default,
+    deny_unknown_fields,
+    remote = "Self"
+)]
 pub struct CalendarChanges {
     /// Extra days off ("YYYY-MM-DD").
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -28,7 +33,7 @@ pub struct CalendarChanges {
 /// The options of a tally: the period, the classification policy, calendar changes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
 pub struct TallyOptions {
     /// The period: `{"year": 2021, "quarter": 2}`, or the text `"2021-Q2"`, `"2021-06"`,
     /// `"2021"`.
@@ -89,3 +94,5 @@ impl Tally {
         Ok(t)
     }
 }
+
+crate::base::objects_only!(CalendarChanges, TallyOptions);

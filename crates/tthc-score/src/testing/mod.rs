@@ -114,6 +114,9 @@ pub fn report() -> impl Strategy<Value = Report> {
 }
 
 /// One of the built-in profiles.
+///
+/// # Panics
+/// Never: the identifiers are those of the built-in profiles.
 pub fn profiles() -> impl Strategy<Value = &'static CheckedProfile> {
     prop_oneof![
         Just(profile::find("dien-bien-2019").unwrap()),
