@@ -6,6 +6,8 @@ mod dossier;
 mod fields;
 mod report;
 mod scalar;
+#[cfg(feature = "schema")]
+mod schema;
 mod validate;
 
 pub use dossier::{
@@ -17,5 +19,7 @@ pub use report::*;
 pub(crate) use scalar::count_from_text;
 pub(crate) use scalar::{assumed_contacts, band_min};
 pub use scalar::{Count, DeclaredScore, Level, Percent, TimeLimit, MAX_COUNT, MAX_TIME_LIMIT_DAYS};
+#[cfg(feature = "schema")]
+pub use schema::report_schema;
 pub(crate) use validate::period as period_problems;
 pub use validate::{validate, MAX_TOTAL};

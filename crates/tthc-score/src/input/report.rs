@@ -12,12 +12,15 @@ use serde::{Deserialize, Serialize};
 /// The reporting period: a quarter, a month or a whole year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
 pub struct Period {
     /// Calendar year, 2000–2100.
     #[serde(deserialize_with = "scalar::year")]
+    #[cfg_attr(feature = "schema", schemars(range(min = 2000, max = 2100)))]
     pub year: u16,
     /// Quarter 1–4, for a quarterly report.
+    #[cfg_attr(feature = "schema", schemars(range(min = 1, max = 4)))]
     #[serde(
         default,
         deserialize_with = "scalar::quarter",
@@ -25,6 +28,7 @@ pub struct Period {
     )]
     pub quarter: Option<u8>,
     /// Month 1–12, for a monthly report.
+    #[cfg_attr(feature = "schema", schemars(range(min = 1, max = 12)))]
     #[serde(
         default,
         deserialize_with = "scalar::month",
@@ -103,6 +107,7 @@ impl Period {
 /// Administrative level of the evaluated unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum UnitLevel {
     /// Ministry or ministerial-level agency (bộ, cơ quan ngang bộ).
@@ -151,6 +156,7 @@ impl UnitLevel {
 /// The evaluated unit.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
 pub struct Unit {
     /// Name as printed after "Đơn vị:" (e.g. "UBND cấp huyện").
@@ -167,6 +173,7 @@ pub struct Unit {
 /// Dossiers received in the period, by channel.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
 pub struct Received {
     /// Received online (trực tuyến).
@@ -190,6 +197,7 @@ impl Received {
 /// Dossiers resolved in the period, by timeliness.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
 pub struct Resolved {
     /// Resolved before the due date (trước hạn).
@@ -223,6 +231,7 @@ impl Resolved {
 /// Dossiers still being processed at the end of the period.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
 pub struct Pending {
     /// Within the deadline (trong hạn).
@@ -241,6 +250,7 @@ impl Pending {
 /// The dossier summary of the report header.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
 pub struct Dossiers {
     /// Received.
@@ -257,6 +267,7 @@ pub struct Dossiers {
 /// (TT01 Art. 15, missing data).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
 pub struct Grades {
     /// Dossiers at 2 points.
@@ -299,6 +310,7 @@ impl Grades {
 /// The five per-dossier indicators (TT01 Art. 13.1–13.5 as numbered by the Điện Biên form).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
 pub struct PerDossier {
     /// Total handling time; when absent, the resolved breakdown (early → 2, on time → 1, late → 0).
@@ -317,6 +329,7 @@ pub struct PerDossier {
 /// Facts of the one-stop desk indicator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
 pub struct OneStopFacts {
     /// Share of (non-exempt) procedures received and returned at the desk.
@@ -330,6 +343,7 @@ pub struct OneStopFacts {
 /// Facts of the publicity indicator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
 pub struct PublicityFacts {
     /// Published accurately, fully and on time by posting at the office (niêm yết).
@@ -343,6 +357,7 @@ pub struct PublicityFacts {
 /// Facts of the feedback-handling indicator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
 pub struct FeedbackFacts {
     /// Feedback items and petitions received (phản ánh, kiến nghị).
@@ -360,6 +375,7 @@ pub struct FeedbackFacts {
 /// fact here: it is derived from the dossier summary (interpretation `onlineShareBase`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
 pub struct OnlineFacts {
     /// Share of eligible procedures deployed as level 3–4 online services.
@@ -374,13 +390,17 @@ pub struct OnlineFacts {
 /// derived, or both (then the audit checks that they agree).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
 pub struct UnitIndicator<F> {
     /// The level the unit declares.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub level: Option<Level>,
     /// Facts.
-    #[serde(default = "Option::default", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default = "Option::<F>::default",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub facts: Option<F>,
     /// The indicator does not apply to the unit in this period (TT01 Art. 15, missing data).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -401,6 +421,7 @@ impl<F> UnitIndicator<F> {
 /// The four per-unit indicators.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
 pub struct PerUnit {
     /// Receiving and returning at the one-stop desk.
@@ -416,6 +437,7 @@ pub struct PerUnit {
 /// One official's five per-dossier counts (the dossiers that official handled).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
 pub struct Official {
     /// Name or identifier.
@@ -449,6 +471,7 @@ impl Official {
 /// Scores declared per indicator in a published report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
 #[allow(missing_docs)]
 pub struct DeclaredScores {
@@ -492,6 +515,7 @@ impl DeclaredScores {
 /// What a published report declares, to be checked by the audit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
 pub struct Declared {
     /// Per-indicator scores.
@@ -505,6 +529,7 @@ pub struct Declared {
 /// One report: everything the annex table and the scorecard are computed from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
 pub struct Report {
     /// Reporting period.
