@@ -1,4 +1,5 @@
-//! `tthc-score`: score a report, audit it, tally dossier records, list the rule profiles.
+//! `tthc-score`: score a report, audit it, tally dossier records, score and rank many units,
+//! combine them, audit a published table, list the rule profiles.
 //!
 //! Exit codes: 0 success; 1 `audit` found a finding of error severity, or `tally` rejected
 //! rows; 2 the input is invalid (hard errors, printed to stderr with code and path); 3
@@ -7,15 +8,36 @@
 #![forbid(unsafe_code)]
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+use std::borrow::Cow;
 use std::io::{BufReader, IsTerminal, Read, Write};
 use std::process::ExitCode;
 use tthc_score::classify::Policy;
 use tthc_score::dossier_csv::read_csv;
+use tthc_score::province::{self, RankBasis, RankOptions, RollupMethod, TiePolicy};
+use tthc_score::render::{render_consolidated, render_province_table, render_table_audit};
 use tthc_score::tally::{CalendarChanges, Tally, TallyOptions, TallySummary, UnitFacts};
 use tthc_score::{
-    parse_json, profile, render, score_report, Errors, Format, InterpretationOverrides, Lang,
-    Options, Problem, Report, Scorecard, Severity,
+    parse_json, profile, render, score_with, CheckedProfile, Errors, Format,
+    InterpretationOverrides, Interpretations, Lang, Options, Problem, Report, Scorecard, Severity,
 };
+
+/// Standard output; a closed pipe (`| head`) ends the program quietly instead of panicking.
+macro_rules! outln {
+    ($($t:tt)*) => {{
+        if writeln!(std::io::stdout().lock(), $($t)*).is_err() {
+            std::process::exit(0);
+        }
+    }};
+}
+
+/// As [`outln`], without the line break.
+macro_rules! out {
+    ($($t:tt)*) => {{
+        if write!(std::io::stdout().lock(), $($t)*).is_err() {
+            std::process::exit(0);
+        }
+    }};
+}
 
 /// Scoring of the handling of Vietnamese administrative procedures (TTHC): the nine
 /// indicators of Circular 01/2018/TT-VPCP, the unit's rating, the officials' evaluation,
@@ -61,6 +83,34 @@ enum AuditFormat {
     Json,
 }
 
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum AuditTableFormat {
+    Text,
+    Json,
+    Table,
+    Markdown,
+    Html,
+    Csv,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum TiesArg {
+    Competition,
+    Dense,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum RankByArg {
+    RatingBasis,
+    Total,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum MethodArg {
+    Pooled,
+    Mean,
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum CutoffArg {
     SameDay,
@@ -74,6 +124,9 @@ struct ScoreArgs {
     /// Rule profile: dien-bien-2019 (default) or tt01-2018.
     #[arg(long, value_name = "ID")]
     profile: Option<String>,
+    /// A province's own profile (JSON, as `profiles show` prints one), checked first.
+    #[arg(long, value_name = "FILE", conflicts_with = "profile")]
+    profile_file: Option<String>,
     /// Language of labels, numbers and messages.
     #[arg(long, value_enum, default_value = "vi")]
     lang: LangArg,
@@ -134,6 +187,57 @@ enum Command {
         /// table per unit.
         #[arg(long, value_enum, default_value = "json")]
         format: TableFormat,
+        #[command(flatten)]
+        args: ScoreArgs,
+    },
+    /// Score many reports at once (JSON files, JSON arrays of reports, or folders of them):
+    /// a result or an error per report, in input order; with a table format, the province
+    /// table of the units, ranked. Exit 1 when some report has errors.
+    Batch {
+        /// Report files, files holding a JSON array of reports, or folders (their *.json).
+        #[arg(required = true)]
+        files: Vec<String>,
+        /// json: the outcome of every report; a table format: the ranked province table.
+        #[arg(long, value_enum, default_value = "json")]
+        format: TableFormat,
+        /// How tied units rank.
+        #[arg(long, value_enum, default_value = "competition")]
+        ties: TiesArg,
+        /// Which figure ranks the units.
+        #[arg(long, value_enum, default_value = "rating-basis")]
+        rank_by: RankByArg,
+        #[command(flatten)]
+        args: ScoreArgs,
+    },
+    /// Combine the reports of several units of one period (a group), or of one unit's
+    /// quarters or months (a year), into one result.
+    Rollup {
+        /// Report files, JSON arrays of reports, or folders.
+        #[arg(required = true)]
+        files: Vec<String>,
+        /// pooled: per-dossier indicators over all dossiers (dossier-weighted), per-unit
+        /// levels averaged; mean: every indicator averaged over the parts.
+        #[arg(long, value_enum, default_value = "pooled")]
+        method: MethodArg,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "table")]
+        format: TableFormat,
+        #[command(flatten)]
+        args: ScoreArgs,
+    },
+    /// Check a published province table (CSV: unit, c1…c9 in the profile's order, total,
+    /// rating, optional level; `,` or `;` separated; decimals with `.` or `,`). Exit 1 when
+    /// a finding has error severity.
+    AuditTable {
+        /// The CSV, or - for standard input.
+        file: String,
+        /// The period of the table: 2021-Q2 or 2021-06 (per-unit indicators must then be
+        /// 0, 1 or 2), or 2021 (a year: means allowed).
+        #[arg(long)]
+        period: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: AuditTableFormat,
         #[command(flatten)]
         args: ScoreArgs,
     },
@@ -202,6 +306,82 @@ fn options(args: &ScoreArgs, policy: Option<&mut Policy>) -> Result<Options, Fai
     })
 }
 
+/// The profile (built in or the caller's own, checked) and the interpretations in force.
+struct Scoring {
+    profile: Cow<'static, CheckedProfile>,
+    interp: Interpretations,
+}
+
+impl Scoring {
+    fn new(args: &ScoreArgs, policy: Option<&mut Policy>) -> Result<Scoring, Fail> {
+        let o = options(args, policy)?;
+        let profile = match &args.profile_file {
+            Some(f) => Cow::Owned(parse_json::<CheckedProfile>(&read_all(f)?)?),
+            None => Cow::Borrowed(profile::find(
+                o.profile.as_deref().unwrap_or(profile::DEFAULT_PROFILE),
+            )?),
+        };
+        let interp = o
+            .interpretations
+            .unwrap_or_default()
+            .apply(profile.interpretations);
+        Ok(Scoring { profile, interp })
+    }
+
+    fn score(&self, report: &Report) -> Result<Scorecard, Errors> {
+        score_with(report, &self.profile, &self.interp)
+    }
+}
+
+/// The reports of `files`: each a report, a JSON array of reports, or a folder of them
+/// (its `*.json`, in name order); each with the name it is reported under.
+fn reports(files: &[String]) -> Result<Vec<(String, Result<Report, Errors>)>, Fail> {
+    let mut paths = Vec::new();
+    for f in files {
+        let p = std::path::Path::new(f);
+        if p.is_dir() {
+            let mut inside: Vec<String> = std::fs::read_dir(p)
+                .map_err(|e| Fail::Read(format!("{f}: {e}")))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "json"))
+                .map(|p| p.to_string_lossy().into_owned())
+                .collect();
+            inside.sort();
+            paths.extend(inside);
+        } else {
+            paths.push(f.clone());
+        }
+    }
+    let mut out = Vec::new();
+    for p in paths {
+        let text = read_all(&p)?;
+        if text
+            .trim_start_matches('\u{feff}')
+            .trim_start()
+            .starts_with('[')
+        {
+            let items: Vec<&serde_json::value::RawValue> = parse_json(&text)?;
+            for (i, raw) in items.iter().enumerate() {
+                out.push((format!("{p}[{i}]"), tthc_score::parse_report(raw.get())));
+            }
+        } else {
+            out.push((p.clone(), tthc_score::parse_report(&text)));
+        }
+    }
+    Ok(out)
+}
+
+fn print_errors(name: &str, e: &Errors, lang: Lang) {
+    for p in e.problems() {
+        eprintln!(
+            "{name}: error[{}] {}: {}",
+            p.code,
+            p.path,
+            p.message.get(lang)
+        );
+    }
+}
+
 fn print_findings(card: &Scorecard, lang: Lang, out: &mut dyn Write) {
     for f in &card.findings {
         let sev = match f.severity {
@@ -233,9 +413,9 @@ fn table_format(f: TableFormat) -> Format {
     }
 }
 
-fn scorecard(file: &str, o: &Options) -> Result<Scorecard, Fail> {
+fn scorecard(file: &str, s: &Scoring) -> Result<Scorecard, Fail> {
     let report: Report = parse_json(&read_all(file)?)?;
-    score_report(&report, o).map_err(Fail::Invalid)
+    s.score(&report).map_err(Fail::Invalid)
 }
 
 fn print_summary(s: &TallySummary, lang: Lang) {
@@ -296,7 +476,7 @@ fn tally(
         let (k, v) = pair(kv)?;
         policy.assume(k, v)?;
     }
-    let scoring = options(args, Some(&mut policy))?;
+    let scoring = Scoring::new(args, Some(&mut policy))?;
     let calendar: CalendarChanges = match calendar {
         Some(f) => parse_json(&read_all(f)?)?,
         None => CalendarChanges::default(),
@@ -338,10 +518,9 @@ fn tally(
     if format == TableFormat::Json && !score {
         let _ = writeln!(out, "{}", json(&reports));
     } else {
-        let (p, _) = scoring.resolve()?;
         let mut cards = Vec::with_capacity(reports.len());
         for r in &reports {
-            cards.push(score_report(r, &scoring).map_err(Fail::Invalid)?);
+            cards.push(scoring.score(r).map_err(Fail::Invalid)?);
         }
         if format == TableFormat::Json {
             let _ = writeln!(out, "{}", json(&cards));
@@ -350,7 +529,11 @@ fn tally(
                 if i > 0 {
                     let _ = writeln!(out);
                 }
-                let _ = write!(out, "{}", render(c, p, table_format(format), lang)?);
+                let _ = write!(
+                    out,
+                    "{}",
+                    render(c, &scoring.profile, table_format(format), lang)?
+                );
             }
         }
     }
@@ -365,30 +548,29 @@ fn tally(
 fn run(cli: Cli) -> Result<ExitCode, Fail> {
     match cli.command {
         Command::Score { file, format, args } => {
-            let o = options(&args, None)?;
-            let card = scorecard(&file, &o)?;
+            let s = Scoring::new(&args, None)?;
+            let card = scorecard(&file, &s)?;
             if format == TableFormat::Json {
-                println!("{}", json(&card));
+                outln!("{}", json(&card));
             } else {
-                let (p, _) = o.resolve()?;
-                print!(
+                out!(
                     "{}",
-                    render(&card, p, table_format(format), args.lang.into())?
+                    render(&card, &s.profile, table_format(format), args.lang.into())?
                 );
                 print_findings(&card, args.lang.into(), &mut std::io::stderr());
             }
             Ok(ExitCode::SUCCESS)
         }
         Command::Audit { file, format, args } => {
-            let o = options(&args, None)?;
-            let card = scorecard(&file, &o)?;
+            let s = Scoring::new(&args, None)?;
+            let card = scorecard(&file, &s)?;
             let lang: Lang = args.lang.into();
             match format {
-                AuditFormat::Json => println!("{}", json(&card.findings)),
+                AuditFormat::Json => outln!("{}", json(&card.findings)),
                 AuditFormat::Text => {
                     print_findings(&card, lang, &mut std::io::stdout());
                     let n = |s| card.findings.iter().filter(|f| f.severity == s).count();
-                    println!(
+                    outln!(
                         "{} error(s), {} warning(s), {} info; total {} / {}",
                         n(Severity::Error),
                         n(Severity::Warning),
@@ -427,6 +609,152 @@ fn run(cli: Cli) -> Result<ExitCode, Fail> {
             format,
             &args,
         ),
+        Command::Batch {
+            files,
+            format,
+            ties,
+            rank_by,
+            args,
+        } => {
+            let s = Scoring::new(&args, None)?;
+            let lang: Lang = args.lang.into();
+            let mut cards = Vec::new();
+            let mut outcomes = Vec::new();
+            let mut failed = 0;
+            for (name, r) in reports(&files)? {
+                let result = r.and_then(|r| s.score(&r));
+                match &result {
+                    Ok(c) => cards.push(c.clone()),
+                    Err(e) => {
+                        failed += 1;
+                        print_errors(&name, e, lang);
+                    }
+                }
+                let mut o = serde_json::Map::new();
+                o.insert("file".into(), name.into());
+                let outcome =
+                    serde_json::to_value(tthc_score::Outcome::from(result)).unwrap_or_default();
+                if let serde_json::Value::Object(m) = outcome {
+                    o.extend(m);
+                }
+                outcomes.push(serde_json::Value::Object(o));
+            }
+            if format == TableFormat::Json {
+                outln!("{}", json(&outcomes));
+            } else {
+                let options = RankOptions {
+                    ties: match ties {
+                        TiesArg::Competition => TiePolicy::Competition,
+                        TiesArg::Dense => TiePolicy::Dense,
+                    },
+                    basis: match rank_by {
+                        RankByArg::RatingBasis => RankBasis::RatingBasis,
+                        RankByArg::Total => RankBasis::Total,
+                    },
+                };
+                let t = province::province_table(&cards, &s.profile, options)?;
+                let period = cards.first().map(|c| c.period);
+                out!(
+                    "{}",
+                    render_province_table(
+                        &t,
+                        &s.profile,
+                        period.as_ref(),
+                        table_format(format),
+                        lang
+                    )
+                );
+            }
+            eprintln!(
+                "{} reports: {} scored, {failed} with errors",
+                cards.len() + failed,
+                cards.len()
+            );
+            Ok(if failed > 0 {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Command::Rollup {
+            files,
+            method,
+            format,
+            args,
+        } => {
+            let s = Scoring::new(&args, None)?;
+            let lang: Lang = args.lang.into();
+            let mut cards = Vec::new();
+            for (name, r) in reports(&files)? {
+                match r.and_then(|r| s.score(&r)) {
+                    Ok(c) => cards.push(c),
+                    Err(e) => {
+                        print_errors(&name, &e, lang);
+                        return Err(Fail::Invalid(e));
+                    }
+                }
+            }
+            let method = match method {
+                MethodArg::Pooled => RollupMethod::Pooled,
+                MethodArg::Mean => RollupMethod::Mean,
+            };
+            let c = province::consolidate(&cards, &s.profile, &s.interp, method)
+                .map_err(Fail::Invalid)?;
+            if format == TableFormat::Json {
+                outln!("{}", json(&c));
+            } else {
+                out!(
+                    "{}",
+                    render_consolidated(&c, &s.profile, table_format(format), lang)
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::AuditTable {
+            file,
+            period,
+            format,
+            args,
+        } => {
+            let s = Scoring::new(&args, None)?;
+            let lang: Lang = args.lang.into();
+            let period = period.map(|p| p.parse()).transpose()?;
+            let a = province::audit_table(&read_all(&file)?, &s.profile, period.as_ref())?;
+            match format {
+                AuditTableFormat::Json => outln!("{}", json(&a)),
+                AuditTableFormat::Text => {
+                    for f in &a.findings {
+                        let sev = match f.severity {
+                            Severity::Error => "error",
+                            Severity::Warning => "warning",
+                            Severity::Info => "info",
+                        };
+                        outln!(
+                            "{sev}[{}] row {} ({}): {}",
+                            f.code,
+                            f.row,
+                            f.unit,
+                            f.message.get(lang)
+                        );
+                    }
+                    outln!("{} rows, {} findings", a.rows, a.findings.len());
+                }
+                f => {
+                    let format = match f {
+                        AuditTableFormat::Markdown => Format::Markdown,
+                        AuditTableFormat::Html => Format::Html,
+                        AuditTableFormat::Csv => Format::Csv,
+                        _ => Format::Table,
+                    };
+                    out!("{}", render_table_audit(&a, format, lang));
+                }
+            }
+            Ok(if a.has_errors() {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
         Command::Profiles { action, id } => {
             match (action.as_deref(), id.as_deref()) {
                 (None | Some("list"), None) => {
@@ -436,10 +764,10 @@ fn run(cli: Cli) -> Result<ExitCode, Fail> {
                         } else {
                             ""
                         };
-                        println!("{}{default}\t{}", p.id, p.name.get(Lang::Vi));
+                        outln!("{}{default}\t{}", p.id, p.name.get(Lang::Vi));
                     }
                 }
-                (Some("show"), Some(id)) => println!("{}", json(profile::find(id)?)),
+                (Some("show"), Some(id)) => outln!("{}", json(profile::find(id)?)),
                 _ => return Err(Fail::Usage("profiles [list|show ID]".into())),
             }
             Ok(ExitCode::SUCCESS)

@@ -330,3 +330,72 @@ fn help_per_command_and_completions() {
     let o = run(&["completions", "bash"]);
     assert!(stdout(&o).contains("tally"));
 }
+
+#[test]
+fn batch_keeps_every_outcome_in_order_and_ranks_the_units() {
+    let bad = temp("bad.json", r#"{"period": {"year": 2021, "quarter": 2}}"#);
+    let o = run(&["batch", DISTRICT, &bad, COMMUNE]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 3);
+    assert_eq!(v[0]["scorecard"]["total"]["value"], "16.74");
+    assert_eq!(v[1]["errors"][0]["code"], "MISSING_FIELD");
+    assert!(v[1]["file"].as_str().unwrap().ends_with("bad.json"));
+    assert_eq!(v[2]["scorecard"]["total"]["value"], "15.74");
+    assert!(stderr(&o).contains("3 reports: 2 scored, 1 with errors"), "{}", stderr(&o));
+    // The same as one JSON array, as a ranked table.
+    let both = format!(
+        "[{}, {}]",
+        std::fs::read_to_string(COMMUNE).unwrap(),
+        std::fs::read_to_string(DISTRICT).unwrap()
+    );
+    let file = temp("both.json", &both);
+    let o = run(&["batch", &file, "--format", "csv", "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let t = stdout(&o);
+    let district = t.lines().position(|l| l.starts_with("1,UBND cấp huyện,Districts,1,1.91")).unwrap();
+    let commune = t.lines().position(|l| l.starts_with("2,UBND cấp xã,Communes,1,1.25")).unwrap();
+    assert!(district < commune, "{t}");
+}
+
+#[test]
+fn rollup_and_a_custom_profile() {
+    let o = run(&["rollup", DISTRICT, COMMUNE, "--method", "mean", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["method"], "mean");
+    assert_eq!(v["total"]["value"], "16.24");
+    // A province's own profile: the national one with a stricter top band.
+    let p = run(&["profiles", "show", "tt01-2018"]);
+    let mut profile: serde_json::Value = serde_json::from_slice(&p.stdout).unwrap();
+    profile["id"] = "tinh-x-2026".into();
+    profile["unitBands"][0]["min"] = "17".into();
+    let file = temp("profile.json", &profile.to_string());
+    let o = run(&["score", DISTRICT, "--profile-file", &file, "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["profile"], "tinh-x-2026");
+    assert_eq!(v["total"]["value"], "16.7");
+    assert_eq!(v["total"]["rating"]["code"], "good");
+    // A profile that fails its check is refused with the field's path.
+    profile["unitBands"][0]["min"] = "1".into();
+    let file = temp("bad-profile.json", &profile.to_string());
+    let o = run(&["score", DISTRICT, "--profile-file", &file]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("unitBands"), "{}", stderr(&o));
+    assert_eq!(run(&["score", DISTRICT, "--profile", "tt01-2018", "--profile-file", &file]).status.code(), Some(3));
+}
+
+#[test]
+fn audit_table_reports_each_row() {
+    let table = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/province/published-q2.csv");
+    let o = run(&["audit-table", table, "--period", "2021-Q2", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["findings"].as_array().unwrap().len(), 7);
+    assert_eq!(v["findings"][0]["code"], "TABLE_TOTAL_MISMATCH");
+    assert_eq!(v["findings"][0]["facts"]["difference"], "-1.00");
+    assert_eq!(v["findings"][0]["row"], 3);
+    let o = run(&["audit-table", table, "--period", "2021-Q2", "--format", "markdown", "--lang", "en"]);
+    assert!(stdout(&o).contains("| 3 | UBND huyện B | TABLE\\_TOTAL\\_MISMATCH | error |"), "{}", stdout(&o));
+}

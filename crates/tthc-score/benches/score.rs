@@ -12,6 +12,22 @@ fn seed() -> String {
     .unwrap()
 }
 
+/// `n` valid reports from the property-test strategy, with a fixed seed.
+fn generated(n: usize) -> Vec<tthc_score::Report> {
+    use proptest::strategy::{Strategy, ValueTree};
+    use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
+    let rng = TestRng::from_seed(RngAlgorithm::ChaCha, &[7; 32]);
+    let mut runner = TestRunner::new_with_rng(Config::default(), rng);
+    let strategy = tthc_score::testing::report();
+    (0..n)
+        .map(|i| {
+            let mut r = strategy.new_tree(&mut runner).unwrap().current();
+            r.unit.name = format!("Đơn vị {i}");
+            r
+        })
+        .collect()
+}
+
 fn bench(c: &mut Criterion) {
     let text = seed();
     let report = parse_report(&text).unwrap();
@@ -38,6 +54,43 @@ fn bench(c: &mut Criterion) {
     c.bench_function("parse_and_score_json", |b| {
         b.iter(|| score(&parse_report(black_box(&text)).unwrap(), p).unwrap())
     });
+    // A province's batch: 10,000 generated units scored one after another, then ranked.
+    let units = generated(10_000);
+    let mut g = c.benchmark_group("batch");
+    g.throughput(criterion::Throughput::Elements(units.len() as u64));
+    g.sample_size(20);
+    g.bench_function("score_10k_units", |b| {
+        b.iter(|| {
+            units
+                .iter()
+                .map(|r| score(black_box(r), p).unwrap())
+                .collect::<Vec<_>>()
+        })
+    });
+    // The same number of units shaped like the seed's district (no officials listed).
+    let seeds: Vec<_> = (0..units.len())
+        .map(|i| {
+            let mut r = report.clone();
+            r.unit.name = format!("Đơn vị {i}");
+            r
+        })
+        .collect();
+    g.bench_function("score_10k_seed_units", |b| {
+        b.iter(|| {
+            seeds
+                .iter()
+                .map(|r| score(black_box(r), p).unwrap())
+                .collect::<Vec<_>>()
+        })
+    });
+    let cards: Vec<_> = units.iter().map(|r| score(r, p).unwrap()).collect();
+    g.bench_function("rank_10k_units", |b| {
+        b.iter(|| {
+            tthc_score::province::province_table(black_box(&cards), p, Default::default())
+                .unwrap()
+        })
+    });
+    g.finish();
     // The work a wasm score() call does: JSON text in, scored, serialized out.
     c.bench_function("json_in_json_out", |b| {
         let options = tthc_score::Options::default();

@@ -90,6 +90,7 @@ pub mod tally;
 pub mod finding;
 pub mod scoring;
 pub mod audit;
+pub mod province;
 pub mod render;
 #[cfg(feature = "json")]
 mod json;

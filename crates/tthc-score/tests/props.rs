@@ -140,3 +140,48 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// A pooled rollup of one unit is that unit: its scores, total and rating.
+    #[test]
+    fn a_pooled_rollup_of_one_unit_is_the_unit(r in report(), p in profiles()) {
+        use tthc_score::province::{consolidate, RollupMethod};
+        let c = card(&r, p);
+        let one = consolidate(std::slice::from_ref(&c), p, &p.interpretations, RollupMethod::Pooled).unwrap();
+        prop_assert_eq!(&one.total, &c.total);
+        for (a, b) in one.indicators.iter().zip(&c.indicators) {
+            prop_assert_eq!(a.value, b.rounded, "{:?}", a.id);
+        }
+        // So is a mean of one.
+        let mean = consolidate(std::slice::from_ref(&c), p, &p.interpretations, RollupMethod::Mean).unwrap();
+        prop_assert_eq!(&mean.total.value, &c.total.value);
+    }
+
+    /// Ranks follow the ranked figures: a better figure never ranks below a worse one, ties
+    /// share a rank, and ranks start at 1.
+    #[test]
+    fn rank_order_agrees_with_totals(rs in proptest::collection::vec(report(), 1..12), dense in any::<bool>()) {
+        use tthc_score::province::{province_table, RankOptions, TiePolicy};
+        let p = tthc_score::profile::find("dien-bien-2019").unwrap();
+        let mut cards: Vec<Scorecard> = rs.iter().map(|r| card(r, p)).collect();
+        for (i, c) in cards.iter_mut().enumerate() {
+            c.unit.name = format!("U{i}");
+        }
+        let ties = if dense { TiePolicy::Dense } else { TiePolicy::Competition };
+        let t = province_table(&cards, p, RankOptions { ties, ..Default::default() }).unwrap();
+        prop_assert_eq!(t.rows.len(), cards.len());
+        prop_assert_eq!(t.rows[0].rank, 1);
+        for w in t.rows.windows(2) {
+            prop_assert!(w[0].ranked_by >= w[1].ranked_by);
+            if w[0].ranked_by == w[1].ranked_by {
+                prop_assert_eq!(w[0].rank, w[1].rank);
+            } else {
+                prop_assert!(w[0].rank < w[1].rank);
+            }
+        }
+        let units: u32 = t.groups.iter().map(|g| g.units).sum();
+        prop_assert_eq!(units as usize, cards.len());
+    }
+}

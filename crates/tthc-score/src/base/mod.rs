@@ -3,6 +3,8 @@
 //! of the crate.
 
 pub(crate) mod codes;
+#[cfg(feature = "csv")]
+pub(crate) mod csv;
 pub mod number;
 mod objects;
 mod parse;

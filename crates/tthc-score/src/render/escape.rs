@@ -28,6 +28,20 @@ pub(super) fn markdown(s: &str) -> String {
     out
 }
 
+/// Markdown for text that starts a line (an official's name in the summary): as
+/// [`markdown`], and a list marker there (`-`, `+`, `1.`, `1)`) is escaped too, so that
+/// the line stays a line of its paragraph instead of opening a list.
+pub(super) fn markdown_line_start(s: &str) -> String {
+    let mut out = markdown(s);
+    let digits = out.bytes().take_while(u8::is_ascii_digit).count();
+    if out.starts_with(['-', '+']) {
+        out.insert(0, '\\');
+    } else if digits > 0 && out[digits..].starts_with(['.', ')']) {
+        out.insert(digits, '\\');
+    }
+    out
+}
+
 /// HTML text and attribute values.
 pub(super) fn html(s: &str) -> String {
     let mut o = String::with_capacity(s.len());
@@ -80,6 +94,11 @@ mod tests {
             html(HOSTILE),
             "&lt;img src=x onerror=alert(1)&gt;\n# Heading | a &amp; b `x` =cmd|&#39; /C calc&#39;!A0"
         );
+        assert_eq!(markdown_line_start("- Nguyễn Văn A"), "\\- Nguyễn Văn A");
+        assert_eq!(markdown_line_start("+ B"), "\\+ B");
+        assert_eq!(markdown_line_start("12. C"), "12\\. C");
+        assert_eq!(markdown_line_start("1) D"), "1\\) D");
+        assert_eq!(markdown_line_start("2021 Lê-Văn E"), "2021 Lê-Văn E");
         assert_eq!(csv("=cmd|' /C calc'!A0"), "'=cmd|' /C calc'!A0");
         assert_eq!(csv("+1"), "'+1");
         assert_eq!(csv("-1"), "'-1");

@@ -7,6 +7,12 @@
 //! (`escape.rs`): it can never add markup, rows, headings or spreadsheet formulas.
 
 mod escape;
+mod grid;
+mod province;
+
+#[cfg(feature = "csv")]
+pub use province::render_table_audit;
+pub use province::{render_consolidated, render_province_table};
 
 use crate::base::number as format;
 use crate::base::{Lang, Localized};
@@ -417,7 +423,7 @@ fn markdown(card: &Scorecard, profile: &Profile, lang: Lang) -> String {
         let _ = writeln!(
             s,
             "{}: {}  ",
-            escape::markdown(k.trim_start()),
+            escape::markdown_line_start(k.trim_start()),
             escape::markdown(&v)
         );
     }

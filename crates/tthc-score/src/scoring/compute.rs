@@ -63,7 +63,7 @@ fn total_of(
 
 /// A per-dossier indicator (TT01 Art. 14–15): the average of the dossiers' points, rounded
 /// for display at the profile's scale; not applicable without resolved dossiers.
-fn per_dossier(id: IndicatorId, g: Grades, profile: &CheckedProfile) -> IndicatorScore {
+pub(crate) fn per_dossier(id: IndicatorId, g: Grades, profile: &CheckedProfile) -> IndicatorScore {
     let base = IndicatorScore {
         id,
         position: 0,

@@ -9,7 +9,7 @@ mod text;
 pub use card::{
     DossierFigures, IndicatorScore, LevelOrigin, OfficialScore, Officials, Scorecard, Total,
 };
-pub(crate) use compute::total;
 pub use compute::{average, compute};
+pub(crate) use compute::{per_dossier, total};
 #[doc(hidden)]
 pub use json::{IndicatorScoreJson, OfficialScoreJson, TotalJson};

@@ -1,0 +1,295 @@
+//! The province table: one row per unit with its nine scores, total, rating and rank,
+//! grouped by level with the count of units in each band.
+
+use crate::base::Localized;
+use crate::error::{Code, Problem};
+use crate::input::UnitLevel;
+use crate::profile::{CheckedProfile, Rating};
+use crate::scoring::Scorecard;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+
+/// How units with the same figure rank \[D\]: no text says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub enum TiePolicy {
+    /// Default: tied units share the best rank and the next rank skips (1, 2, 2, 4), as
+    /// published league tables do — a unit's rank says how many units did better.
+    #[default]
+    Competition,
+    /// Tied units share a rank and the next follows (1, 2, 2, 3).
+    Dense,
+}
+
+/// Which figure ranks the units \[D\].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub enum RankBasis {
+    /// Default: the figure the rating bands apply to (`total.ratingBasis`) — the total,
+    /// scaled to 18 when indicators are not applicable — so that a unit with a missing
+    /// indicator is compared on the same scale as the others.
+    #[default]
+    RatingBasis,
+    /// The total as printed.
+    Total,
+}
+
+/// The choices of a province table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct RankOptions {
+    /// How ties rank.
+    #[serde(default)]
+    pub ties: TiePolicy,
+    /// Which figure ranks.
+    #[serde(default)]
+    pub basis: RankBasis,
+}
+
+/// The groups of the province table, as provincial reports list them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub enum LevelGroup {
+    /// Provincial departments (sở, ban, ngành) and ministries.
+    Departments,
+    /// District People's Committees.
+    Districts,
+    /// Commune People's Committees.
+    Communes,
+    /// The province itself, and units of unknown level.
+    Others,
+}
+
+impl LevelGroup {
+    /// The group of a unit at `level`.
+    pub const fn of(level: Option<UnitLevel>) -> LevelGroup {
+        match level {
+            Some(UnitLevel::Department | UnitLevel::Ministry) => LevelGroup::Departments,
+            Some(UnitLevel::District) => LevelGroup::Districts,
+            Some(UnitLevel::Commune) => LevelGroup::Communes,
+            Some(UnitLevel::Province) | None => LevelGroup::Others,
+        }
+    }
+
+    /// The group's heading.
+    pub const fn label(self) -> Localized {
+        match self {
+            LevelGroup::Departments => Localized::fixed("Sở, ban, ngành", "Departments"),
+            LevelGroup::Districts => Localized::fixed("UBND cấp huyện", "Districts"),
+            LevelGroup::Communes => Localized::fixed("UBND cấp xã", "Communes"),
+            LevelGroup::Others => Localized::fixed("Đơn vị khác", "Other units"),
+        }
+    }
+}
+
+/// One unit of the province table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct ProvinceRow {
+    /// The unit's name.
+    pub unit: String,
+    /// Its level, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub level: Option<UnitLevel>,
+    /// Its group.
+    pub group: LevelGroup,
+    /// The nine scores as printed, in the profile's order; `None` where not applicable.
+    pub scores: Vec<Option<Decimal>>,
+    /// The total as printed.
+    pub total: Decimal,
+    /// The maximum over the applicable indicators.
+    pub maximum: Decimal,
+    /// The figure the unit is ranked by.
+    pub ranked_by: Decimal,
+    /// The rating.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rating: Option<Rating>,
+    /// Rank among all units (1 is best).
+    pub rank: u32,
+    /// Rank within its group.
+    pub rank_in_group: u32,
+}
+
+/// The number of units of a group in one band.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct BandCount {
+    /// The band's code (`excellent`, …).
+    pub code: Cow<'static, str>,
+    /// Its label.
+    pub label: Localized,
+    /// Units in it.
+    pub units: u32,
+}
+
+/// A group's line: how many units, in which bands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct GroupSummary {
+    /// The group.
+    pub group: LevelGroup,
+    /// Its heading.
+    pub label: Localized,
+    /// Units in it.
+    pub units: u32,
+    /// Units per band, in the profile's band order (best first).
+    pub bands: Vec<BandCount>,
+    /// Units without a rating (no indicator applies).
+    pub unrated: u32,
+}
+
+/// The province table of one period under one profile.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct ProvinceTable {
+    /// The profile of every scorecard.
+    pub profile: Cow<'static, str>,
+    /// The choices made.
+    pub options: RankOptions,
+    /// The units, best first (ties in name order).
+    pub rows: Vec<ProvinceRow>,
+    /// The groups that have units, in group order.
+    pub groups: Vec<GroupSummary>,
+}
+
+/// Ranks of `figures` (already sorted best first) under `ties`.
+fn ranks(figures: &[Decimal], ties: TiePolicy) -> Vec<u32> {
+    let mut out: Vec<u32> = Vec::with_capacity(figures.len());
+    for (i, f) in figures.iter().enumerate() {
+        let rank = match (i, out.last()) {
+            (0, _) | (_, None) => 1,
+            (_, Some(&prev)) if figures[i - 1] == *f => prev,
+            (_, Some(&prev)) => match ties {
+                TiePolicy::Competition => i as u32 + 1,
+                TiePolicy::Dense => prev + 1,
+            },
+        };
+        out.push(rank);
+    }
+    out
+}
+
+/// The province table of `cards`, all scored under `profile`.
+///
+/// # Errors
+/// `PROFILE_MISMATCH` at `[i].profile` for a scorecard scored under another profile (a
+/// table compares units on one scale).
+pub fn province_table(
+    cards: &[Scorecard],
+    profile: &CheckedProfile,
+    options: RankOptions,
+) -> Result<ProvinceTable, Problem> {
+    if let Some(i) = cards.iter().position(|c| c.profile != profile.id) {
+        return Err(Problem::new(
+            Code::ProfileMismatch,
+            format!("[{i}].profile"),
+            format!(
+                "Đơn vị {} được chấm theo bộ quy tắc {}, khác bộ {} của bảng",
+                cards[i].unit.name, cards[i].profile, profile.id
+            ),
+            format!(
+                "unit {} was scored under {}, not the table's {}",
+                cards[i].unit.name, cards[i].profile, profile.id
+            ),
+        ));
+    }
+    let figure = |c: &Scorecard| match options.basis {
+        RankBasis::RatingBasis => c.total.rating_basis,
+        RankBasis::Total => c.total.value,
+    };
+    let mut order: Vec<&Scorecard> = cards.iter().collect();
+    order.sort_by(|a, b| {
+        figure(b)
+            .cmp(&figure(a))
+            .then_with(|| a.unit.name.cmp(&b.unit.name))
+    });
+    let figures: Vec<Decimal> = order.iter().map(|c| figure(c)).collect();
+    let overall = ranks(&figures, options.ties);
+    let mut rows: Vec<ProvinceRow> = order
+        .iter()
+        .zip(overall)
+        .map(|(c, rank)| ProvinceRow {
+            unit: c.unit.name.clone(),
+            level: c.unit.level,
+            group: LevelGroup::of(c.unit.level),
+            scores: c.indicators.iter().map(|s| s.rounded).collect(),
+            total: c.total.value,
+            maximum: c.total.maximum,
+            ranked_by: figure(c),
+            rating: c.total.rating.clone(),
+            rank,
+            rank_in_group: 0,
+        })
+        .collect();
+    let mut groups = Vec::new();
+    for group in [
+        LevelGroup::Departments,
+        LevelGroup::Districts,
+        LevelGroup::Communes,
+        LevelGroup::Others,
+    ] {
+        let members: Vec<usize> = (0..rows.len())
+            .filter(|&i| rows[i].group == group)
+            .collect();
+        if members.is_empty() {
+            continue;
+        }
+        let within: Vec<Decimal> = members.iter().map(|&i| rows[i].ranked_by).collect();
+        for (&i, r) in members.iter().zip(ranks(&within, options.ties)) {
+            rows[i].rank_in_group = r;
+        }
+        let in_band = |code: &str| {
+            members
+                .iter()
+                .filter(|&&i| rows[i].rating.as_ref().is_some_and(|r| r.code == code))
+                .count() as u32
+        };
+        groups.push(GroupSummary {
+            group,
+            label: group.label(),
+            units: members.len() as u32,
+            bands: profile
+                .unit_bands
+                .iter()
+                .map(|b| BandCount {
+                    code: b.code.clone(),
+                    label: b.label.clone(),
+                    units: in_band(&b.code),
+                })
+                .collect(),
+            unrated: members
+                .iter()
+                .filter(|&&i| rows[i].rating.is_none())
+                .count() as u32,
+        });
+    }
+    Ok(ProvinceTable {
+        profile: profile.id.clone(),
+        options,
+        rows,
+        groups,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranks_under_both_policies() {
+        let d = |v: i64| Decimal::from(v);
+        let f = [d(17), d(16), d(16), d(15), d(15), d(15), d(9)];
+        assert_eq!(ranks(&f, TiePolicy::Competition), [1, 2, 2, 4, 4, 4, 7]);
+        assert_eq!(ranks(&f, TiePolicy::Dense), [1, 2, 2, 3, 3, 3, 4]);
+        assert_eq!(ranks(&[], TiePolicy::Dense), Vec::<u32>::new());
+    }
+}

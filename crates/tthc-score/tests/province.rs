@@ -1,0 +1,322 @@
+//! The province view, on hand-computed cases: ranking with ties, groups and bands, pooled
+//! and mean rollups that disagree, a year with a missing quarter.
+
+use serde_json::{json, Value};
+use tthc_score::profile::{find, Interpretations};
+use tthc_score::province::{
+    consolidate, province_table, LevelGroup, RankBasis, RankOptions, RollupMethod, TiePolicy,
+};
+use tthc_score::{parse_report, score, Scorecard};
+
+fn seed(which: &str) -> Value {
+    let text = match which {
+        "district" => include_str!("../../../examples/dien-bien-2021-q2-district.json"),
+        _ => include_str!("../../../examples/dien-bien-2021-q2-commune.json"),
+    };
+    serde_json::from_str(text).unwrap()
+}
+
+/// A unit whose five per-dossier indicators all have the grades early / on time / late
+/// (2, 1, 0 points), and the four per-unit levels given.
+fn unit(
+    name: &str,
+    level: &str,
+    quarter: u8,
+    (e, o, l): (u64, u64, u64),
+    levels: [u8; 4],
+) -> Value {
+    let g = json!({ "two": e, "one": o, "zero": l });
+    json!({
+        "period": { "year": 2021, "quarter": quarter },
+        "unit": { "name": name, "level": level },
+        "dossiers": {
+            "received": { "online": 0, "direct": e + o + l, "carriedOver": 0 },
+            "resolved": { "early": e, "onTime": o, "late": l },
+            "pending": { "withinDeadline": 0, "overdue": 0 }
+        },
+        "perDossier": { "agencyTime": g, "contacts": g, "agencies": g, "attitude": g },
+        "perUnit": {
+            "oneStop": { "level": levels[0] }, "publicity": { "level": levels[1] },
+            "feedback": { "level": levels[2] }, "onlineServices": { "level": levels[3] }
+        }
+    })
+}
+
+fn card(v: &Value) -> Scorecard {
+    let r = parse_report(&v.to_string()).unwrap();
+    score(&r, find("dien-bien-2019").unwrap()).unwrap()
+}
+
+fn s(d: impl ToString) -> String {
+    d.to_string()
+}
+
+#[test]
+fn the_province_table_ranks_ties_groups_and_bands() {
+    let mut twin = seed("district");
+    twin["unit"]["name"] = json!("Z huyện song sinh");
+    let cards = [
+        card(&unit("A xã", "commune", 2, (1000, 0, 0), [2, 2, 2, 2])),
+        card(&seed("district")),
+        card(&seed("commune")),
+        card(&twin),
+        card(&unit("B xã", "commune", 2, (0, 0, 10), [0, 0, 0, 0])),
+    ];
+    let p = find("dien-bien-2019").unwrap();
+    let t = province_table(&cards, p, RankOptions::default()).unwrap();
+    let rows: Vec<(String, String, u32, u32)> = t
+        .rows
+        .iter()
+        .map(|r| (r.unit.clone(), s(r.total), r.rank, r.rank_in_group))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("A xã".into(), "18.00".into(), 1, 1),
+            ("UBND cấp huyện".into(), "16.74".into(), 2, 1),
+            ("Z huyện song sinh".into(), "16.74".into(), 2, 1),
+            ("UBND cấp xã".into(), "15.74".into(), 4, 2),
+            ("B xã".into(), "0.00".into(), 5, 3),
+        ]
+    );
+    let dense = RankOptions {
+        ties: TiePolicy::Dense,
+        ..Default::default()
+    };
+    let ranks: Vec<u32> = province_table(&cards, p, dense)
+        .unwrap()
+        .rows
+        .iter()
+        .map(|r| r.rank)
+        .collect();
+    assert_eq!(ranks, [1, 2, 2, 3, 4]);
+    // Groups in order, with the units per band (best first).
+    let g: Vec<(LevelGroup, u32, Vec<u32>)> = t
+        .groups
+        .iter()
+        .map(|g| (g.group, g.units, g.bands.iter().map(|b| b.units).collect()))
+        .collect();
+    assert_eq!(
+        g,
+        [
+            (LevelGroup::Districts, 2, vec![2, 0, 0, 0, 0]),
+            (LevelGroup::Communes, 3, vec![2, 0, 0, 0, 1]),
+        ]
+    );
+    assert_eq!(t.rows[0].scores.len(), 9);
+    assert_eq!(t.rows[1].scores[0].map(s).as_deref(), Some("1.91"));
+    // A scorecard of another profile cannot join the table.
+    let tt01 = score(
+        &parse_report(&seed("district").to_string()).unwrap(),
+        find("tt01-2018").unwrap(),
+    )
+    .unwrap();
+    let e = province_table(&[cards[0].clone(), tt01], p, RankOptions::default()).unwrap_err();
+    assert_eq!(
+        (e.code.as_str(), e.path.as_str()),
+        ("PROFILE_MISMATCH", "[1].profile")
+    );
+}
+
+#[test]
+fn a_unit_with_a_missing_indicator_ranks_on_the_scaled_total() {
+    // Feedback not applicable: 16 of 16 points, scaled to 18; the printed total is 16.
+    let mut v = unit("C xã", "commune", 2, (10, 0, 0), [2, 2, 2, 2]);
+    v["perUnit"]["feedback"] = json!({ "notApplicable": true });
+    let c = card(&v);
+    let d = card(&unit("D xã", "commune", 2, (10, 0, 0), [2, 2, 2, 1]));
+    let p = find("dien-bien-2019").unwrap();
+    let t = province_table(&[d.clone(), c.clone()], p, RankOptions::default()).unwrap();
+    assert_eq!(
+        (t.rows[0].unit.as_str(), s(t.rows[0].ranked_by)),
+        ("C xã", "18".into())
+    );
+    assert_eq!(
+        (t.rows[1].unit.as_str(), s(t.rows[1].ranked_by)),
+        ("D xã", "17.00".into())
+    );
+    let by_total = RankOptions {
+        basis: RankBasis::Total,
+        ..Default::default()
+    };
+    let t = province_table(&[d, c], p, by_total).unwrap();
+    assert_eq!(t.rows[0].unit, "D xã"); // 17 printed beats 16 printed
+}
+
+#[test]
+fn pooled_and_mean_give_different_totals() {
+    let a = card(&unit("A xã", "commune", 2, (1000, 0, 0), [2, 2, 2, 2]));
+    let b = card(&unit("B xã", "commune", 2, (0, 0, 10), [0, 0, 0, 0]));
+    let p = find("dien-bien-2019").unwrap();
+    let i = Interpretations::default();
+    let pooled = consolidate(&[a.clone(), b.clone()], p, &i, RollupMethod::Pooled).unwrap();
+    // (1000 × 2) / 1010 for each per-dossier indicator; the levels' mean 1.
+    assert_eq!(
+        s(pooled.indicators[0].exact.unwrap()),
+        "1.980198019801980198019802"
+    );
+    assert_eq!(s(pooled.indicators[0].value.unwrap()), "1.98");
+    assert_eq!(pooled.indicators[0].grades.unwrap().dossiers(), 1010);
+    assert_eq!(s(pooled.indicators[5].value.unwrap()), "1.00");
+    assert_eq!(s(pooled.total.value), "13.90");
+    assert_eq!(pooled.total.rating.as_ref().unwrap().code, "good");
+    let mean = consolidate(&[a, b], p, &i, RollupMethod::Mean).unwrap();
+    assert_eq!(s(mean.indicators[0].value.unwrap()), "1.00");
+    assert_eq!(s(mean.total.value), "9.00");
+    assert_eq!(mean.total.rating.as_ref().unwrap().code, "fair");
+    assert_eq!(mean.units, ["A xã", "B xã"]);
+    assert!(
+        mean.note.en.contains("2 units combined"),
+        "{}",
+        mean.note.en
+    );
+}
+
+#[test]
+fn a_year_with_a_missing_quarter() {
+    let q = |quarter, grades, levels| card(&unit("A xã", "commune", quarter, grades, levels));
+    let parts = [
+        q(4, (1000, 0, 0), [2, 2, 2, 2]),
+        q(1, (1000, 0, 0), [2, 2, 2, 2]),
+        q(2, (0, 0, 10), [2, 2, 2, 2]),
+    ];
+    let p = find("dien-bien-2019").unwrap();
+    let i = Interpretations::default();
+    let mean = consolidate(&parts, p, &i, RollupMethod::Mean).unwrap();
+    assert_eq!(
+        mean.periods
+            .iter()
+            .map(|p| p.quarter.unwrap())
+            .collect::<Vec<_>>(),
+        [1, 2, 4]
+    );
+    assert_eq!(mean.missing_periods.len(), 1);
+    assert_eq!(mean.missing_periods[0].quarter, Some(3));
+    // (2 + 0 + 2) / 3 per dossier indicator; levels 2: 5 × 1,333… + 8.
+    assert_eq!(s(mean.indicators[0].value.unwrap()), "1.33");
+    assert_eq!(s(mean.total.value), "14.67");
+    assert!(
+        mean.note.vi.contains("không có số liệu: quý 3"),
+        "{}",
+        mean.note.vi
+    );
+    let pooled = consolidate(&parts, p, &i, RollupMethod::Pooled).unwrap();
+    // 4000 / 2010 per dossier indicator.
+    assert_eq!(s(pooled.indicators[0].value.unwrap()), "1.99");
+    assert_eq!(s(pooled.total.value), "17.95");
+    assert_eq!(pooled.total.rating.as_ref().unwrap().code, "excellent");
+    // The same quarter twice, or quarters of two years, are refused.
+    let twice = [parts[0].clone(), parts[0].clone()];
+    assert_eq!(
+        consolidate(&twice, p, &i, RollupMethod::Mean)
+            .unwrap_err()
+            .0[0]
+            .code
+            .as_str(),
+        "INVALID_VALUE"
+    );
+}
+
+#[test]
+fn a_pooled_rollup_of_one_unit_is_that_unit() {
+    let p = find("dien-bien-2019").unwrap();
+    for v in [seed("district"), seed("commune")] {
+        let c = card(&v);
+        let one = consolidate(
+            std::slice::from_ref(&c),
+            p,
+            &Interpretations::default(),
+            RollupMethod::Pooled,
+        )
+        .unwrap();
+        assert_eq!(one.total, c.total);
+        for (a, b) in one.indicators.iter().zip(&c.indicators) {
+            assert_eq!(
+                (a.id, a.exact, a.value),
+                (b.id, b.counted.or(b.exact), b.rounded)
+            );
+        }
+    }
+}
+
+#[test]
+fn a_published_table_with_each_kind_of_discrepancy() {
+    use tthc_score::province::audit_table;
+    let text = include_str!("../../../tests/fixtures/province/published-q2.csv");
+    let p = find("dien-bien-2019").unwrap();
+    let q2: tthc_score::input::Period = "2021-Q2".parse().unwrap();
+    let a = audit_table(text, p, Some(&q2)).unwrap();
+    assert_eq!(a.rows, 9);
+    assert!(a.grid_checked);
+    let got: Vec<(u64, &str, &str)> = a
+        .findings
+        .iter()
+        .map(|f| (f.row, f.unit.as_str(), f.code.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            // 2 + … + 1 = 17, printed 16: off by exactly 1,000.
+            (3, "UBND huyện B", "TABLE_TOTAL_MISMATCH"),
+            // 14,50 is Tốt, printed Xuất sắc.
+            (4, "UBND xã C", "TABLE_RATING_MISMATCH"),
+            (5, "UBND xã D", "TABLE_OFF_GRID"),
+            (6, "UBND xã E", "TABLE_SCORE_OUT_OF_RANGE"),
+            (7, "UBND huyện A", "TABLE_DUPLICATE_UNIT"),
+            (8, "UBND xã G", "TABLE_CELL_UNREADABLE"),
+            // Online services not applicable: 8 of 16 points, rated on 8 × 18 / 16 = 9 → Khá.
+            // K: 18 printed with Tốt.
+            (10, "UBND xã K", "TABLE_RATING_MISMATCH"),
+        ]
+    );
+    let b = &a.findings[0].facts;
+    assert_eq!(
+        (b.printed.map(s), b.recomputed.map(s), b.difference.map(s)),
+        (
+            Some("16.00".into()),
+            Some("17.00".into()),
+            Some("-1.00".into())
+        )
+    );
+    let c = &a.findings[1].facts;
+    assert_eq!(c.rating_of_printed_total.as_deref(), Some("good"));
+    assert_eq!(a.findings[4].facts.first_row, Some(2));
+    assert!(
+        a.findings[1]
+            .message
+            .vi
+            .contains("Xếp loại in \"Xuất sắc\" không khớp"),
+        "{}",
+        a.findings[1].message.vi
+    );
+    assert!(a.has_errors());
+    // A yearly table may hold means off the grid.
+    let y: tthc_score::input::Period = "2021".parse().unwrap();
+    let year = audit_table(text, p, Some(&y)).unwrap();
+    assert!(!year
+        .findings
+        .iter()
+        .any(|f| f.code.as_str() == "TABLE_OFF_GRID"));
+    // The same table comma-separated, decimals quoted: the same findings.
+    let comma: String = text
+        .lines()
+        .map(|l| {
+            l.split(';')
+                .map(|c| {
+                    if c.contains(',') {
+                        format!("\"{c}\"")
+                    } else {
+                        c.to_string()
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(",")
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let b = audit_table(&comma, p, Some(&q2)).unwrap();
+    assert_eq!(b.findings, a.findings);
+    // A missing column refuses the file.
+    let e = audit_table("unit;c1;total\nX;1;1", p, None).unwrap_err();
+    assert_eq!(e.code.as_str(), "COLUMN_MISSING");
+}
