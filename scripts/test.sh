@@ -25,6 +25,7 @@ fi
 
 step "Supply chain: licenses, bans, sources (cargo-deny, offline; deny.toml)"
 command -v cargo-deny >/dev/null || cargo install -q cargo-deny --version 0.20.2 --locked
+cargo fetch -q # cargo-deny reads the dependencies of every platform
 cargo deny --offline --log-level error check licenses bans sources
 
 step "Rust tests (unit, fixtures, property, CLI, doc)"

@@ -75,6 +75,9 @@ enum TableFormat {
     Html,
     Csv,
     Json,
+    /// A spreadsheet (.xlsx): to --output FILE, or to standard output when it is not a
+    /// terminal.
+    Xlsx,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -91,6 +94,7 @@ enum AuditTableFormat {
     Markdown,
     Html,
     Csv,
+    Xlsx,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -130,6 +134,9 @@ struct ScoreArgs {
     /// Language of labels, numbers and messages.
     #[arg(long, value_enum, default_value = "vi")]
     lang: LangArg,
+    /// Write the output to FILE instead of standard output (xlsx needs one on a terminal).
+    #[arg(long, short, value_name = "FILE")]
+    output: Option<String>,
     /// Override an interpretation, e.g. --set levelSource=facts (tally: also cutoff,
     /// reappointment, agencyStep, lateAttitude, calendar).
     #[arg(long = "set", value_name = "NAME=VALUE")]
@@ -335,7 +342,10 @@ impl Scoring {
 
 /// The reports of `files`: each a report, a JSON array of reports, or a folder of them
 /// (its `*.json`, in name order); each with the name it is reported under.
-fn reports(files: &[String]) -> Result<Vec<(String, Result<Report, Errors>)>, Fail> {
+/// A report read from a file (or one element of a file's array), named for messages.
+type NamedReport = (String, Result<Report, Errors>);
+
+fn reports(files: &[String]) -> Result<Vec<NamedReport>, Fail> {
     let mut paths = Vec::new();
     for f in files {
         let p = std::path::Path::new(f);
@@ -409,7 +419,35 @@ fn table_format(f: TableFormat) -> Format {
         TableFormat::Markdown => Format::Markdown,
         TableFormat::Html => Format::Html,
         TableFormat::Csv => Format::Csv,
-        TableFormat::Table | TableFormat::Json => Format::Table,
+        TableFormat::Table | TableFormat::Json | TableFormat::Xlsx => Format::Table,
+    }
+}
+
+/// Writes `sheets` as a spreadsheet to `output` (or to a standard output that is not a
+/// terminal).
+fn write_xlsx(sheets: &[tthc_score::render::Sheet], output: Option<&str>) -> Result<(), Fail> {
+    let bytes = tthc_score_xlsx::workbook(sheets)
+        .map_err(|e| Fail::Usage(format!("cannot build the spreadsheet: {e}")))?;
+    match output {
+        Some(f) => std::fs::write(f, bytes).map_err(|e| Fail::Read(format!("{f}: {e}"))),
+        None if std::io::stdout().is_terminal() => Err(Fail::Usage(
+            "--format xlsx writes a binary file: give --output FILE".into(),
+        )),
+        None => {
+            let _ = std::io::stdout().lock().write_all(&bytes);
+            Ok(())
+        }
+    }
+}
+
+/// Text to `output`, or to standard output.
+fn emit(text: &str, output: Option<&str>) -> Result<(), Fail> {
+    match output {
+        Some(f) => std::fs::write(f, text).map_err(|e| Fail::Read(format!("{f}: {e}"))),
+        None => {
+            out!("{text}");
+            Ok(())
+        }
     }
 }
 
@@ -524,6 +562,12 @@ fn tally(
         }
         if format == TableFormat::Json {
             let _ = writeln!(out, "{}", json(&cards));
+        } else if format == TableFormat::Xlsx {
+            let sheets = cards
+                .iter()
+                .map(|c| tthc_score::render::annex_sheet(c, &scoring.profile, lang))
+                .collect::<Result<Vec<_>, _>>()?;
+            write_xlsx(&sheets, args.output.as_deref())?;
         } else {
             for (i, c) in cards.iter().enumerate() {
                 if i > 0 {
@@ -550,13 +594,21 @@ fn run(cli: Cli) -> Result<ExitCode, Fail> {
         Command::Score { file, format, args } => {
             let s = Scoring::new(&args, None)?;
             let card = scorecard(&file, &s)?;
+            let lang: Lang = args.lang.into();
+            let output = args.output.as_deref();
             if format == TableFormat::Json {
-                outln!("{}", json(&card));
+                emit(&format!("{}\n", json(&card)), output)?;
+            } else if format == TableFormat::Xlsx {
+                write_xlsx(
+                    &[tthc_score::render::annex_sheet(&card, &s.profile, lang)?],
+                    output,
+                )?;
+                print_findings(&card, lang, &mut std::io::stderr());
             } else {
-                out!(
-                    "{}",
-                    render(&card, &s.profile, table_format(format), args.lang.into())?
-                );
+                emit(
+                    &render(&card, &s.profile, table_format(format), lang)?,
+                    output,
+                )?;
                 print_findings(&card, args.lang.into(), &mut std::io::stderr());
             }
             Ok(ExitCode::SUCCESS)
@@ -640,7 +692,7 @@ fn run(cli: Cli) -> Result<ExitCode, Fail> {
                 outcomes.push(serde_json::Value::Object(o));
             }
             if format == TableFormat::Json {
-                outln!("{}", json(&outcomes));
+                emit(&format!("{}\n", json(&outcomes)), args.output.as_deref())?;
             } else {
                 let options = RankOptions {
                     ties: match ties {
@@ -654,16 +706,20 @@ fn run(cli: Cli) -> Result<ExitCode, Fail> {
                 };
                 let t = province::province_table(&cards, &s.profile, options)?;
                 let period = cards.first().map(|c| c.period);
-                out!(
-                    "{}",
-                    render_province_table(
+                if format == TableFormat::Xlsx {
+                    let sheet =
+                        tthc_score::render::province_sheet(&t, &s.profile, period.as_ref(), lang);
+                    write_xlsx(&[sheet], args.output.as_deref())?;
+                } else {
+                    let text = render_province_table(
                         &t,
                         &s.profile,
                         period.as_ref(),
                         table_format(format),
-                        lang
-                    )
-                );
+                        lang,
+                    );
+                    emit(&text, args.output.as_deref())?;
+                }
             }
             eprintln!(
                 "{} reports: {} scored, {failed} with errors",
@@ -700,13 +756,17 @@ fn run(cli: Cli) -> Result<ExitCode, Fail> {
             };
             let c = province::consolidate(&cards, &s.profile, &s.interp, method)
                 .map_err(Fail::Invalid)?;
-            if format == TableFormat::Json {
-                outln!("{}", json(&c));
-            } else {
-                out!(
-                    "{}",
-                    render_consolidated(&c, &s.profile, table_format(format), lang)
-                );
+            let output = args.output.as_deref();
+            match format {
+                TableFormat::Json => emit(&format!("{}\n", json(&c)), output)?,
+                TableFormat::Xlsx => write_xlsx(
+                    &[tthc_score::render::consolidated_sheet(&c, &s.profile, lang)],
+                    output,
+                )?,
+                f => emit(
+                    &render_consolidated(&c, &s.profile, table_format(f), lang),
+                    output,
+                )?,
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -739,6 +799,10 @@ fn run(cli: Cli) -> Result<ExitCode, Fail> {
                     }
                     outln!("{} rows, {} findings", a.rows, a.findings.len());
                 }
+                AuditTableFormat::Xlsx => write_xlsx(
+                    &[tthc_score::render::table_audit_sheet(&a, lang)],
+                    args.output.as_deref(),
+                )?,
                 f => {
                     let format = match f {
                         AuditTableFormat::Markdown => Format::Markdown,

@@ -342,7 +342,11 @@ fn batch_keeps_every_outcome_in_order_and_ranks_the_units() {
     assert_eq!(v[1]["errors"][0]["code"], "MISSING_FIELD");
     assert!(v[1]["file"].as_str().unwrap().ends_with("bad.json"));
     assert_eq!(v[2]["scorecard"]["total"]["value"], "15.74");
-    assert!(stderr(&o).contains("3 reports: 2 scored, 1 with errors"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("3 reports: 2 scored, 1 with errors"),
+        "{}",
+        stderr(&o)
+    );
     // The same as one JSON array, as a ranked table.
     let both = format!(
         "[{}, {}]",
@@ -353,14 +357,22 @@ fn batch_keeps_every_outcome_in_order_and_ranks_the_units() {
     let o = run(&["batch", &file, "--format", "csv", "--lang", "en"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let t = stdout(&o);
-    let district = t.lines().position(|l| l.starts_with("1,UBND cấp huyện,Districts,1,1.91")).unwrap();
-    let commune = t.lines().position(|l| l.starts_with("2,UBND cấp xã,Communes,1,1.25")).unwrap();
+    let district = t
+        .lines()
+        .position(|l| l.starts_with("1,UBND cấp huyện,Districts,1,1.91"))
+        .unwrap();
+    let commune = t
+        .lines()
+        .position(|l| l.starts_with("2,UBND cấp xã,Communes,1,1.25"))
+        .unwrap();
     assert!(district < commune, "{t}");
 }
 
 #[test]
 fn rollup_and_a_custom_profile() {
-    let o = run(&["rollup", DISTRICT, COMMUNE, "--method", "mean", "--format", "json"]);
+    let o = run(&[
+        "rollup", DISTRICT, COMMUNE, "--method", "mean", "--format", "json",
+    ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["method"], "mean");
@@ -371,7 +383,14 @@ fn rollup_and_a_custom_profile() {
     profile["id"] = "tinh-x-2026".into();
     profile["unitBands"][0]["min"] = "17".into();
     let file = temp("profile.json", &profile.to_string());
-    let o = run(&["score", DISTRICT, "--profile-file", &file, "--format", "json"]);
+    let o = run(&[
+        "score",
+        DISTRICT,
+        "--profile-file",
+        &file,
+        "--format",
+        "json",
+    ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["profile"], "tinh-x-2026");
@@ -383,19 +402,80 @@ fn rollup_and_a_custom_profile() {
     let o = run(&["score", DISTRICT, "--profile-file", &file]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("unitBands"), "{}", stderr(&o));
-    assert_eq!(run(&["score", DISTRICT, "--profile", "tt01-2018", "--profile-file", &file]).status.code(), Some(3));
+    assert_eq!(
+        run(&[
+            "score",
+            DISTRICT,
+            "--profile",
+            "tt01-2018",
+            "--profile-file",
+            &file
+        ])
+        .status
+        .code(),
+        Some(3)
+    );
 }
 
 #[test]
 fn audit_table_reports_each_row() {
-    let table = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/province/published-q2.csv");
-    let o = run(&["audit-table", table, "--period", "2021-Q2", "--format", "json"]);
+    let table = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/province/published-q2.csv"
+    );
+    let o = run(&[
+        "audit-table",
+        table,
+        "--period",
+        "2021-Q2",
+        "--format",
+        "json",
+    ]);
     assert_eq!(o.status.code(), Some(1));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["findings"].as_array().unwrap().len(), 7);
     assert_eq!(v["findings"][0]["code"], "TABLE_TOTAL_MISMATCH");
     assert_eq!(v["findings"][0]["facts"]["difference"], "-1.00");
     assert_eq!(v["findings"][0]["row"], 3);
-    let o = run(&["audit-table", table, "--period", "2021-Q2", "--format", "markdown", "--lang", "en"]);
-    assert!(stdout(&o).contains("| 3 | UBND huyện B | TABLE\\_TOTAL\\_MISMATCH | error |"), "{}", stdout(&o));
+    let o = run(&[
+        "audit-table",
+        table,
+        "--period",
+        "2021-Q2",
+        "--format",
+        "markdown",
+        "--lang",
+        "en",
+    ]);
+    assert!(
+        stdout(&o).contains("| 3 | UBND huyện B | TABLE\\_TOTAL\\_MISMATCH | error |"),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
+fn spreadsheets_go_to_a_file() {
+    let dir = std::env::temp_dir().join(format!("tthc-cli-xlsx-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("annex.xlsx");
+    let f = file.to_string_lossy().into_owned();
+    let o = run(&["score", DISTRICT, "--format", "xlsx", "--output", &f]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let bytes = std::fs::read(&file).unwrap();
+    assert!(
+        bytes.starts_with(b"PK") && bytes.len() > 4000,
+        "{}",
+        bytes.len()
+    );
+    let table = dir.join("table.xlsx");
+    let t = table.to_string_lossy().into_owned();
+    let o = run(&["batch", DISTRICT, COMMUNE, "--format", "xlsx", "-o", &t]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(std::fs::read(&table).unwrap().starts_with(b"PK"));
+    // Text formats can go to a file too.
+    let md = dir.join("table.md");
+    let m = md.to_string_lossy().into_owned();
+    run(&["score", DISTRICT, "--format", "markdown", "-o", &m]);
+    assert!(std::fs::read_to_string(&md).unwrap().contains("16,74"));
 }

@@ -10,9 +10,12 @@ mod escape;
 mod grid;
 mod province;
 
+pub use grid::{Cell, Sheet};
+pub use province::{
+    consolidated_sheet, province_sheet, render_consolidated, render_province_table,
+};
 #[cfg(feature = "csv")]
-pub use province::render_table_audit;
-pub use province::{render_consolidated, render_province_table};
+pub use province::{render_table_audit, table_audit_sheet};
 
 use crate::base::number as format;
 use crate::base::{Lang, Localized};
@@ -22,6 +25,7 @@ use crate::input::Period;
 use crate::profile::Profile;
 use crate::rules::{form_rows, form_title};
 use crate::scoring::{IndicatorScore, OfficialScore, Scorecard};
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::fmt::Write;
 
@@ -83,6 +87,8 @@ enum Kind {
 struct Row {
     kind: Kind,
     cells: [String; 6],
+    /// The numbers of the numeric cells and their decimals, for spreadsheets.
+    numbers: [Option<(Decimal, u32)>; 6],
 }
 
 struct Text {
@@ -221,8 +227,17 @@ fn sub_labels(s: &IndicatorScore, profile: &Profile, card: &Scorecard) -> [Local
 
 fn rows(card: &Scorecard, profile: &Profile, lang: Lang) -> Vec<Row> {
     let mut out = Vec::with_capacity(1 + 9 * 4);
+    let r = &profile.rounding;
     out.push(Row {
         kind: Kind::Total,
+        numbers: [
+            None,
+            None,
+            Some((card.total.maximum, r.maximum_decimals)),
+            None,
+            Some((card.total.value, r.total_decimals)),
+            None,
+        ],
         cells: [
             String::new(),
             text(lang).total.to_string(),
@@ -239,8 +254,17 @@ fn rows(card: &Scorecard, profile: &Profile, lang: Lang) -> Vec<Row> {
         } else {
             String::new()
         };
+        let decimals = if per_dossier { r.indicator_decimals } else { 0 };
         out.push(Row {
             kind: Kind::Indicator,
+            numbers: [
+                Some((s.position.into(), 0)),
+                None,
+                Some((s.maximum.into(), 0)),
+                per_dossier.then(|| (card.dossiers.resolved.into(), 0)),
+                s.rounded.map(|v| (v, decimals)),
+                None,
+            ],
             cells: [
                 s.position.to_string(),
                 label(&form_title(s.id, profile.one_stop_rule), lang),
@@ -260,6 +284,14 @@ fn rows(card: &Scorecard, profile: &Profile, lang: Lang) -> Vec<Row> {
             let chosen = !per_dossier && s.level.map(|l| l.points()) == Some(points);
             out.push(Row {
                 kind: Kind::Sub { chosen },
+                numbers: [
+                    None,
+                    None,
+                    Some((points.into(), 0)),
+                    counts.map(|c| (c[i].into(), 0)),
+                    None,
+                    None,
+                ],
                 cells: [
                     String::new(),
                     label(&l, lang),
@@ -336,17 +368,9 @@ fn summary(card: &Scorecard, lang: Lang) -> Vec<(String, String)> {
     v
 }
 
-/// Renders the annex table of `card` (scored under `profile`) in `format` and `lang`.
-///
-/// # Errors
-/// `PROFILE_MISMATCH` when `profile` is not the one `card` was scored with (its labels,
-/// order and row titles would not be those of the scores).
-pub fn render(
-    card: &Scorecard,
-    profile: &Profile,
-    format: Format,
-    lang: Lang,
-) -> Result<String, Problem> {
+/// `PROFILE_MISMATCH` unless `card` was scored under `profile`: the words of one profile
+/// on the scores of another would lie.
+fn same_profile(card: &Scorecard, profile: &Profile) -> Result<(), Problem> {
     if card.profile != profile.id {
         return Err(Problem::new(
             Code::ProfileMismatch,
@@ -361,6 +385,60 @@ pub fn render(
             ),
         ));
     }
+    Ok(())
+}
+
+/// The annex table of `card` (scored under `profile`) as a sheet, for spreadsheets: the
+/// same title, lines, rows and summary as the text formats, numbers as values.
+///
+/// # Errors
+/// `PROFILE_MISMATCH`, as [`render`].
+pub fn annex_sheet(card: &Scorecard, profile: &Profile, lang: Lang) -> Result<Sheet, Problem> {
+    same_profile(card, profile)?;
+    let t = text(lang);
+    let lines = header_lines(card, lang)
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), Cell::text(v)))
+        .collect();
+    let rows = rows(card, profile, lang)
+        .into_iter()
+        .map(|r| {
+            r.cells
+                .into_iter()
+                .zip(r.numbers)
+                .map(|(text, number)| Cell { text, number })
+                .collect()
+        })
+        .collect();
+    Ok(Sheet {
+        name: match lang {
+            Lang::Vi => "Biểu mẫu chi tiết".into(),
+            Lang::En => "Annex table".into(),
+        },
+        lang,
+        title: title(card, lang),
+        lines,
+        head: t.columns.iter().map(|c| c.to_string()).collect(),
+        rows,
+        notes: summary(card, lang)
+            .into_iter()
+            .map(|(k, v)| format!("{}: {v}", k.trim_start()))
+            .collect(),
+    })
+}
+
+/// Renders the annex table of `card` (scored under `profile`) in `format` and `lang`.
+///
+/// # Errors
+/// `PROFILE_MISMATCH` when `profile` is not the one `card` was scored with (its labels,
+/// order and row titles would not be those of the scores).
+pub fn render(
+    card: &Scorecard,
+    profile: &Profile,
+    format: Format,
+    lang: Lang,
+) -> Result<String, Problem> {
+    same_profile(card, profile)?;
     Ok(match format {
         Format::Table => plain(card, profile, lang),
         Format::Markdown => markdown(card, profile, lang),

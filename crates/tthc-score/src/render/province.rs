@@ -1,24 +1,15 @@
-//! The province's tables in every format: the ranked table of units, a consolidated
-//! result (a group or a year), the audit of a published table.
+//! The province's tables as sheets, in every format: the ranked table of units, a
+//! consolidated result (a group or a year), the audit of a published table.
 
-use super::grid::Grid;
+use super::grid::{Cell, Sheet};
 use super::{period_label, Format};
-use crate::base::number::{count, decimal};
-use crate::base::Lang;
-use crate::indicator::IndicatorId;
+use crate::base::{Lang, Localized};
 use crate::input::Period;
 use crate::profile::Profile;
 #[cfg(feature = "csv")]
 use crate::province::TableAudit;
 use crate::province::{Consolidated, ProvinceTable, RankBasis, RollupMethod, TiePolicy};
 use rust_decimal::Decimal;
-
-fn code(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Vi => "vi",
-        Lang::En => "en",
-    }
-}
 
 fn by(lang: Lang, vi: &str, en: &str) -> String {
     match lang {
@@ -27,13 +18,12 @@ fn by(lang: Lang, vi: &str, en: &str) -> String {
     }
 }
 
-fn score(d: Option<Decimal>, lang: Lang) -> String {
-    d.map_or_else(|| "–".to_string(), |d| decimal(d, lang))
+fn word(l: &Localized, lang: Lang) -> String {
+    l.get(lang).to_string()
 }
 
-/// "C1 … C9" headers, with the indicators' order in a note.
-fn indicator_heads(order: &[IndicatorId]) -> Vec<String> {
-    (1..=order.len()).map(|i| format!("C{i}")).collect()
+fn score(d: Option<Decimal>, decimals: u32, lang: Lang) -> Cell {
+    d.map_or_else(|| Cell::text("–"), |d| Cell::number(d, decimals, lang))
 }
 
 fn order_note(profile: &Profile, lang: Lang) -> String {
@@ -50,22 +40,27 @@ fn order_note(profile: &Profile, lang: Lang) -> String {
     )
 }
 
-/// The province table of units, ranked, in `format`.
-pub fn render_province_table(
+/// The decimals a score of the `i`-th indicator of `profile` is printed with.
+fn decimals(profile: &Profile, i: usize) -> u32 {
+    match profile.order.get(i).map(|id| id.kind()) {
+        Some(crate::indicator::IndicatorKind::PerDossier) => profile.rounding.indicator_decimals,
+        _ => 0,
+    }
+}
+
+/// The province table of units, ranked, as a sheet.
+pub fn province_sheet(
     t: &ProvinceTable,
     profile: &Profile,
     period: Option<&Period>,
-    format: Format,
     lang: Lang,
-) -> String {
+) -> Sheet {
     let mut title = vec![by(
         lang,
         "BẢNG TỔNG HỢP, XẾP HẠNG KẾT QUẢ ĐÁNH GIÁ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH",
         "PROVINCE TABLE: RANKED RESULTS OF THE HANDLING OF ADMINISTRATIVE PROCEDURES",
     )];
-    if let Some(p) = period {
-        title.push(period_label(p, lang));
-    }
+    title.extend(period.map(|p| period_label(p, lang)));
     let ties = match t.options.ties {
         TiePolicy::Competition => by(
             lang,
@@ -89,14 +84,14 @@ pub fn render_province_table(
     let lines = vec![
         (
             by(lang, "Bộ quy tắc", "Profile"),
-            profile.name.get(lang).to_string(),
+            Cell::text(word(&profile.name, lang)),
         ),
         (
             by(lang, "Số đơn vị", "Units"),
-            count(t.rows.len() as u64, lang),
+            Cell::count(t.rows.len() as u64, lang),
         ),
-        (by(lang, "Xếp hạng theo", "Ranked by"), basis),
-        (by(lang, "Đồng hạng", "Ties"), ties),
+        (by(lang, "Xếp hạng theo", "Ranked by"), Cell::text(basis)),
+        (by(lang, "Đồng hạng", "Ties"), Cell::text(ties)),
     ];
     let mut head = vec![
         by(lang, "Hạng", "Rank"),
@@ -104,35 +99,36 @@ pub fn render_province_table(
         by(lang, "Nhóm", "Group"),
         by(lang, "Hạng trong nhóm", "Rank in group"),
     ];
-    head.extend(indicator_heads(&profile.order));
+    head.extend((1..=profile.order.len()).map(|i| format!("C{i}")));
     head.extend([
         by(lang, "Tổng điểm", "Total"),
+        by(lang, "Điểm tối đa", "Maximum"),
         by(lang, "Xếp loại", "Rating"),
     ]);
-    let mut numeric = vec![true, false, false, true];
-    numeric.extend([true; 10]);
-    numeric.push(false);
+    let r = &profile.rounding;
     let rows = t
         .rows
         .iter()
-        .map(|r| {
+        .map(|row| {
             let mut v = vec![
-                r.rank.to_string(),
-                r.unit.clone(),
-                r.group.label().get(lang).to_string(),
-                r.rank_in_group.to_string(),
+                Cell::count(row.rank.into(), lang),
+                Cell::text(&row.unit),
+                Cell::text(word(&row.group.label(), lang)),
+                Cell::count(row.rank_in_group.into(), lang),
             ];
-            v.extend(r.scores.iter().map(|s| score(*s, lang)));
-            v.push(format!(
-                "{}/{}",
-                decimal(r.total, lang),
-                decimal(r.maximum, lang)
-            ));
-            v.push(
-                r.rating
-                    .as_ref()
-                    .map_or_else(String::new, |b| b.label.get(lang).to_string()),
+            v.extend(
+                row.scores
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| score(*s, decimals(profile, i), lang)),
             );
+            v.push(Cell::number(row.total, r.total_decimals, lang));
+            v.push(Cell::number(row.maximum, r.maximum_decimals, lang));
+            v.push(Cell::text(
+                row.rating
+                    .as_ref()
+                    .map_or_else(String::new, |b| word(&b.label, lang)),
+            ));
             v
         })
         .collect();
@@ -155,24 +151,30 @@ pub fn render_province_table(
             bands.join(", ")
         ));
     }
-    Grid {
+    Sheet {
+        name: by(lang, "Bảng tổng hợp", "Province table"),
+        lang,
         title,
         lines,
         head,
-        numeric,
         rows,
         notes,
     }
-    .render(format, code(lang))
 }
 
-/// A consolidated result (units into a group, or periods into a year), in `format`.
-pub fn render_consolidated(
-    c: &Consolidated,
+/// The province table of units, ranked, in `format`.
+pub fn render_province_table(
+    t: &ProvinceTable,
     profile: &Profile,
+    period: Option<&Period>,
     format: Format,
     lang: Lang,
 ) -> String {
+    province_sheet(t, profile, period, lang).render(format)
+}
+
+/// A consolidated result (units into a group, or periods into a year), as a sheet.
+pub fn consolidated_sheet(c: &Consolidated, profile: &Profile, lang: Lang) -> Sheet {
     let mut title = vec![by(lang, "KẾT QUẢ TỔNG HỢP", "CONSOLIDATED RESULT")];
     title.extend(c.periods.first().map(|p| {
         if c.periods.len() > 1 {
@@ -200,10 +202,10 @@ pub fn render_consolidated(
     let lines = vec![
         (
             by(lang, "Bộ quy tắc", "Profile"),
-            profile.name.get(lang).to_string(),
+            Cell::text(word(&profile.name, lang)),
         ),
-        (by(lang, "Đơn vị", "Units"), c.units.join("; ")),
-        (by(lang, "Cách tổng hợp", "Method"), method),
+        (by(lang, "Đơn vị", "Units"), Cell::text(c.units.join("; "))),
+        (by(lang, "Cách tổng hợp", "Method"), Cell::text(method)),
     ];
     let head = vec![
         by(lang, "STT", "No."),
@@ -211,27 +213,24 @@ pub fn render_consolidated(
         by(lang, "Số phần áp dụng", "Parts counted"),
         by(lang, "Điểm", "Score"),
     ];
-    let mut rows: Vec<Vec<String>> = c
+    let r = &profile.rounding;
+    let mut rows: Vec<Vec<Cell>> = c
         .indicators
         .iter()
         .map(|i| {
             vec![
-                i.position.to_string(),
-                crate::input::indicator_name(i.id).get(lang).to_string(),
-                i.parts.to_string(),
-                score(i.value, lang),
+                Cell::count(i.position.into(), lang),
+                Cell::text(word(&crate::input::indicator_name(i.id), lang)),
+                Cell::count(i.parts.into(), lang),
+                score(i.value, r.indicator_decimals, lang),
             ]
         })
         .collect();
     rows.push(vec![
-        String::new(),
-        by(lang, "TỔNG ĐIỂM", "TOTAL"),
-        String::new(),
-        format!(
-            "{}/{}",
-            decimal(c.total.value, lang),
-            decimal(c.total.maximum, lang)
-        ),
+        Cell::default(),
+        Cell::text(by(lang, "TỔNG ĐIỂM", "TOTAL")),
+        Cell::default(),
+        Cell::number(c.total.value, r.total_decimals, lang),
     ]);
     let notes = vec![
         format!(
@@ -240,35 +239,48 @@ pub fn render_consolidated(
             c.total
                 .rating
                 .as_ref()
-                .map_or_else(String::new, |r| r.label.get(lang).to_string())
+                .map_or_else(String::new, |r| word(&r.label, lang))
         ),
         c.note.get(lang).to_string(),
     ];
-    Grid {
+    Sheet {
+        name: by(lang, "Tổng hợp", "Consolidated"),
+        lang,
         title,
         lines,
         head,
-        numeric: vec![true, false, true, true],
         rows,
         notes,
     }
-    .render(format, code(lang))
 }
 
-/// The findings of the audit of a published table, in `format`.
+/// A consolidated result, in `format`.
+pub fn render_consolidated(
+    c: &Consolidated,
+    profile: &Profile,
+    format: Format,
+    lang: Lang,
+) -> String {
+    consolidated_sheet(c, profile, lang).render(format)
+}
+
+/// The findings of the audit of a published table, as a sheet.
 #[cfg(feature = "csv")]
-pub fn render_table_audit(a: &TableAudit, format: Format, lang: Lang) -> String {
+pub fn table_audit_sheet(a: &TableAudit, lang: Lang) -> Sheet {
     let title = vec![by(
         lang,
         "KIỂM TRA BẢNG ĐÃ CÔNG BỐ",
         "AUDIT OF A PUBLISHED TABLE",
     )];
     let lines = vec![
-        (by(lang, "Bộ quy tắc", "Profile"), a.profile.to_string()),
-        (by(lang, "Số dòng", "Rows"), count(a.rows, lang)),
+        (
+            by(lang, "Bộ quy tắc", "Profile"),
+            Cell::text(a.profile.to_string()),
+        ),
+        (by(lang, "Số dòng", "Rows"), Cell::count(a.rows, lang)),
         (
             by(lang, "Số phát hiện", "Findings"),
-            count(a.findings.len() as u64, lang),
+            Cell::count(a.findings.len() as u64, lang),
         ),
     ];
     let head = vec![
@@ -288,11 +300,11 @@ pub fn render_table_audit(a: &TableAudit, format: Format, lang: Lang) -> String 
                 crate::base::Severity::Info => by(lang, "thông tin", "info"),
             };
             vec![
-                f.row.to_string(),
-                f.unit.clone(),
-                f.code.to_string(),
-                sev,
-                f.message.get(lang).to_string(),
+                Cell::count(f.row, lang),
+                Cell::text(&f.unit),
+                Cell::text(f.code.to_string()),
+                Cell::text(sev),
+                Cell::text(f.message.get(lang)),
             ]
         })
         .collect();
@@ -305,13 +317,19 @@ pub fn render_table_audit(a: &TableAudit, format: Format, lang: Lang) -> String 
             "Per-unit indicators not checked against 0/1/2 (a yearly table, or no period given)",
         )]
     };
-    Grid {
+    Sheet {
+        name: by(lang, "Kiểm tra bảng", "Table audit"),
+        lang,
         title,
         lines,
         head,
-        numeric: vec![true, false, false, false, false],
         rows,
         notes,
     }
-    .render(format, code(lang))
+}
+
+/// The findings of the audit of a published table, in `format`.
+#[cfg(feature = "csv")]
+pub fn render_table_audit(a: &TableAudit, format: Format, lang: Lang) -> String {
+    table_audit_sheet(a, lang).render(format)
 }
