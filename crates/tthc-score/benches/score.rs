@@ -86,8 +86,7 @@ fn bench(c: &mut Criterion) {
     let cards: Vec<_> = units.iter().map(|r| score(r, p).unwrap()).collect();
     g.bench_function("rank_10k_units", |b| {
         b.iter(|| {
-            tthc_score::province::province_table(black_box(&cards), p, Default::default())
-                .unwrap()
+            tthc_score::province::province_table(black_box(&cards), p, Default::default()).unwrap()
         })
     });
     g.finish();

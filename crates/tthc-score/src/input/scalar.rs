@@ -543,7 +543,7 @@ fn whole(raw: Raw<'_>, f: &WholeField) -> Result<u64, Fail> {
                 return Err(refuse(
                     f.fractional,
                     &t,
-                    format!("{} phải là số nguyên (giá trị: {t})", k.vi),
+                    format!("{} phải là số nguyên (giá trị: {})", k.vi, shown_vi(&t)),
                     format!("{} must be a whole number, got {t}", k.en),
                 ));
             } else {
@@ -557,7 +557,7 @@ fn whole(raw: Raw<'_>, f: &WholeField) -> Result<u64, Fail> {
         return Err(refuse(
             f.negative,
             &text,
-            format!("{} không được âm (giá trị: {text})", k.vi),
+            format!("{} không được âm (giá trị: {})", k.vi, shown_vi(&text)),
             format!("{} must not be negative, got {text}", k.en),
         ));
     };
@@ -636,7 +636,7 @@ fn decimal(
             format!(
                 "{} phải trong khoảng 0–{max} (giá trị: {})",
                 k.vi,
-                shown(&text)
+                shown_vi(&text)
             ),
             format!("{} must be within 0–{max}, got {}", k.en, shown(&text)),
         ));
@@ -650,7 +650,7 @@ fn decimal(
             format!(
                 "{} có quá nhiều chữ số để so sánh chính xác (tối đa 27 chữ số thập phân) (giá trị: {})",
                 k.vi,
-                shown(&text)
+                shown_vi(&text)
             ),
             format!(
                 "{} has too many digits to compare exactly (at most 27 decimal places), got {}",
@@ -658,6 +658,24 @@ fn decimal(
                 shown(&text)
             ),
         )),
+    }
+}
+
+/// A number as a Vietnamese message quotes it: the decimal mark a comma ("1,5"); other
+/// text unchanged.
+fn shown_vi(text: &str) -> Cow<'_, str> {
+    let t = shown(text);
+    let plain = t.strip_prefix('-').unwrap_or(&t);
+    match plain.split_once('.') {
+        Some((i, f))
+            if !i.is_empty()
+                && !f.is_empty()
+                && i.bytes().all(|b| b.is_ascii_digit())
+                && f.bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            t.replacen('.', ",", 1).into()
+        }
+        _ => t,
     }
 }
 

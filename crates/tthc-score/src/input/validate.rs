@@ -173,15 +173,27 @@ fn unit_indicator<F>(u: &UnitIndicator<F>, id: IndicatorId, out: &mut Vec<Proble
         out.push(Problem::new(
             Code::UnitIndicatorConflict,
             path(),
-            "Chỉ số được đánh dấu không áp dụng nhưng vẫn có mức điểm hoặc số liệu",
-            "marked not applicable but also given a level or facts",
+            format!(
+                "Chỉ số “{}” được đánh dấu không áp dụng nhưng vẫn có mức tự đánh giá hoặc số liệu",
+                super::indicator_name(id).vi
+            ),
+            format!(
+                "indicator “{}” is marked not applicable but also given a level or facts",
+                super::indicator_name(id).en
+            ),
         ));
     } else if !u.not_applicable && u.level.is_none() && u.facts.is_none() {
         out.push(Problem::new(
             Code::UnitIndicatorEmpty,
             path(),
-            "Cần mức tự đánh giá (level), số liệu (facts) hoặc notApplicable",
-            "give a declared level, facts, or notApplicable",
+            format!(
+                "Chỉ số “{}”: cần mức đơn vị tự đánh giá, số liệu để xác định mức, hoặc đánh dấu không áp dụng (level, facts hoặc notApplicable)",
+                super::indicator_name(id).vi
+            ),
+            format!(
+                "indicator “{}”: give the level the unit declares, the facts that give it, or mark it not applicable (level, facts or notApplicable)",
+                super::indicator_name(id).en
+            ),
         ));
     }
 }

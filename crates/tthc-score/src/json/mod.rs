@@ -32,7 +32,7 @@ pub(crate) fn named(mut p: Problem) -> Problem {
     p.message = if p.code == Code::MissingField {
         Localized::new(
             format!("Thiếu {}: trường này bắt buộc", name.vi),
-            format!("{} is missing: it is required", capitalized(&name.en)),
+            format!("Missing: {} (required)", name.en),
         )
     } else {
         Localized::new(
