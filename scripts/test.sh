@@ -2,7 +2,8 @@
 # Sets up whatever is missing and runs every check and test of the project:
 # Rust (format, lints, docs, unit/fixture/property/CLI/doc tests), the wasm package
 # (parity with native, API, types, size budget, packed-tarball consumers in Node and
-# Chromium) and the web demo in Chromium. Idempotent; fast when everything is installed.
+# Chromium), the web demo in Chromium and a short fuzz run of every fuzz target.
+# Idempotent; fast when everything is installed.
 set -euo pipefail
 # shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -63,6 +64,11 @@ node_tests packages/tthc-score
 step "Web demo in Chromium (screenshots in web-demo/screenshots/)"
 (cd web-demo && npm ci --no-audit --no-fund --loglevel=error)
 node_tests web-demo
+
+step "Fuzz smoke: every fuzz target from the repository's seeds, 60 s in all (scripts/fuzz.sh)"
+# The stable toolchain (no sanitizer; the core forbids unsafe code) keeps this step the
+# same on every machine; long runs: ./scripts/fuzz.sh 600.
+TTHC_FUZZ_TOOLCHAIN=stable ./scripts/fuzz.sh --smoke
 
 echo
 echo "rust: ${rust_passed} passed, 0 failed"
