@@ -1,7 +1,8 @@
-//! The JSON Schema of the report input (`packages/tthc-score/report.schema.json`) is
-//! generated from the Rust types and must never go stale: this test regenerates it and
-//! compares (`UPDATE_FIXTURES=1` rewrites the file). Every valid input of the repository
-//! must satisfy it, and typical bad inputs must not.
+//! The JSON Schemas of the report input (`packages/tthc-score/report.schema.json`) and of a
+//! rule profile (`packages/tthc-score/profile.schema.json`) are generated from the Rust
+//! types and must never go stale: this test regenerates them and compares
+//! (`UPDATE_FIXTURES=1` rewrites the files). Every valid input and profile of the
+//! repository must satisfy them, and typical bad ones must not.
 //!
 //! The check uses a small validator for the keywords the generated schema contains (the
 //! `pattern` of decimal strings aside); the schema itself follows JSON Schema 2020-12.
@@ -9,26 +10,34 @@
 use serde_json::{json, Value};
 use std::path::Path;
 
-const FILE: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../packages/tthc-score/report.schema.json"
-);
+const PACKAGE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../packages/tthc-score/");
 
 fn schema() -> Value {
     serde_json::to_value(tthc_score::input::report_schema()).unwrap()
 }
 
-#[test]
-fn the_committed_schema_is_the_generated_one() {
-    let text = format!("{}\n", serde_json::to_string_pretty(&schema()).unwrap());
+fn profile_schema() -> Value {
+    serde_json::to_value(tthc_score::profile::profile_schema()).unwrap()
+}
+
+/// The file `name` of the package holds `schema` (`UPDATE_FIXTURES=1` writes it).
+fn committed(name: &str, schema: &Value) {
+    let file = format!("{PACKAGE}{name}");
+    let text = format!("{}\n", serde_json::to_string_pretty(schema).unwrap());
     if std::env::var_os("UPDATE_FIXTURES").is_some() {
-        std::fs::write(FILE, &text).unwrap();
+        std::fs::write(&file, &text).unwrap();
     }
-    let committed = std::fs::read_to_string(FILE).unwrap_or_default();
+    let committed = std::fs::read_to_string(&file).unwrap_or_default();
     assert!(
         committed == text,
-        "{FILE} is stale: run UPDATE_FIXTURES=1 cargo test -p tthc-score --test schema"
+        "{file} is stale: run UPDATE_FIXTURES=1 cargo test -p tthc-score --test schema"
     );
+}
+
+#[test]
+fn the_committed_schemas_are_the_generated_ones() {
+    committed("report.schema.json", &schema());
+    committed("profile.schema.json", &profile_schema());
 }
 
 /// Whether `v` satisfies `s` (resolving `$ref` in `root`); the first failure's path.
@@ -193,4 +202,100 @@ fn typical_bad_inputs_do_not() {
         // The core refuses it too.
         assert!(tthc_score::parse_report(&v.to_string()).is_err(), "{at}");
     }
+}
+
+/// The built-in profiles as `profiles show` prints them, and the example profiles of
+/// `examples/` (files whose `order` lists the nine indicators).
+fn valid_profiles() -> Vec<(String, Value)> {
+    let mut out: Vec<(String, Value)> = tthc_score::profile::builtin()
+        .iter()
+        .map(|p| (p.id.to_string(), serde_json::to_value(&**p).unwrap()))
+        .collect();
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples");
+    for e in std::fs::read_dir(examples).unwrap() {
+        let p = e.unwrap().path();
+        if p.extension() != Some("json".as_ref()) {
+            continue;
+        }
+        let v: Value = serde_json::from_str(&std::fs::read_to_string(&p).unwrap()).unwrap();
+        if v.get("order").is_some() && v.get("unitBands").is_some() {
+            out.push((p.file_name().unwrap().to_string_lossy().into_owned(), v));
+        }
+    }
+    out
+}
+
+#[test]
+fn every_profile_satisfies_the_profile_schema_and_checks() {
+    let s = profile_schema();
+    let profiles = valid_profiles();
+    let names: Vec<&str> = profiles.iter().map(|(n, _)| n.as_str()).collect();
+    assert!(
+        names.contains(&"profile-province-example.json") && names.len() >= 3,
+        "{names:?}"
+    );
+    for (name, v) in profiles {
+        check(&s, &s, &v, "").unwrap_or_else(|e| panic!("{name}: {e}"));
+        let p: tthc_score::Profile = serde_json::from_value(v).unwrap();
+        p.check().unwrap_or_else(|e| panic!("{name}: {e:?}"));
+    }
+}
+
+/// The example profile is the README's: TT01 with two decimals and stricter bands, so the
+/// seed district scores 16,73, and 15,73 by its facts is "Tốt" (under TT01 15,7 is
+/// "Xuất sắc").
+#[test]
+fn the_example_profile_scores_the_seed_as_the_readme_says() {
+    let (_, v) = valid_profiles()
+        .into_iter()
+        .find(|(n, _)| n == "profile-province-example.json")
+        .unwrap();
+    let p: tthc_score::Profile = serde_json::from_value(v).unwrap();
+    let p = p.check().unwrap();
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let text =
+        std::fs::read_to_string(repo.join("examples/dien-bien-2021-q2-district.json")).unwrap();
+    let card = tthc_score::score(&tthc_score::parse_report(&text).unwrap(), &p).unwrap();
+    let card = serde_json::to_value(&card).unwrap();
+    assert_eq!(card["total"]["value"], "16.73", "{}", card["total"]);
+    assert_eq!(card["total"]["rating"]["code"], "excellent");
+    let contradicted = card["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "DECLARED_LEVEL_CONTRADICTED")
+        .unwrap();
+    let facts = &contradicted["facts"]["levelContradicted"];
+    assert_eq!(facts["correctedTotal"], "15.73", "{facts}");
+    assert_eq!(facts["correctedRating"]["code"], "good", "{facts}");
+}
+
+#[test]
+fn typical_bad_profiles_do_not_satisfy_it() {
+    let s = profile_schema();
+    let good = serde_json::to_value(&**tthc_score::profile::find("tt01-2018").unwrap()).unwrap();
+    let edits: [(&str, Value); 6] = [
+        ("/order/0", json!("speed")),
+        ("/unitBands/0/min", json!(19)),
+        ("/rounding/strategy", json!("bankers")),
+        ("/oneStopRule", json!("everything")),
+        ("/validFrom", json!(20250701)),
+        ("/interpretations/ratingBasis", json!("vibes")),
+    ];
+    for (at, bad) in edits {
+        let mut v = good.clone();
+        *v.pointer_mut(at).unwrap() = bad.clone();
+        assert!(
+            check(&s, &s, &v, "").is_err(),
+            "{at} = {bad} satisfies the schema"
+        );
+        // The core refuses it too.
+        assert!(
+            serde_json::from_value::<tthc_score::Profile>(v).is_err(),
+            "{at}"
+        );
+    }
+    let mut v = good;
+    v.as_object_mut().unwrap().insert("extra".into(), json!(1));
+    assert!(check(&s, &s, &v, "").is_err());
 }

@@ -40,6 +40,7 @@ impl std::str::FromStr for Lang {
 /// A text in both languages of the project: labels of the form, messages, names.
 /// Fixed texts are borrowed ([`Localized::fixed`]), so building one costs no allocation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields, remote = "Self")]
 pub struct Localized {

@@ -116,6 +116,20 @@ impl fmt::Display for CalendarDate {
     }
 }
 
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for CalendarDate {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "CalendarDate".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A calendar date YYYY-MM-DD (it must exist: 2025-02-29 is refused).",
+            "type": "string",
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+        })
+    }
+}
+
 impl Serialize for CalendarDate {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)

@@ -21,6 +21,7 @@ pub enum IndicatorKind {
 
 /// Identifier of one of the nine indicators. JSON: camelCase (`totalTime`, `onlineServices`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum IndicatorId {

@@ -7,11 +7,13 @@ use std::borrow::Cow;
 
 /// A rating band: values at or above `min` (and below the next band's `min`) get `code`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
 pub struct Band {
     /// Inclusive lower bound.
     #[serde(deserialize_with = "crate::input::band_min")]
+    #[cfg_attr(feature = "schema", schemars(schema_with = "super::schema::band_min"))]
     pub min: Decimal,
     /// Stable code (e.g. `excellent`).
     pub code: Cow<'static, str>,

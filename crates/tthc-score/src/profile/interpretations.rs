@@ -8,6 +8,7 @@ use std::fmt;
 
 /// Which level counts when a per-unit indicator has both a declared level and facts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum LevelSource {
@@ -20,6 +21,7 @@ pub enum LevelSource {
 
 /// How the 1-point band of online services treats ≥ 30 % online with < 20 % deployed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum OnlineHighShareLowDeployment {
@@ -31,6 +33,7 @@ pub enum OnlineHighShareLowDeployment {
 
 /// What happens when an indicator is not applicable (TT01 Art. 15: not counted).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum NotApplicablePolicy {
@@ -43,6 +46,7 @@ pub enum NotApplicablePolicy {
 
 /// Which figure the rating bands are applied to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum RatingBasis {
@@ -54,6 +58,7 @@ pub enum RatingBasis {
 
 /// How a late dossier without a complaint is graded on attitude (used by the consistency check).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum LateAttitude {
@@ -66,6 +71,7 @@ pub enum LateAttitude {
 
 /// The interpretations we chose where the texts are silent, each switchable.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
 pub struct Interpretations {
@@ -370,6 +376,7 @@ impl InterpretationOverrides {
 
 /// What the online share is measured against.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum OnlineShareBase {

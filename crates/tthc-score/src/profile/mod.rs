@@ -6,11 +6,15 @@
 mod band;
 mod builtin;
 mod interpretations;
+#[cfg(feature = "schema")]
+mod schema;
 
 pub use band::{band_of, Band, Rating};
 pub use builtin::{builtin, find, DEFAULT_PROFILE, DIEN_BIEN_2019, TT01_2018};
 pub(crate) use interpretations::parse_choice;
 pub use interpretations::*;
+#[cfg(feature = "schema")]
+pub use schema::profile_schema;
 
 use crate::base::rounding::{Rounding, MAX_DECIMALS};
 use crate::base::Localized;
@@ -23,6 +27,7 @@ use std::borrow::Cow;
 
 /// How indicator scores and totals are rounded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
 pub struct RoundingPolicy {
@@ -40,6 +45,7 @@ pub struct RoundingPolicy {
 
 /// The one-stop desk rule: where the two profiles differ most.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum OneStopRule {
@@ -54,6 +60,7 @@ pub enum OneStopRule {
 
 /// A complete rule profile.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
 pub struct Profile {
