@@ -3,35 +3,22 @@
 // screenshots at desktop and phone widths in web-demo/screenshots/.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { serve } from "../../scripts/serve.mjs";
-import { launch } from "../../packages/tthc-score/test/browser.mjs";
+import { openDemo, shots } from "./page.mjs";
 
-const demoDir = fileURLToPath(new URL("..", import.meta.url));
-const shots = join(demoDir, "screenshots");
-let server;
-let context;
+let demo;
 let page;
-const pageErrors = [];
+let pageErrors;
 
 before(async () => {
-  let url;
-  ({ server, url } = await serve(demoDir));
-  context = await launch({ viewport: { width: 1366, height: 900 } });
-  page = await context.newPage();
-  page.on("pageerror", (e) => pageErrors.push(e.message));
-  page.on("console", (m) => m.type() === "error" && pageErrors.push(m.text()));
-  await page.goto(url + "dossiers.html");
-  await page.waitForSelector("body[data-ready=true]", { timeout: 20000 });
-  mkdirSync(shots, { recursive: true });
+  demo = await openDemo("dossiers.html");
+  ({ page, errors: pageErrors } = demo);
 });
 
 after(async () => {
-  await context?.close();
-  server?.close();
+  await demo?.close();
 });
 
 const card = (unit) => page.locator(`article[data-unit="${unit}"]`);
