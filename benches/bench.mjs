@@ -27,7 +27,7 @@ for (let i = 0; i < 7; i++) {
   webInit.push(
     fresh(`import { readFileSync } from "node:fs";
       const m = await import("./dist/index.js");
-      const bytes = readFileSync("./dist/web/tthc_score_wasm_bg.wasm");
+      const bytes = readFileSync("./dist/tthc_score_wasm_bg.wasm");
       const t = performance.now(); m.initSync(bytes); console.log(performance.now() - t);`),
   );
 }

@@ -21,8 +21,10 @@ have_rustup_target() {
   timeout 180 rustup target add wasm32-unknown-unknown >/dev/null 2>&1
 }
 
-# Two modules from the wasm crate: the main entry (scoring) and "tthc-score/dossiers"
-# (scoring and the dossier tally). $1 = cargo features, $2 = module name, $3 = profile.
+# Four modules from the wasm crate: the main entry (scoring), "tthc-score/dossiers"
+# (scoring and the dossier tally), "tthc-score/province" (scoring and the province calls) and
+# "tthc-score/xlsx" (those and .xlsx workbooks, for a page to load on demand).
+# build_module: $1 = cargo features, $2 = module name, $3 = profile.
 mkdir -p target/wasm-modules
 if [[ "${TTHC_WASM_TOOLCHAIN:-auto}" != debian ]] && have_rustup_target; then
   echo "wasm32 std: rustup target"
@@ -44,6 +46,8 @@ else
 fi
 build_module scoring tthc_score_wasm "$PROFILE"
 build_module scoring,tally tthc_score_full wasm-full
+build_module scoring,province tthc_score_province "$PROFILE"
+build_module scoring,xlsx tthc_score_xlsx "$PROFILE"
 
 if [[ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WB_VERSION" ]]; then
   echo "installing wasm-bindgen-cli $WB_VERSION (a few minutes, once)"
@@ -52,25 +56,25 @@ fi
 command -v wasm-opt >/dev/null || ensure_apt binaryen
 command -v node >/dev/null || ensure_apt nodejs npm
 
-rm -rf "$PKG/dist"
-mkdir -p "$PKG/dist" target/wasm-opt
+rm -rf target/wasm-bindgen
+mkdir -p target/wasm-bindgen target/wasm-opt
 # wasm-opt runs before wasm-bindgen: Debian's wasm-opt 108 rewrites wasm-bindgen's
 # externref table export wrongly when it reads wasm-bindgen's output.
 # --experimental-reset-state-function: the glue gets __wbg_reset_state(), a fresh instance
 # from the compiled module it holds; the facade calls it after a trap (a panic aborts).
-for m in tthc_score_wasm tthc_score_full; do
-  wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+# --converge: the passes again until the module stops shrinking (about 0.2 KB of gzip).
+for m in tthc_score_wasm tthc_score_full tthc_score_province tthc_score_xlsx; do
+  wasm-opt -Oz --converge --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-reference-types --enable-multivalue --enable-mutable-globals \
     "target/wasm-modules/$m.wasm" -o "target/wasm-opt/$m.wasm"
   for t in web nodejs; do
     wasm-bindgen --target "$t" --experimental-reset-state-function \
-      --out-dir "$PKG/dist/${t%js}" "target/wasm-opt/$m.wasm"
+      --out-dir "target/wasm-bindgen/${t%js}" "target/wasm-opt/$m.wasm"
   done
 done
-# The Node glue is CommonJS inside an ESM package.
-echo '{ "type": "commonjs" }' > "$PKG/dist/node/package.json"
 
 if [[ ! -d "$PKG/node_modules" || "$PKG/package-lock.json" -nt "$PKG/node_modules/.package-lock.json" ]]; then
   (cd "$PKG" && npm ci --no-audit --no-fund --loglevel=error)
 fi
+# dist/: the entries, one copy of each .wasm, the declarations (build.mjs).
 node "$PKG/build.mjs"

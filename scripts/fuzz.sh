@@ -77,6 +77,9 @@ for t in "${TARGETS[@]}"; do
   mkdir -p "$corpus" "fuzz/artifacts/$t"
   dict=()
   [[ -f $seeds/$t.dict ]] && dict=("-dict=$seeds/$t.dict")
+  # The smoke run is the same on every machine (a fixed seed: the test command must not
+  # turn red by chance); long runs explore from a random seed.
+  if $smoke; then dict+=("-seed=1"); fi
   log=fuzz/artifacts/$t.log
   # shellcheck disable=SC2086
   if "${fuzz[@]}" run "${flags[@]}" "$t" "$corpus" "$seeds/$t" -- \

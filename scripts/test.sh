@@ -54,11 +54,11 @@ node_tests() {
     cat "$out" >&2
     exit 1
   fi
-  grep -E '^# (size|bench|screenshot)|^# (tests|pass|fail) ' "$out" || true
+  grep -E '^# (size|bench|screenshot|bundlers)|^# (tests|pass|fail) ' "$out" || true
   node_passed=$((node_passed + $(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$out")))
 }
 
-step "WebAssembly package tests (parity, API, types, size, consumers, browser)"
+step "WebAssembly package tests (parity, API, types, size, consumers, bundlers, browser)"
 node_tests packages/tthc-score
 
 step "Web demo in Chromium (screenshots in web-demo/screenshots/)"

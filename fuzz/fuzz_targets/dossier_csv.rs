@@ -273,7 +273,7 @@ fuzz_target!(|data: &[u8]| {
         let options = Options::default();
         match score_report(r, &options) {
             // (The renderings are score_json's: here they would cost more than the tally.)
-            Ok(card) => check_card(&card, options.resolve().unwrap().0),
+            Ok(card) => check_card(&card, &options.resolve().unwrap().0),
             Err(e) => panic!("a tallied report does not score: {:?}", e.0),
         }
     }

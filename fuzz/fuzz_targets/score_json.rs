@@ -39,7 +39,7 @@ fn options_of(selector: u8) -> Options {
         }
     }
     Options {
-        profile,
+        profile: profile.map(Into::into),
         interpretations: (selector >> 2 != 0).then_some(o),
     }
 }
@@ -101,7 +101,7 @@ fuzz_target!(|data: &[u8]| {
         assert!(matches!(outcome, Outcome::Errors(_)));
         return;
     };
-    let scored = score_with(&report, profile, &interp);
+    let scored = score_with(&report, &profile, &interp);
     match (&scored, &outcome) {
         (Ok(a), Outcome::Scorecard(b)) => assert_eq!(a, &**b),
         (Err(a), Outcome::Errors(b)) => assert_eq!(&a.0, b),
@@ -119,9 +119,9 @@ fuzz_target!(|data: &[u8]| {
     let Ok(card) = scored else {
         return;
     };
-    check_card(&card, profile);
+    check_card(&card, &profile);
     check_card_json(&card);
-    check_renderings(&card, profile);
+    check_renderings(&card, &profile);
 
     // The rendering entry point, as the wasm package calls it.
     let ro = render_options.unwrap_or_else(|| RenderOptions {

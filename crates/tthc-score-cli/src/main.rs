@@ -13,6 +13,7 @@ use std::io::{BufReader, IsTerminal, Read, Write};
 use std::process::ExitCode;
 use tthc_score::classify::Policy;
 use tthc_score::dossier_csv::read_csv;
+use tthc_score::index766::{self, CheckedIndexProfile};
 use tthc_score::province::{self, RankBasis, RankOptions, RollupMethod, TiePolicy};
 use tthc_score::render::{render_consolidated, render_province_table, render_table_audit};
 use tthc_score::tally::{CalendarChanges, Tally, TallyOptions, TallySummary, UnitFacts};
@@ -125,7 +126,8 @@ enum CutoffArg {
 /// The options shared by the commands that score.
 #[derive(clap::Args)]
 struct ScoreArgs {
-    /// Rule profile: dien-bien-2019 (default) or tt01-2018.
+    /// Rule profile: dien-bien-2019 (default), tt01-2018, or vn-766 (the 100-point index of
+    /// Decision 766; `score` only, the input gives each indicator's numerator and denominator).
     #[arg(long, value_name = "ID")]
     profile: Option<String>,
     /// A province's own profile (JSON, as `profiles show` prints one), checked first.
@@ -145,7 +147,8 @@ struct ScoreArgs {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Score a report (JSON) and print its annex table.
+    /// Score a report (JSON) and print its annex table; with --profile vn-766 (or a
+    /// ratio-index profile file), score a 766 input and print its table.
     Score {
         /// The report, or - for standard input.
         file: String,
@@ -308,7 +311,7 @@ fn options(args: &ScoreArgs, policy: Option<&mut Policy>) -> Result<Options, Fai
         }
     }
     Ok(Options {
-        profile: args.profile.clone(),
+        profile: args.profile.clone().map(Into::into),
         interpretations: (!args.set.is_empty()).then_some(overrides),
     })
 }
@@ -321,11 +324,18 @@ struct Scoring {
 
 impl Scoring {
     fn new(args: &ScoreArgs, policy: Option<&mut Policy>) -> Result<Scoring, Fail> {
+        if let Some(id) = args.profile.as_deref() {
+            if index766::find_index(id).is_ok() {
+                return Err(Fail::Usage(format!(
+                    "{id} is a ratio-index profile (Decision 766): only `score` takes it"
+                )));
+            }
+        }
         let o = options(args, policy)?;
         let profile = match &args.profile_file {
             Some(f) => Cow::Owned(parse_json::<CheckedProfile>(&read_all(f)?)?),
             None => Cow::Borrowed(profile::find(
-                o.profile.as_deref().unwrap_or(profile::DEFAULT_PROFILE),
+                args.profile.as_deref().unwrap_or(profile::DEFAULT_PROFILE),
             )?),
         };
         let interp = o
@@ -449,6 +459,59 @@ fn emit(text: &str, output: Option<&str>) -> Result<(), Fail> {
             Ok(())
         }
     }
+}
+
+/// The ratio-index profile the options name (`--profile vn-766`, or a `--profile-file`
+/// whose `model` is `ratioIndex`), if they name one: scoring dispatches on the model.
+fn index_profile(args: &ScoreArgs) -> Result<Option<Cow<'static, CheckedIndexProfile>>, Fail> {
+    if let Some(f) = &args.profile_file {
+        #[derive(serde::Deserialize)]
+        struct Peek {
+            model: Option<String>,
+        }
+        let text = read_all(f)?;
+        let model = serde_json::from_str::<Peek>(text.trim_start_matches('\u{feff}'))
+            .ok()
+            .and_then(|p| p.model);
+        if model.as_deref() == Some("ratioIndex") {
+            return Ok(Some(Cow::Owned(parse_json::<CheckedIndexProfile>(&text)?)));
+        }
+        return Ok(None);
+    }
+    Ok(args
+        .profile
+        .as_deref()
+        .and_then(|id| index766::find_index(id).ok())
+        .map(Cow::Borrowed))
+}
+
+/// `score` under a ratio-index profile (Decision 766): the input gives each indicator's
+/// numerator and denominator.
+fn score_index_cmd(
+    file: &str,
+    format: TableFormat,
+    args: &ScoreArgs,
+    profile: &CheckedIndexProfile,
+) -> Result<ExitCode, Fail> {
+    let mut options = index766::IndexOptions::default();
+    for kv in &args.set {
+        let (k, v) = pair(kv)?;
+        options.set(k, v)?;
+    }
+    let input: index766::IndexInput = parse_json(&read_all(file)?)?;
+    let result = index766::score_index(&input, profile, &options).map_err(Fail::Invalid)?;
+    let lang: Lang = args.lang.into();
+    let output = args.output.as_deref();
+    match format {
+        TableFormat::Json => emit(&format!("{}\n", json(&result)), output)?,
+        TableFormat::Xlsx => {
+            return Err(Fail::Usage(
+                "--format xlsx is not available for a ratio-index profile (766); use table, markdown, html, csv or json".into(),
+            ))
+        }
+        f => emit(&index766::render_index(&result, table_format(f), lang), output)?,
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn scorecard(file: &str, s: &Scoring) -> Result<Scorecard, Fail> {
@@ -592,6 +655,9 @@ fn tally(
 fn run(cli: Cli) -> Result<ExitCode, Fail> {
     match cli.command {
         Command::Score { file, format, args } => {
+            if let Some(p) = index_profile(&args)? {
+                return score_index_cmd(&file, format, &args, &p);
+            }
             let s = Scoring::new(&args, None)?;
             let card = scorecard(&file, &s)?;
             let lang: Lang = args.lang.into();
@@ -830,8 +896,14 @@ fn run(cli: Cli) -> Result<ExitCode, Fail> {
                         };
                         outln!("{}{default}\t{}", p.id, p.name.get(Lang::Vi));
                     }
+                    for p in index766::index_builtin() {
+                        outln!("{}\t{}", p.id, p.name.get(Lang::Vi));
+                    }
                 }
-                (Some("show"), Some(id)) => outln!("{}", json(profile::find(id)?)),
+                (Some("show"), Some(id)) => match index766::find_index(id) {
+                    Ok(p) => outln!("{}", json(p)),
+                    Err(_) => outln!("{}", json(profile::find(id)?)),
+                },
                 _ => return Err(Fail::Usage("profiles [list|show ID]".into())),
             }
             Ok(ExitCode::SUCCESS)

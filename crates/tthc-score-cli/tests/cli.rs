@@ -142,7 +142,7 @@ fn usage_and_read_errors() {
 #[test]
 fn profiles_list_and_show() {
     let o = run(&["profiles"]);
-    assert_eq!(stdout(&o), "dien-bien-2019 (default)\tĐiện Biên (Quyết định 1187/QĐ-UBND ngày 13/11/2019)\ntt01-2018\tToàn quốc (Thông tư 01/2018/TT-VPCP)\n");
+    assert_eq!(stdout(&o), "dien-bien-2019 (default)\tĐiện Biên (Quyết định 1187/QĐ-UBND ngày 13/11/2019)\ntt01-2018\tToàn quốc (Thông tư 01/2018/TT-VPCP)\nvn-766\tBộ chỉ số phục vụ người dân, doanh nghiệp (Quyết định 766/QĐ-TTg)\n");
     let o = run(&["profiles", "show", "tt01-2018"]);
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["validFrom"], "2019-01-06");

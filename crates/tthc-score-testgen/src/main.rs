@@ -172,7 +172,7 @@ fn generated(n: usize, seed: u64, step: usize) {
             continue;
         }
         let options = Options {
-            profile: Some(profile.into_owned()),
+            profile: Some(profile.into_owned().into()),
             interpretations: None,
         };
         let outcome = outcome(&input, &options);

@@ -1,9 +1,11 @@
 //! A thin wasm-bindgen shell over `tthc-score`, with no scoring logic of its own.
 //!
-//! Two modules are built from this crate, so that a portal that only scores does not load
-//! the dossier tally: feature `scoring` (the package's main entry: score, audit, validate,
-//! tables, profiles) and feature `tally` (the `tthc-score/dossiers` entry: the tally of
-//! dossier records). Native builds (lints, tests) have both.
+//! Three modules are built from this crate, so that a portal loads only what it uses:
+//! feature `scoring` (the package's main entry: score, audit, validate, tables, profiles),
+//! `scoring,tally` (the `tthc-score/dossiers` entry: also the tally of dossier records) and
+//! `scoring,province` (the `tthc-score/province` entry: also many units at once, rollups,
+//! the audit of published tables, a province's own profile as an object). Native builds
+//! (lints, tests) have them all.
 //!
 //! Inputs arrive as JSON text (the npm facade calls `JSON.stringify`) and are parsed by the
 //! very code the back end uses, so unknown fields are rejected and every error is the same
@@ -13,8 +15,12 @@
 
 #[cfg(feature = "scoring")]
 mod scoring;
+#[cfg(feature = "province")]
+mod province;
 #[cfg(feature = "tally")]
 mod tally;
+#[cfg(feature = "xlsx")]
+mod xlsx;
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -26,23 +32,27 @@ use wasm_bindgen::prelude::*;
 const SERIALIZER: serde_wasm_bindgen::Serializer =
     serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
 
-pub(crate) fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsError> {
-    // Every u64 we emit is below 2^53 (the core's count limits), so this cannot fail;
-    // if it ever did, JS gets a real Error, not a string.
-    v.serialize(&SERIALIZER)
-        .map_err(|e| JsError::new(&format!("internal serialization error: {e}")))
+pub(crate) fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsValue> {
+    // Every u64 we emit is below 2^53 (the core's count limits), so this cannot fail; if
+    // it ever did, JS gets serde-wasm-bindgen's error, a real Error (the facade reports it
+    // as INTERNAL_ERROR with it as the cause).
+    v.serialize(&SERIALIZER).map_err(JsValue::from)
+}
+
+/// A problem of the argument `name`, its path led by that name, as JavaScript sees it:
+/// `profile` of the options is `options.profile`.
+pub(crate) fn within(name: &str, mut p: Problem) -> Problem {
+    p.path = if p.path.is_empty() {
+        name.into()
+    } else {
+        format!("{name}.{}", p.path)
+    };
+    p
 }
 
 /// Parses options given as JSON text; paths of problems start with `options`.
 pub(crate) fn parse_options<T: DeserializeOwned>(text: &str) -> Result<T, Problem> {
-    parse_json(text).map_err(|mut p: Problem| {
-        p.path = if p.path.is_empty() {
-            "options".into()
-        } else {
-            format!("options.{}", p.path)
-        };
-        p
-    })
+    parse_json(text).map_err(|p| within("options", p))
 }
 
 #[cfg(feature = "tally")]
@@ -55,12 +65,6 @@ struct ErrorsOnly {
 #[cfg(feature = "tally")]
 pub(crate) fn problem_error(p: Problem) -> JsValue {
     to_js(&ErrorsOnly { errors: vec![p] }).unwrap_or(JsValue::NULL)
-}
-
-/// The version of the scoring core.
-#[wasm_bindgen]
-pub fn version() -> String {
-    env!("CARGO_PKG_VERSION").to_string()
 }
 
 // The size of the module's linear memory in bytes: it grows to the largest working set

@@ -1,6 +1,6 @@
 //! The dossier entry: the tally of dossier records (columns, records, CSV).
 
-use crate::{parse_json, parse_options, problem_error, to_js};
+use crate::{parse_json, parse_options, problem_error, to_js, within};
 use serde::Serialize;
 use tthc_score::tally::{Columns, Tally, TallyOptions, UnitFacts};
 use tthc_score::{add_records_json, Problem};
@@ -18,7 +18,7 @@ enum TallyResult {
 const TS_TALLY_RESULT: &'static str =
     "export type TallyResult = { tally: TallyOutcome } | { errors: Problem[] };";
 
-fn tally_result(r: Result<tthc_score::tally::TallyOutcome, Problem>) -> Result<JsValue, JsError> {
+fn tally_result(r: Result<tthc_score::tally::TallyOutcome, Problem>) -> Result<JsValue, JsValue> {
     to_js(&match r {
         Ok(t) => TallyResult::Tally(t),
         Err(p) => TallyResult::Errors(vec![p]),
@@ -28,16 +28,9 @@ fn tally_result(r: Result<tthc_score::tally::TallyOutcome, Problem>) -> Result<J
 fn facts(json: Option<String>) -> Result<UnitFacts, Problem> {
     let f: UnitFacts = match json {
         None => UnitFacts::default(),
-        Some(t) => parse_json(&t).map_err(|mut p| {
-            p.path = if p.path.is_empty() {
-                "unitFacts".into()
-            } else {
-                format!("unitFacts.{}", p.path)
-            };
-            p
-        })?,
+        Some(t) => parse_json(&t).map_err(|p| within("unitFacts", p))?,
     };
-    f.check()?;
+    f.check().map_err(|p| within("unitFacts", p))?;
     Ok(f)
 }
 
@@ -51,7 +44,7 @@ impl TallyHandle {
     #[wasm_bindgen(constructor)]
     pub fn new(options_json: &str) -> Result<TallyHandle, JsValue> {
         parse_options::<TallyOptions>(options_json)
-            .and_then(|o| Tally::with_options(&o))
+            .and_then(|o| Tally::with_options(&o).map_err(|p| within("options", p)))
             .map(TallyHandle)
             .map_err(problem_error)
     }
@@ -127,7 +120,7 @@ impl TallyHandle {
 
     /// The reports and the summary, completed by unit facts given as JSON text.
     #[wasm_bindgen(unchecked_return_type = "TallyResult")]
-    pub fn finish(&self, facts_json: Option<String>) -> Result<JsValue, JsError> {
+    pub fn finish(&self, facts_json: Option<String>) -> Result<JsValue, JsValue> {
         tally_result(facts(facts_json).and_then(|f| self.0.outcome(&f)))
     }
 }

@@ -83,6 +83,16 @@ fn bench(c: &mut Criterion) {
                 .collect::<Vec<_>>()
         })
     });
+    // The work of the wasm package's batch(): a JSON array in, every unit scored and
+    // ranked, the batch out as JSON (benches/batch.mjs compares the two).
+    let array = format!("[{}]", vec![text.as_str(); units.len()].join(","));
+    let options = tthc_score::province::BatchOptions::default();
+    g.bench_function("batch_json_10k_seed_units", |b| {
+        b.iter(|| {
+            let batch = tthc_score::batch_json(black_box(&array), &options).unwrap();
+            serde_json::to_string(&batch).unwrap()
+        })
+    });
     let cards: Vec<_> = units.iter().map(|r| score(r, p).unwrap()).collect();
     g.bench_function("rank_10k_units", |b| {
         b.iter(|| {

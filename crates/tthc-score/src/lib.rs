@@ -53,7 +53,9 @@
 //! [`input::validate`]; soft findings in [`finding`] (what they are) and [`audit`] (the
 //! checks); the annex table in [`mod@render`]; rounding in [`rounding`]. Dossier records:
 //! the working-day calendar in [`calendar`], one dossier's grades in [`classify`], the
-//! counts of many in [`tally`].
+//! counts of many in [`tally`]. The second model, the 100-point index of Decision
+//! 766/QĐ-TTg that governs periods from 01/07/2025 (ratios converted to points, profiles
+//! as data with provenance), is [`index766`].
 //!
 //! ## Features
 //!
@@ -92,6 +94,7 @@ pub mod scoring;
 pub mod audit;
 pub mod province;
 pub mod render;
+pub mod index766;
 #[cfg(feature = "json")]
 mod json;
 #[cfg(feature = "csv")]
@@ -111,11 +114,14 @@ pub use indicator::{IndicatorId, IndicatorKind};
 pub use input::{validate, Report};
 #[cfg(feature = "json")]
 pub use json::{add_records_json, check_json, parse_json, parse_report};
-pub use profile::{CheckedProfile, InterpretationOverrides, Interpretations, Profile};
+pub use profile::{
+    CheckedProfile, InterpretationOverrides, Interpretations, Profile, ProfileChoice,
+};
 pub use render::{render, Format};
 pub use scoring::Scorecard;
 
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// Scores `report` under `profile` with the profile's own interpretations: the scorecard,
 /// then the audit's findings on it.
@@ -145,9 +151,11 @@ pub fn score_with(
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
 pub struct Options {
-    /// Built-in profile identifier; the default is `dien-bien-2019`.
+    /// The profile: a built-in profile's identifier (the default is `dien-bien-2019`), or
+    /// a caller's own profile object, checked as it is read.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub profile: Option<String>,
+    #[cfg_attr(feature = "ts", tsify(type = "string | Profile", optional))]
+    pub profile: Option<ProfileChoice>,
     /// Interpretation overrides.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub interpretations: Option<InterpretationOverrides>,
@@ -157,9 +165,9 @@ impl Options {
     /// The profile and the interpretations in force.
     ///
     /// # Errors
-    /// `UNKNOWN_PROFILE` for a profile that is not built in.
-    pub fn resolve(&self) -> Result<(&'static CheckedProfile, Interpretations), Problem> {
-        let p = profile::find(self.profile.as_deref().unwrap_or(profile::DEFAULT_PROFILE))?;
+    /// `UNKNOWN_PROFILE` for an id that is not built in.
+    pub fn resolve(&self) -> Result<(Cow<'_, CheckedProfile>, Interpretations), Problem> {
+        let p = ProfileChoice::resolve(self.profile.as_ref())?;
         let i = self
             .interpretations
             .unwrap_or_default()
@@ -179,9 +187,10 @@ pub struct RenderOptions {
     /// Language; the default is Vietnamese.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lang: Option<Lang>,
-    /// Built-in profile identifier; the default is `dien-bien-2019`.
+    /// The profile, as in [`Options::profile`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub profile: Option<String>,
+    #[cfg_attr(feature = "ts", tsify(type = "string | Profile", optional))]
+    pub profile: Option<ProfileChoice>,
     /// Interpretation overrides.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub interpretations: Option<InterpretationOverrides>,
@@ -197,11 +206,11 @@ pub fn render_report(report: &Report, options: &RenderOptions) -> Result<String,
         interpretations: options.interpretations,
     };
     let (p, i) = scoring.resolve()?;
-    let card = score_with(report, p, &i)?;
+    let card = score_with(report, &p, &i)?;
     // The card was scored with `p` just above: the profiles match.
     Ok(render(
         &card,
-        p,
+        &p,
         options.format.unwrap_or_default(),
         options.lang.unwrap_or_default(),
     )?)
@@ -214,7 +223,7 @@ pub fn render_report(report: &Report, options: &RenderOptions) -> Result<String,
 /// report that prevents scoring (see [`validate`]).
 pub fn score_report(report: &Report, options: &Options) -> Result<Scorecard, Errors> {
     let (p, i) = options.resolve()?;
-    score_with(report, p, &i)
+    score_with(report, &p, &i)
 }
 
 /// The outcome of scoring one input: what the fixtures in `tests/fixtures/` expect and
@@ -246,11 +255,97 @@ pub fn evaluate_json(input: &str, options: &Options) -> Outcome {
         .into()
 }
 
+/// Many units scored at once, and their province table: what [`batch_json`] returns.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Batch {
+    /// One outcome per input, in input order: a unit's errors never lose the others.
+    pub results: Vec<Outcome>,
+    /// The units that scored, ranked in one table.
+    pub table: province::ProvinceTable,
+}
+
+/// The reports of a JSON array, each read on its own so that one unit's errors leave the
+/// others whole; the problems of the text itself (not an array, malformed) are `Err`.
+#[cfg(feature = "json")]
+fn reports_json(inputs: &str) -> Result<Vec<Result<Report, Errors>>, Errors> {
+    let items: Vec<&serde_json::value::RawValue> = parse_json(inputs).map_err(Errors::one)?;
+    Ok(items
+        .into_iter()
+        .map(|raw| parse_report(raw.get()))
+        .collect())
+}
+
+/// Scores every report of a JSON array (each with the options' profile) and ranks those
+/// that score in one province table. Never panics, whatever the text.
+///
+/// # Errors
+/// The text is not a JSON array, the options name an unknown profile, or a unit's
+/// scorecard cannot join the table; a unit's own errors are its outcome instead.
+#[cfg(feature = "json")]
+pub fn batch_json(inputs: &str, options: &province::BatchOptions) -> Result<Batch, Errors> {
+    let (p, i, rank) = options.resolve()?;
+    let results: Vec<Outcome> = reports_json(inputs)?
+        .into_iter()
+        .map(|r| r.and_then(|r| score_with(&r, &p, &i)).into())
+        .collect();
+    let cards: Vec<Scorecard> = results
+        .iter()
+        .filter_map(|o| match o {
+            Outcome::Scorecard(c) => Some((**c).clone()),
+            Outcome::Errors(_) => None,
+        })
+        .collect();
+    let table = province::province_table(&cards, &p, rank)?;
+    Ok(Batch { results, table })
+}
+
+/// Combines the reports of a JSON array (units into a group, or periods into a year)
+/// into one result, as the options' method says.
+///
+/// # Errors
+/// The text is not a JSON array; any part's problems, their paths led by its index
+/// (`[2].dossiers…`); parts that cannot combine (see [`province::consolidate`]).
+#[cfg(feature = "json")]
+pub fn consolidate_json(
+    inputs: &str,
+    options: &province::ConsolidateOptions,
+) -> Result<province::Consolidated, Errors> {
+    let (p, i, method) = options.resolve()?;
+    let mut cards = Vec::new();
+    let mut problems = Vec::new();
+    for (n, r) in reports_json(inputs)?.into_iter().enumerate() {
+        match r.and_then(|r| score_with(&r, &p, &i)) {
+            Ok(c) => cards.push(c),
+            Err(e) => problems.extend(e.0.into_iter().map(|mut q| {
+                q.path = if q.path.is_empty() {
+                    format!("[{n}]")
+                } else {
+                    format!("[{n}].{}", q.path)
+                };
+                q
+            })),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(Errors(problems));
+    }
+    province::consolidate(&cards, &p, &i, method)
+}
+
 /// TypeScript names for the types that serialize as primitives (custom serde impls).
 #[cfg(feature = "ts")]
-#[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
-const TS_PRIMITIVES: &'static str = r#"
-/** A decimal number as a string in plain notation, e.g. "1.91" or "1.9125441696113074204946996". */
+// Read by the custom section below (whose macro copies the text, so rustc sees no use)
+// and by a test.
+#[allow(dead_code)]
+const TS_PRIMITIVES: &str = r#"
+/** An exact decimal number as a string in plain notation: an optional "-", digits, and
+ * an optional "." with more digits; no exponent, no grouping, e.g. "16.74" or
+ * "1.9125441696113074204946996". Outputs carry every decimal this way so that nothing is
+ * lost to binary floating point: compare and add them with a decimal library, or as
+ * strings; `Number(x)` is fine for display and charts. (Inputs also accept numbers where
+ * the type says `number | DecimalString`.) */
 export type DecimalString = string;
 /** Output decimals are always strings. */
 export type Decimal = DecimalString;
@@ -283,14 +378,69 @@ export type Timeliness = "early" | "on_time" | "late";
 export type AgenciesContacted = "none" | "desk" | "several";
 /** A complaint about the officials. */
 export type Complaint = "none" | "upheld" | "unfounded";
-/** The score of one indicator. */
-export type IndicatorScore = IndicatorScoreJson;
-/** The total score and the unit's rating. */
-export type Total = TotalJson;
-/** The officials' evaluation of the unit or of one official (maximum 10). */
-export type OfficialScore = OfficialScoreJson;
-/** One soft finding: code, severity, path, the numbers behind it and its message. */
-export type Finding = FindingJson;
+/** Codes of the unit's ratings (TT01 Art. 15, on 18 points), best first: excellent (≥ 15),
+ * good (≥ 12), fair (≥ 9), average (≥ 6), weak. */
+export type RatingCode = "excellent" | "good" | "fair" | "average" | "weak";
+/** Codes of the officials' bands (TT01 Art. 15, on 10 points), best first: completed100
+ * (≥ 5), completed70 (≥ 3.5), below70. */
+export type OfficialBandCode = "completed100" | "completed70" | "below70";
+/** The code of a rating or of an officials' band. */
+export type BandCode = RatingCode | OfficialBandCode;
 "#;
+#[cfg(feature = "ts")]
+#[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+const TS_PRIMITIVES_SECTION: &'static str = TS_PRIMITIVES;
 
 crate::base::objects_only!(Options, RenderOptions);
+
+#[cfg(all(test, feature = "ts"))]
+mod ts_tests {
+    /// The TypeScript unions of band codes are those of the built-in profiles.
+    #[test]
+    fn band_codes_are_the_builtin_ones() {
+        let union = |name: &str| {
+            let line = super::TS_PRIMITIVES
+                .lines()
+                .find(|l| l.starts_with(&format!("export type {name} = ")))
+                .unwrap();
+            let codes = line.split_once(" = ").unwrap().1.trim_end_matches(';');
+            codes
+                .split(" | ")
+                .map(|c| c.trim_matches('"').to_string())
+                .collect::<Vec<_>>()
+        };
+        for p in crate::profile::builtin() {
+            let codes = |bands: &[crate::profile::Band]| {
+                bands.iter().map(|b| b.code.to_string()).collect::<Vec<_>>()
+            };
+            assert_eq!(codes(&p.unit_bands), union("RatingCode"), "{}", p.id);
+            assert_eq!(
+                codes(&p.official_bands),
+                union("OfficialBandCode"),
+                "{}",
+                p.id
+            );
+        }
+    }
+}
+
+#[cfg(all(test, feature = "json"))]
+mod profile_object_tests {
+    use crate::Options;
+
+    /// Without the feature, a profile object is a coded error at `profile`, not a panic
+    /// or a silent default; with it, the profile is read and checked.
+    #[test]
+    fn a_profile_object_in_the_options() {
+        let builtin = serde_json::to_string(&**crate::profile::find("tt01-2018").unwrap()).unwrap();
+        let r = crate::parse_json::<Options>(&format!(r#"{{"profile": {builtin}}}"#));
+        #[cfg(feature = "profile-objects")]
+        assert_eq!(r.unwrap().resolve().unwrap().0.id, "tt01-2018");
+        #[cfg(not(feature = "profile-objects"))]
+        {
+            let e = r.unwrap_err();
+            assert_eq!(e.path, "profile", "{e:?}");
+            assert!(e.message.en.contains("string"), "{e:?}");
+        }
+    }
+}

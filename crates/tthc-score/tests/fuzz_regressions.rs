@@ -146,3 +146,25 @@ fn official_name_that_looks_like_a_list_item() {
         "{md}"
     );
 }
+
+/// A key with brackets inside a count (`"two": {"n[]": 1}`): the path of its problem,
+/// `perDossier.contacts.two.n[]`, read as steps, led `check_json`'s mending into a scalar,
+/// where it read the same place forever and took memory without bound (score_json, an
+/// out-of-memory in the smoke run). Now one problem, at once.
+#[test]
+fn a_key_with_brackets_inside_a_count() {
+    let mut v: serde_json::Value = serde_json::from_str(include_str!(
+        "../../../examples/dien-bien-2021-q2-district.json"
+    ))
+    .unwrap();
+    v["perDossier"]["contacts"]["two"] = serde_json::json!({ "n[]": 1 });
+    let problems = tthc_score::check_json(&v.to_string());
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].code.as_str(), "WRONG_TYPE");
+    // A path names keys as they are: `two.n` (of `n[]`) still leads to the count.
+    assert!(
+        problems[0].path.starts_with("perDossier.contacts.two"),
+        "{}",
+        problems[0].path
+    );
+}

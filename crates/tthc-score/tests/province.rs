@@ -320,3 +320,57 @@ fn a_published_table_with_each_kind_of_discrepancy() {
     let e = audit_table("unit;c1;total\nX;1;1", p, None).unwrap_err();
     assert_eq!(e.code.as_str(), "COLUMN_MISSING");
 }
+
+/// Options take a province's own profile as an object wherever they take a profile id
+/// (the JavaScript API's `{ profile: {...} }`); it is checked as it is read, and its
+/// problems are placed under `profile`.
+#[test]
+fn options_take_a_profile_object() {
+    let example: Value = serde_json::from_str(include_str!(
+        "../../../examples/profile-province-example.json"
+    ))
+    .unwrap();
+    let text = seed("district").to_string();
+    let options: tthc_score::Options =
+        tthc_score::parse_json(&json!({ "profile": example }).to_string()).unwrap();
+    let card = match tthc_score::evaluate_json(&text, &options) {
+        tthc_score::Outcome::Scorecard(c) => c,
+        tthc_score::Outcome::Errors(e) => panic!("{e:?}"),
+    };
+    assert_eq!(card.profile, "example-province-2020");
+    assert_eq!(s(card.total.value), "16.73");
+    // The same with the id of a built-in profile, and with none (the default).
+    for (o, total) in [
+        (json!({ "profile": "tt01-2018" }), "16.7"),
+        (json!({}), "16.74"),
+    ] {
+        let options: tthc_score::Options = tthc_score::parse_json(&o.to_string()).unwrap();
+        match tthc_score::evaluate_json(&text, &options) {
+            tthc_score::Outcome::Scorecard(c) => assert_eq!(s(c.total.value), total, "{o}"),
+            tthc_score::Outcome::Errors(e) => panic!("{e:?}"),
+        }
+    }
+    // A profile object that fails its check: the problem names the field under `profile`.
+    let mut bad = example.clone();
+    bad["order"][1] = bad["order"][0].clone();
+    let e = tthc_score::parse_json::<tthc_score::Options>(&json!({ "profile": bad }).to_string())
+        .unwrap_err();
+    assert_eq!(
+        (e.code.as_str(), e.path.as_str()),
+        ("INVALID_VALUE", "profile.order")
+    );
+    let mut bad = example.clone();
+    bad["unitBands"][0]["min"] = json!("abc");
+    let e = tthc_score::parse_json::<tthc_score::Options>(&json!({ "profile": bad }).to_string())
+        .unwrap_err();
+    assert_eq!(e.path, "profile.unitBands[0].min", "{e:?}");
+    let e = tthc_score::parse_json::<tthc_score::Options>(r#"{"profile": 5}"#).unwrap_err();
+    assert_eq!(e.path, "profile", "{e:?}");
+    assert_eq!(e.code.as_str(), "WRONG_TYPE", "{e:?}");
+    // An unknown id is refused when the options are resolved.
+    let options: tthc_score::Options = tthc_score::parse_json(r#"{"profile": "nowhere"}"#).unwrap();
+    assert_eq!(
+        options.resolve().unwrap_err().code.as_str(),
+        "UNKNOWN_PROFILE"
+    );
+}

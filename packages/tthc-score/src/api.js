@@ -3,30 +3,35 @@
 // wraps this file for each. It holds no scoring logic: it turns `{ errors }` results into
 // exceptions, and a call that stops inside the module into INTERNAL_ERROR (below).
 
-/** Thrown by score(), audit() and renderTable() for invalid input. */
-class TthcScoreError extends Error {
-  constructor(problems, options) {
-    const first = problems[0] ?? { code: "INVALID_VALUE", path: "", message: { vi: "", en: "invalid input" } };
-    super(first.path ? `${first.code} at ${first.path}: ${first.message.en}` : `${first.code}: ${first.message.en}`, options);
-    this.name = "TthcScoreError";
-    this.code = first.code;
-    this.path = first.path;
-    this.messageVi = first.message.vi;
-    this.messageEn = first.message.en;
-    this.problems = problems;
-  }
-}
+// TthcScoreError comes from src/error.js (one class for every entry).
 
 // Inputs cross into wasm as JSON text, parsed there exactly as the Rust back end parses
 // it. JSON has no NaN or Infinity: they travel as strings the core reports as NOT_FINITE.
+// A BigInt travels as its exact digits (a Number would round it beyond 2^53): a string
+// with a per-call random mark, replaced by the bare digits after JSON.stringify. Values
+// nested deeper than any input (MAX_DEPTH) are cut to [] before JSON.stringify would
+// overflow its stack, so that the core names the field.
+const MAX_DEPTH = 64;
 function toJson(value) {
-  const text = JSON.stringify(value, (_key, v) => {
+  let mark;
+  // The objects being written, outermost first: the holder of each call is the last one.
+  const open = [];
+  const text = JSON.stringify(value, function (_key, v) {
+    while (open.length && open[open.length - 1] !== this) open.pop();
+    if (typeof v === "bigint") {
+      mark ??= `tthc-bigint-${Math.random().toString(36).slice(2)}:`;
+      return mark + v;
+    }
     if (typeof v === "number" && !Number.isFinite(v)) return String(v);
-    if (typeof v === "bigint") return Number(v);
+    if (v !== null && typeof v === "object") {
+      if (open.length > MAX_DEPTH) return [];
+      open.push(v);
+    }
     return v;
   });
   // undefined, functions and symbols have no JSON form: they are "no report at all".
-  return text === undefined ? "null" : text;
+  if (text === undefined) return "null";
+  return mark ? text.replace(new RegExp(`"${mark}(-?\\d+)"`, "g"), "$1") : text;
 }
 
 function unserializable(error) {
@@ -82,6 +87,12 @@ function createGuard(raw, ready) {
   return { enter, state };
 }
 
+// labels(): the module gives the words (each indicator's title and sub-rows in the
+// profile's order, then the unit levels' names in this order); the facade lays them out
+// with the profile. The per-dossier indicators are the fields of a report's perDossier.
+const PER_DOSSIER = ["totalTime", "agencyTime", "contacts", "agencies", "attitude"];
+const UNIT_LEVELS = ["ministry", "province", "department", "district", "commune"];
+
 function createApi(raw, ready, guard) {
   const call = (fn, input, options) => {
     ready();
@@ -108,6 +119,10 @@ function createApi(raw, ready, guard) {
       throw e;
     }
   };
+  function validate(input) {
+    const r = asData(() => call((text) => ({ problems: raw.validate(text) }), input));
+    return "errors" in r ? r.errors : r.problems;
+  }
   return {
     TthcScoreError,
     scoreResult(input, options) {
@@ -119,9 +134,49 @@ function createApi(raw, ready, guard) {
     audit(input, options) {
       return unwrap(call(raw.evaluate, input, options)).scorecard.findings;
     },
-    validate(input) {
-      const r = asData(() => call((text) => ({ problems: raw.validate(text) }), input));
-      return "errors" in r ? r.errors : r.problems;
+    validate,
+    isReport(input) {
+      return validate(input).length === 0;
+    },
+    assertReport(input) {
+      const problems = validate(input);
+      if (problems.length) throw new TthcScoreError(problems);
+    },
+    labels(options) {
+      // The module reads the options as scoring options (its parser is there anyway) and
+      // takes the unit level on its own, as its index in UNIT_LEVELS.
+      let rest = options;
+      let level;
+      if (options !== null && typeof options === "object" && !Array.isArray(options) && "unitLevel" in options) {
+        let name;
+        ({ unitLevel: name, ...rest } = options);
+        if (name !== undefined) {
+          level = UNIT_LEVELS.indexOf(name);
+          if (level < 0) {
+            const got = typeof name === "string" ? JSON.stringify(name) : typeof name;
+            const list = UNIT_LEVELS.join(", ");
+            const message = { vi: `Cấp đơn vị phải là một trong: ${list} (giá trị: ${got})`, en: `the unit level must be one of ${list}, got ${got}` };
+            throw new TthcScoreError([{ code: typeof name === "string" ? "INVALID_VALUE" : "WRONG_TYPE", path: "options.unitLevel", message }]);
+          }
+        }
+      }
+      const [id, words] = unwrap(call((_, opts) => raw.labels(opts, level), null, rest));
+      // A profile object (read by "tthc-score/dossiers") was checked by the module above.
+      const own = rest !== null && typeof rest === "object" ? rest.profile : undefined;
+      const p = own !== null && typeof own === "object" ? own : guard.enter(() => raw.profiles()).find((x) => x.id === id);
+      return {
+        profile: id,
+        indicators: p.order.map((ind, i) => ({
+          id: ind,
+          position: i + 1,
+          kind: PER_DOSSIER.includes(ind) ? "perDossier" : "perUnit",
+          title: words[4 * i],
+          levels: words.slice(4 * i + 1, 4 * i + 4),
+        })),
+        unitBands: p.unitBands,
+        officialBands: p.officialBands,
+        unitLevels: UNIT_LEVELS.map((l, i) => ({ level: l, label: words[4 * p.order.length + i] })),
+      };
     },
     renderTable(input, options) {
       return unwrap(call(raw.renderTable, input, options)).table;

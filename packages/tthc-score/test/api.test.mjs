@@ -8,7 +8,7 @@ import { join } from "node:path";
 import * as api from "../dist/index.node.mjs";
 import { pkgDir, repoDir } from "./helpers.mjs";
 
-const { score, scoreResult, audit, validate, renderTable, profiles, version, TthcScoreError } = api;
+const { score, scoreResult, audit, validate, isReport, assertReport, labels, renderTable, profiles, version, TthcScoreError } = api;
 const seed = () => JSON.parse(readFileSync(join(repoDir, "examples/dien-bien-2021-q2-district.json"), "utf8"));
 
 test("scores the seed report", () => {
@@ -96,7 +96,7 @@ test("unknown fields and bad options are errors, never silently ignored", () => 
   const r = seed();
   r.dossiers.received.carriedOvr = 1;
   assert.deepEqual(validate(r).map((p) => [p.code, p.path]), [["UNKNOWN_FIELD", "dossiers.received.carriedOvr"]]);
-  assert.throws(() => score(seed(), { profile: "hanoi" }), { code: "UNKNOWN_PROFILE", path: "profile" });
+  assert.throws(() => score(seed(), { profile: "hanoi" }), { code: "UNKNOWN_PROFILE", path: "options.profile" });
   assert.throws(() => score(seed(), { profil: "tt01-2018" }), { code: "UNKNOWN_FIELD", path: "options.profil" });
   assert.throws(() => renderTable(seed(), { format: "pdf" }), { code: "INVALID_VALUE", path: "options.format" });
 });
@@ -126,8 +126,73 @@ test("profiles and version", () => {
   assert.ok(cargo.includes(`version = "${pkg.version}"`), "npm and crate versions agree");
 });
 
-test("the CommonJS entry gives the same results", () => {
-  const cjs = createRequire(import.meta.url)("../dist/index.cjs");
+test("the CommonJS entry gives the same results, and one TthcScoreError class for every entry", () => {
+  const require = createRequire(import.meta.url);
+  const cjs = require("../dist/index.cjs");
+  assert.equal(cjs.TthcScoreError, TthcScoreError);
+  assert.equal(require("../dist/dossiers.cjs").TthcScoreError, TthcScoreError);
   assert.equal(JSON.stringify(cjs.score(seed())), JSON.stringify(score(seed())));
   assert.throws(() => cjs.score({}), (e) => e instanceof cjs.TthcScoreError && e.code === "MISSING_FIELD");
+});
+
+test("labels(): the words of the form under a profile, for a portal's own table", () => {
+  const l = labels();
+  assert.equal(l.profile, "dien-bien-2019");
+  assert.deepEqual(l.indicators.map((i) => i.position), [1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  for (const i of l.indicators) {
+    assert.ok(i.title.vi && i.title.en, i.id);
+    assert.equal(i.levels.length, 3);
+    for (const row of i.levels) assert.ok(row.vi && row.en, i.id);
+  }
+  assert.deepEqual(l.unitBands.map((b) => b.code), ["excellent", "good", "fair", "average", "weak"]);
+  assert.deepEqual(l.officialBands.map((b) => b.code), ["completed100", "completed70", "below70"]);
+  assert.deepEqual(l.unitLevels.map((u) => u.level), ["ministry", "province", "department", "district", "commune"]);
+  // The same words renderTable() uses.
+  const table = renderTable(seed());
+  for (const i of l.indicators) assert.ok(table.includes(i.title.vi), i.id);
+  // TT01 names the one-stop threshold of the unit's level.
+  const oneStop = (o) => labels(o).indicators.find((i) => i.id === "oneStop").levels[0].vi;
+  assert.match(oneStop({ profile: "tt01-2018", unitLevel: "commune" }), /^100% /);
+  assert.match(oneStop({ profile: "tt01-2018", unitLevel: "district" }), /^Tối thiểu 50% /);
+  assert.match(oneStop({ profile: "tt01-2018" }), /20% \(cấp tỉnh, bộ\)/);
+  // The names of the levels, each with its own (UBND cấp huyện for the district, …).
+  assert.deepEqual(l.unitLevels.map((u) => [u.level, u.label.vi]), [
+    ["ministry", "Bộ, cơ quan ngang bộ"],
+    ["province", "UBND cấp tỉnh"],
+    ["department", "Sở, ban, ngành cấp tỉnh"],
+    ["district", "UBND cấp huyện"],
+    ["commune", "UBND cấp xã"],
+  ]);
+  // Kinds as in a scorecard of the same profile, for both profiles.
+  for (const profile of ["dien-bien-2019", "tt01-2018"]) {
+    const card = score(seed(), { profile });
+    assert.deepEqual(labels({ profile }).indicators.map((i) => [i.id, i.kind, i.position]), card.indicators.map((i) => [i.id, i.kind, i.position]), profile);
+    assert.deepEqual(labels({ profile }).unitBands, profiles().find((p) => p.id === profile).unitBands);
+  }
+  assert.match(oneStop({ profile: "tt01-2018", unitLevel: "province" }), /^Tối thiểu 20% /);
+  assert.match(oneStop({ profile: "tt01-2018", unitLevel: "ministry" }), /^Tối thiểu 20% /);
+  assert.deepEqual(labels({ unitLevel: undefined }), l);
+  assert.throws(() => labels({ profile: "hanoi" }), { name: "TthcScoreError", code: "UNKNOWN_PROFILE", path: "options.profile" });
+  assert.throws(() => labels({ unitLevel: "town" }), { code: "INVALID_VALUE", path: "options.unitLevel" });
+  assert.throws(() => labels({ unitLevel: 3 }), (e) => e instanceof TthcScoreError && e.code === "WRONG_TYPE" && e.path === "options.unitLevel");
+  assert.throws(() => labels({ profil: "tt01-2018" }), { code: "UNKNOWN_FIELD", path: "options.profil" });
+  assert.throws(() => labels("tt01-2018"), { code: "WRONG_TYPE", path: "options" });
+});
+
+test("isReport() narrows, assertReport() throws every problem at once", () => {
+  assert.equal(isReport(seed()), true);
+  assert.equal(isReport({ period: "2021-Q2" }), false);
+  assert.doesNotThrow(() => assertReport(seed()));
+  const r = seed();
+  r.perDossier.contacts.one = -1;
+  r.perDossier.agencies.one = 1.5;
+  let e;
+  try {
+    assertReport(r);
+  } catch (x) {
+    e = x;
+  }
+  assert.ok(e instanceof TthcScoreError);
+  assert.deepEqual(e.problems.map((p) => p.path), validate(r).map((p) => p.path));
+  assert.ok(e.problems.length >= 2);
 });

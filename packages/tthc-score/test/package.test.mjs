@@ -25,10 +25,12 @@ before(() => {
 
 test("the tarball holds dist and no runtime dependencies", () => {
   const listing = execFileSync("tar", ["-tzf", tarball], { encoding: "utf8" });
-  for (const f of ["package/dist/index.js", "package/dist/index.cjs", "package/dist/index.node.mjs", "package/dist/index.d.ts", "package/dist/web/tthc_score_wasm_bg.wasm", "package/dist/node/tthc_score_wasm_bg.wasm"]) {
+  for (const f of ["package/dist/index.js", "package/dist/index.cjs", "package/dist/index.node.mjs", "package/dist/index.d.ts", "package/dist/tthc_score_wasm_bg.wasm", "package/dist/tthc_score_full_bg.wasm", "package/LICENSE-MIT", "package/LICENSE-APACHE", "package/CHANGELOG.md", "package/report.schema.json", "package/profile.schema.json", "package/README.md"]) {
     assert.ok(listing.includes(f), f);
   }
   assert.ok(!listing.includes("node_modules"));
+  // Each module once, shared by the browser and the Node entries.
+  assert.deepEqual(listing.match(/\S+\.wasm$/gm).sort(), ["package/dist/tthc_score_full_bg.wasm", "package/dist/tthc_score_province_bg.wasm", "package/dist/tthc_score_wasm_bg.wasm", "package/dist/tthc_score_xlsx_bg.wasm"]);
   const pkg = JSON.parse(execFileSync("tar", ["-xzOf", tarball, "package/package.json"], { encoding: "utf8" }));
   assert.equal(pkg.dependencies, undefined);
 });

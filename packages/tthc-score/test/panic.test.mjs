@@ -101,7 +101,7 @@ test("Node: 300 panics in a row, each followed by a good call: memory stays boun
 
 test("Node: a trap inside scoreResult() and validate() is reported as data, like their other problems", () => {
   // Patch the glue (test only) so that its evaluate and validate trap inside the module.
-  const glue = require("../dist/node/tthc_score_wasm.js");
+  const glue = require("../dist/node/tthc_score_wasm.cjs");
   const { evaluate, validate } = glue;
   glue.evaluate = () => glue.__panicForTests(0);
   glue.validate = () => glue.__panicForTests(0);
@@ -128,7 +128,7 @@ test("Node: a trap inside scoreResult() and validate() is reported as data, like
 });
 
 test("Node: if re-instantiating fails, the next call tries again", () => {
-  const glue = require("../dist/node/tthc_score_wasm.js");
+  const glue = require("../dist/node/tthc_score_wasm.cjs");
   const reset = glue.__wbg_reset_state;
   glue.__wbg_reset_state = () => {
     throw new RangeError("WebAssembly.Instance(): Out of memory (simulated)");
@@ -146,7 +146,7 @@ test("Node: if re-instantiating fails, the next call tries again", () => {
   }
   assert.equal(cjsIndex.score(seed()).total.display.vi, "16,74");
   // A Tally meanwhile: its calls are refused, free() does not throw.
-  const full = require("../dist/node/tthc_score_full.js");
+  const full = require("../dist/node/tthc_score_full.cjs");
   const fullReset = full.__wbg_reset_state;
   const t = new cjsDossiers.Tally({ period: "2021-Q2" });
   full.__wbg_reset_state = () => {
@@ -213,7 +213,7 @@ for (const [kind, api] of [
 
 test("Node dossiers: a trap inside a Tally method loses that tally (and only the tallies of that instance)", () => {
   const api = cjsDossiers;
-  const glue = require("../dist/node/tthc_score_full.js");
+  const glue = require("../dist/node/tthc_score_full.cjs");
   const proto = glue.TallyHandle.prototype;
   const { addRecords } = proto;
   const t = new api.Tally({ period: "2021-Q2" });
@@ -255,7 +255,7 @@ test("Chromium: both entries (init and initSync), a panic is INTERNAL_ERROR, the
         const api = await import(`/dist/${entry}.js`);
         // Both ways in: init() (streaming) for one entry, initSync(bytes) for the other.
         if (entry === "index") await api.init();
-        else api.initSync(await (await fetch("/dist/web/tthc_score_full_bg.wasm")).arrayBuffer());
+        else api.initSync(await (await fetch("/dist/tthc_score_full_bg.wasm")).arrayBuffer());
         const seed = () => JSON.parse(seedText);
         const before = JSON.stringify(api.score(seed()));
         const fresh = api.memoryBytes();

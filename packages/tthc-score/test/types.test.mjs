@@ -7,20 +7,40 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pkgDir } from "./helpers.mjs";
 
+const tsc = (project) => {
+  try {
+    execFileSync(join(pkgDir, "node_modules/.bin/tsc"), ["-p", join(pkgDir, "types-test", project)], { encoding: "utf8", stdio: "pipe" });
+  } catch (e) {
+    assert.fail(`tsc -p types-test/${project}:\n${e.stdout}${e.stderr}`);
+  }
+};
+
 test("tsc --noEmit on the declarations and a typed usage file", () => {
-  const tsc = join(pkgDir, "node_modules/.bin/tsc");
-  execFileSync(tsc, ["-p", join(pkgDir, "types-test")], { stdio: "pipe" });
+  tsc("tsconfig.json");
 });
 
+// Both entries, ESM and CommonJS declarations, the README's TypeScript, with lib ES2022
+// only (no DOM) and skipLibCheck false: with @types/node, and without it.
+for (const [project, what] of [["tsconfig.strict.json", "with @types/node"], ["tsconfig.bare.json", "without @types/node"]]) {
+  test(`the declarations compile under lib ES2022 alone, skipLibCheck false, ${what}`, () => tsc(project));
+}
+
 test("no `any` in the public types", () => {
-  const generated = readFileSync(join(pkgDir, "dist/web/tthc_score_wasm.d.ts"), "utf8");
-  // The raw wasm exports (InitOutput) are internal and not re-exported.
-  const publicPart = generated.split(/^export interface InitOutput/m)[0];
+  // The types generated from the Rust types (the raw wasm exports are not shipped).
+  const publicPart = readFileSync(join(pkgDir, "dist/types.d.ts"), "utf8");
   const code = (s) => s.replace(/\/\*[\s\S]*?\*\//g, "").replace(/\/\/.*$/gm, "");
-  for (const [name, text] of [["generated", publicPart], ["index.d.ts", readFileSync(join(pkgDir, "dist/index.d.ts"), "utf8")]]) {
+  for (const [name, text] of [["types.d.ts", publicPart], ...["index.d.ts", "dossiers.d.ts"].map((f) => [f, readFileSync(join(pkgDir, "dist", f), "utf8")])]) {
     assert.doesNotMatch(code(text), /\bany\b/, name);
   }
   assert.match(publicPart, /export type DecimalString = string;/);
   assert.match(publicPart, /export interface Scorecard \{/);
   assert.match(publicPart, /export type Code = "INVALID_JSON"/);
+});
+
+test("the generated types declare each name once", () => {
+  // Two Rust types with one TypeScript name (tsify) would both land in dist/types.d.ts:
+  // rename one with #[tsify(rename = "…")].
+  const names = [...readFileSync(join(pkgDir, "dist/types.d.ts"), "utf8").matchAll(/^export (?:interface|type) (\w+)/gm)].map((m) => m[1]);
+  const twice = names.filter((n, i) => names.indexOf(n) !== i);
+  assert.deepEqual(twice, [], `declared twice in dist/types.d.ts: ${twice.join(", ")}`);
 });

@@ -21,6 +21,18 @@ pub(crate) fn tagged_within(code: Code, sub: &str, vi: &str, en: &str) -> String
     format!("{WITHIN}{sub}{}", tagged(code, vi, en))
 }
 
+/// The deserialisation error for a problem that a check found in a value read whole (a
+/// profile): its path, `root.` stripped (`profile.order` → `order`), placed under the value.
+pub(crate) fn checked_within<E: serde::de::Error>(p: Problem, root: &str) -> E {
+    let sub = p.path.strip_prefix(root).unwrap_or(&p.path);
+    E::custom(tagged_within(
+        p.code,
+        sub.strip_prefix('.').unwrap_or(sub),
+        &p.message.vi,
+        &p.message.en,
+    ))
+}
+
 /// Formats a custom deserialisation error that carries `code` and both messages.
 pub(crate) fn tagged(code: Code, vi: &str, en: &str) -> String {
     format!("{TAG}{}{TAG}{vi}{TAG}{en}", code.as_str())

@@ -19,7 +19,7 @@ use std::fmt;
 
 mod from_serde;
 pub use from_serde::problem_from_serde;
-pub(crate) use from_serde::{tagged, tagged_at_parent, tagged_within};
+pub(crate) use from_serde::{checked_within, tagged, tagged_at_parent};
 
 crate::base::codes::stable_codes! {
     /// Stable machine-readable codes of hard errors. The string form never changes once
@@ -111,6 +111,25 @@ crate::base::codes::stable_codes! {
         NotUtf8 = "NOT_UTF8",
         /// A scorecard rendered with a profile other than the one it was scored with.
         ProfileMismatch = "PROFILE_MISMATCH",
+        /// A ratio-index profile (Decision 766): a group's maximum differs from the sum of
+        /// its indicators' maxima, or the profile's maximum from the sum of its groups'.
+        MaximaMismatch = "MAXIMA_MISMATCH",
+        /// A ratio-index profile: a group or indicator id (or a part of an indicator) appears twice.
+        IdRepeated = "ID_REPEATED",
+        /// A ratio-index profile: a conversion that cannot be applied (a threshold outside
+        /// 0–100 %, a weighted sum without parts or whose parts cannot reach the maximum,
+        /// points on a shown-only indicator).
+        ConversionInvalid = "CONVERSION_INVALID",
+        /// A ratio-index profile: bands that do not descend strictly, do not end at 0, or
+        /// exceed the maximum.
+        BandsInvalid = "BANDS_INVALID",
+        /// A ratio-index input: a numerator above its denominator where the indicator does
+        /// not allow it.
+        NumeratorExceedsDenominator = "NUMERATOR_EXCEEDS_DENOMINATOR",
+        /// A ratio-index input: an indicator (or a part of one) that the profile does not have.
+        IndicatorUnknown = "INDICATOR_UNKNOWN",
+        /// A ratio-index input: a unit of a level the profile does not cover.
+        UnitLevelNotCovered = "UNIT_LEVEL_NOT_COVERED",
         /// Never raised by the core: the JavaScript package reports with it a call that
         /// stopped inside the WebAssembly module (a panic, which aborts there, or memory
         /// exhausted) — a defect, not a property of the input — after which it

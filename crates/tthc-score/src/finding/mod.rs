@@ -109,6 +109,7 @@ pub enum FindingFacts {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         corrected_total: Option<Decimal>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "ts", tsify(type = "Rating<RatingCode>", optional))]
         corrected_rating: Option<Rating>,
     },
     /// Facts that leave a range of levels, and no declared level.
@@ -173,14 +174,103 @@ pub struct Finding {
 /// The JSON form of [Finding] (with its derived message).
 #[derive(Debug, Serialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+// TypeScript: `Finding` is the union by `code` built on these fields (`TS_FINDING` below).
+#[cfg_attr(feature = "ts", tsify(rename = "FindingFields"))]
 #[serde(rename_all = "camelCase")]
 #[doc(hidden)]
 pub struct FindingJson<'a> {
+    /// Stable code, e.g. `DECLARED_LEVEL_CONTRADICTED`.
     code: FindingCode,
+    /// How serious: `error` (the report contradicts itself), `warning` or `info`; it
+    /// follows from the code.
     severity: Severity,
+    /// Path of the field concerned, e.g. `perUnit.onlineServices.level`.
     path: &'a str,
+    /// The numbers behind the finding, under one key that follows from the code.
     facts: &'a FindingFacts,
+    /// The message, in Vietnamese and English.
     message: Localized,
+}
+
+/// Each finding code with the key of its facts and its severity: the TypeScript `Finding`
+/// narrows `facts` and `severity` by `code`. A test checks the table against
+/// `FindingCode::ALL`, `FindingCode::severity` and the variants of `FindingFacts`.
+#[cfg(feature = "ts")]
+// Read by the custom section below (whose macro copies the text, so rustc sees no use)
+// and by a test.
+#[allow(dead_code)]
+const TS_FINDING: &str = r#"
+/** Each finding code: the key of its facts and its severity. */
+export interface FindingKinds {
+    RECEIVED_BREAKDOWN_MISMATCH: { facts: "receivedBreakdown"; severity: "error" };
+    RECEIVED_NOT_RESOLVED_PLUS_PENDING: { facts: "receivedVsResolved"; severity: "warning" };
+    TOTAL_TIME_DIFFERS_FROM_RESOLVED: { facts: "totalTimeVsResolved"; severity: "error" };
+    ATTITUDE_EXCEEDS_TIMELINESS: { facts: "attitudeVsTimeliness"; severity: "warning" };
+    DECLARED_LEVEL_CONTRADICTED: { facts: "levelContradicted"; severity: "error" };
+    LEVEL_UNDETERMINED: { facts: "levelUndetermined"; severity: "warning" };
+    DOSSIERS_UNDETERMINED: { facts: "dossiersUndetermined"; severity: "warning" };
+    DECLARED_SCORE_MISMATCH: { facts: "declaredScore"; severity: "error" };
+    DECLARED_TOTAL_MISMATCH: { facts: "declaredTotal"; severity: "error" };
+    PERIOD_OUTSIDE_PROFILE: { facts: "periodOutsideProfile"; severity: "warning" };
+    INDICATOR_NOT_APPLICABLE: { facts: "notApplicable"; severity: "info" };
+    PENDING_OVERDUE: { facts: "pendingOverdue"; severity: "warning" };
+}
+/** A finding of code `C`: its `facts` and `severity` are those of the code. */
+export interface FindingOf<C extends FindingCode> extends Omit<FindingFields, "code" | "severity" | "facts"> {
+    /** Stable code. */
+    code: C;
+    /** How serious (it follows from the code). */
+    severity: FindingKinds[C]["severity"];
+    /** The numbers behind the finding, under the key of its code. */
+    facts: Extract<FindingFacts, Record<FindingKinds[C]["facts"], unknown>>;
+}
+/** One soft finding (the score is still computed): code, severity, path, the numbers
+ * behind it and its message. `code` narrows `facts`:
+ * `if (f.code === "DECLARED_LEVEL_CONTRADICTED") f.facts.levelContradicted.possibleLevels`. */
+export type Finding = { [C in FindingCode]: FindingOf<C> }[FindingCode];
+"#;
+#[cfg(feature = "ts")]
+#[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+const TS_FINDING_SECTION: &'static str = TS_FINDING;
+
+#[cfg(all(test, feature = "ts"))]
+mod ts_tests {
+    use crate::finding::{FindingCode, FindingFacts, TS_FINDING};
+    use tsify::Tsify;
+
+    /// The TypeScript table of findings has one row per code, with its severity, and uses
+    /// each variant of the facts once.
+    #[test]
+    fn finding_kinds_match_the_codes() {
+        let rows: Vec<(&str, &str, &str)> = TS_FINDING
+            .lines()
+            .filter_map(|l| {
+                let (code, rest) = l.trim().split_once(": { facts: \"")?;
+                let (facts, rest) = rest.split_once("\"; severity: \"")?;
+                Some((code, facts, rest.split_once('"')?.0))
+            })
+            .collect();
+        let codes: Vec<&str> = FindingCode::ALL.iter().map(|c| c.as_str()).collect();
+        assert_eq!(rows.iter().map(|r| r.0).collect::<Vec<_>>(), codes);
+        for (row, code) in rows.iter().zip(FindingCode::ALL) {
+            let severity = serde_json::to_value(code.severity()).unwrap();
+            assert_eq!(row.2, severity.as_str().unwrap(), "{}", row.0);
+        }
+        // The variants' keys: `{ key: { …` (a field of a variant is `{ field: type`).
+        let decl = FindingFacts::DECL;
+        let mut keys: Vec<&str> = decl
+            .match_indices("{ ")
+            .filter_map(|(i, _)| {
+                let (k, after) = decl[i + 2..].split_once(':')?;
+                let ident = k.chars().all(|c| c.is_ascii_alphanumeric());
+                (ident && after.starts_with(" {")).then_some(k)
+            })
+            .collect();
+        let mut used: Vec<&str> = rows.iter().map(|r| r.1).collect();
+        keys.sort_unstable();
+        used.sort_unstable();
+        assert_eq!(used, keys);
+    }
 }
 
 impl Serialize for Finding {

@@ -105,6 +105,9 @@ struct Place {
 /// The members (or elements) of the object (or array) starting at `open`.
 fn children(b: &[u8], open: usize) -> Vec<(Option<String>, Place)> {
     let mut out = Vec::new();
+    if !matches!(b.get(open), Some(b'{' | b'[')) {
+        return out;
+    }
     let mut i = skip_ws(b, open + 1);
     while i < b.len() && !matches!(b[i], b'}' | b']') {
         let start = i;
@@ -126,6 +129,11 @@ fn children(b: &[u8], open: usize) -> Vec<(Option<String>, Place)> {
         i = skip_ws(b, end);
         if b.get(i) == Some(&b',') {
             i = skip_ws(b, i + 1);
+        }
+        // Text that is not a member (a stray `:` where a value belongs): stop rather than
+        // read the same place forever (found by the fuzzer: memory without bound).
+        if i <= start {
+            break;
         }
     }
     out

@@ -9,6 +9,7 @@ use std::borrow::Cow;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[cfg_attr(feature = "ts", tsify(type_params = "C extends BandCode = BandCode"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
 pub struct Band {
     /// Inclusive lower bound.
@@ -16,6 +17,7 @@ pub struct Band {
     #[cfg_attr(feature = "schema", schemars(schema_with = "super::schema::band_min"))]
     pub min: Decimal,
     /// Stable code (e.g. `excellent`).
+    #[cfg_attr(feature = "ts", tsify(type = "C"))]
     pub code: Cow<'static, str>,
     /// Label.
     pub label: Localized,
@@ -30,9 +32,11 @@ pub fn band_of(bands: &[Band], value: Decimal) -> Option<&Band> {
 /// A rating: a band's code and label.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[cfg_attr(feature = "ts", tsify(type_params = "C extends BandCode = BandCode"))]
 #[serde(rename_all = "camelCase")]
 pub struct Rating {
     /// Stable code, e.g. `excellent`.
+    #[cfg_attr(feature = "ts", tsify(type = "C"))]
     pub code: Cow<'static, str>,
     /// Label, e.g. "Xuất sắc".
     pub label: Localized,

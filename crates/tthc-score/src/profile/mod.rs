@@ -5,12 +5,14 @@
 
 mod band;
 mod builtin;
+mod choice;
 mod interpretations;
 #[cfg(feature = "schema")]
 mod schema;
 
 pub use band::{band_of, Band, Rating};
 pub use builtin::{builtin, find, DEFAULT_PROFILE, DIEN_BIEN_2019, TT01_2018};
+pub use choice::ProfileChoice;
 pub(crate) use interpretations::parse_choice;
 pub use interpretations::*;
 #[cfg(feature = "schema")]
@@ -77,8 +79,10 @@ pub struct Profile {
     /// Rounding.
     pub rounding: RoundingPolicy,
     /// Unit rating bands on the 18-point scale, by descending lower bound.
+    #[cfg_attr(feature = "ts", tsify(type = "Band<RatingCode>[]"))]
     pub unit_bands: Vec<Band>,
     /// Officials' bands on the 10-point scale, by descending lower bound.
+    #[cfg_attr(feature = "ts", tsify(type = "Band<OfficialBandCode>[]"))]
     pub official_bands: Vec<Band>,
     /// First day of the periods the profile governs.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -182,15 +186,7 @@ impl<'de> Deserialize<'de> for CheckedProfile {
         // relative to the profile (`order`, `rounding.totalDecimals`).
         <Profile as Deserialize>::deserialize(d)?
             .check()
-            .map_err(|p| {
-                let sub = p.path.strip_prefix("profile").unwrap_or(&p.path);
-                serde::de::Error::custom(crate::error::tagged_within(
-                    p.code,
-                    sub.strip_prefix('.').unwrap_or(sub),
-                    &p.message.vi,
-                    &p.message.en,
-                ))
-            })
+            .map_err(|p| crate::error::checked_within(p, "profile"))
     }
 }
 

@@ -8,9 +8,11 @@
 
 #[cfg(feature = "csv")]
 mod published;
+mod options;
 mod rank;
 mod rollup;
 
+pub use options::{BatchOptions, ConsolidateOptions, TableAuditOptions};
 #[cfg(feature = "csv")]
 pub use published::{audit_table, TableAudit, TableCode, TableFacts, TableFinding};
 pub use rank::{

@@ -12,9 +12,13 @@ const fn l(vi: &'static str, en: &'static str) -> Localized {
     Localized::fixed(vi, en)
 }
 
+// `#[inline(never)]` on this and `form_rows`: the module of "tthc-score/dossiers" compiles
+// the core for speed (opt-level 3), where `labels` inlined them into a loop nine times
+// over (about 12 KB of WebAssembly); out of line, `labels` and `render` share one copy.
 /// The row title of indicator `id` on the annex form under the one-stop `rule`: the
 /// Điện Biên form (seed \[R\]) calls the desk "Bộ phận Tiếp nhận và Trả kết quả", TT01
 /// "Bộ phận Một cửa".
+#[inline(never)]
 pub fn form_title(id: IndicatorId, rule: OneStopRule) -> Localized {
     match (id, rule) {
         (IndicatorId::OneStop, OneStopRule::DienBienShareAtDesk) => l(
@@ -27,6 +31,7 @@ pub fn form_title(id: IndicatorId, rule: OneStopRule) -> Localized {
 
 /// The three sub-rows (2, 1 and 0 points) of indicator `id` on the annex form of a unit at
 /// `unit` level under the one-stop `rule`.
+#[inline(never)]
 pub fn form_rows(id: IndicatorId, rule: OneStopRule, unit: Option<UnitLevel>) -> [Localized; 3] {
     sub_rows(id).unwrap_or_else(|| one_stop_rows(rule, unit))
 }
@@ -65,8 +70,10 @@ pub struct Labels {
     /// The nine indicators, in the profile's order.
     pub indicators: Vec<IndicatorLabels>,
     /// The unit's rating bands on the 18-point scale, by descending lower bound.
+    #[cfg_attr(feature = "ts", tsify(type = "Band<RatingCode>[]"))]
     pub unit_bands: Vec<Band>,
     /// The officials' bands on the 10-point scale, by descending lower bound.
+    #[cfg_attr(feature = "ts", tsify(type = "Band<OfficialBandCode>[]"))]
     pub official_bands: Vec<Band>,
     /// The names of the unit levels.
     pub unit_levels: Vec<UnitLevelLabel>,

@@ -69,6 +69,10 @@ pub struct UnitFacts {
         deserialize_with = "unit_entries",
         skip_serializing_if = "BTreeMap::is_empty"
     )]
+    #[cfg_attr(
+        feature = "ts",
+        tsify(type = "Record<string, UnitFactsEntry>", optional)
+    )]
     pub units: BTreeMap<String, UnitFactsEntry>,
 }
 

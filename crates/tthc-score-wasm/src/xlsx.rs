@@ -1,0 +1,138 @@
+//! The spreadsheet calls (the `tthc-score/xlsx` module, loaded only when a page offers a
+//! download): the same inputs as the calls that compute, an .xlsx workbook out as bytes
+//! (`Uint8Array`), built by `tthc-score-xlsx` from the core's typed sheets.
+
+use crate::{parse_options, to_js, within};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use tthc_score::province::{audit_table, BatchOptions, ConsolidateOptions, TableAuditOptions};
+use tthc_score::render::{
+    annex_sheet, consolidated_sheet, province_sheet, table_audit_sheet, Sheet,
+};
+use tthc_score::{
+    batch_json, consolidate_json, parse_report, score_with, Errors, Lang, Options, Problem,
+};
+use wasm_bindgen::prelude::*;
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+enum XlsxResult {
+    Errors(Vec<Problem>),
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_XLSX_RESULT: &'static str = "export type XlsxResult = Uint8Array | { errors: Problem[] };";
+
+/// Options given as JSON text (absent: defaults), problems led by `options.`.
+fn options<T: DeserializeOwned + Default>(json: Option<String>) -> Result<T, Errors> {
+    json.map_or_else(|| Ok(T::default()), |t| parse_options(&t))
+        .map_err(Errors::one)
+}
+
+fn in_options(p: Problem) -> Errors {
+    Errors::one(within("options", p))
+}
+
+/// The workbook's bytes, or `{ errors }`.
+fn workbook(sheets: Result<Vec<Sheet>, Errors>) -> Result<JsValue, JsValue> {
+    let bytes = sheets.and_then(|s| {
+        tthc_score_xlsx::workbook(&s).map_err(|e| {
+            Errors::one(Problem::new(
+                tthc_score::Code::InternalError,
+                "",
+                format!("Không tạo được tệp xlsx: {e}"),
+                format!("the xlsx file could not be written: {e}"),
+            ))
+        })
+    });
+    match bytes {
+        Ok(b) => Ok(js_sys_bytes(&b)),
+        Err(e) => to_js(&XlsxResult::Errors(e.0)),
+    }
+}
+
+fn js_sys_bytes(b: &[u8]) -> JsValue {
+    JsValue::from(js_sys::Uint8Array::from(b))
+}
+
+/// The language of a sheet: `vi` (default) or `en`.
+fn lang(l: Option<String>) -> Result<Lang, Errors> {
+    l.map_or(Ok(Lang::Vi), |s| {
+        s.parse::<Lang>().map_err(|e| {
+            Errors::one(Problem::new(
+                tthc_score::Code::InvalidValue,
+                "lang",
+                e.to_string(),
+                e.to_string(),
+            ))
+        })
+    })
+}
+
+/// The annex table of one report as a workbook.
+#[wasm_bindgen(js_name = annexXlsx, unchecked_return_type = "XlsxResult")]
+pub fn annex_xlsx(
+    input: &str,
+    options_json: Option<String>,
+    lang_name: Option<String>,
+) -> Result<JsValue, JsValue> {
+    workbook((|| {
+        let o: Options = options(options_json)?;
+        let (p, i) = o.resolve().map_err(in_options)?;
+        let l = lang(lang_name)?;
+        let card = score_with(&parse_report(input)?, &p, &i)?;
+        Ok(vec![annex_sheet(&card, &p, l)?])
+    })())
+}
+
+/// The ranked province table of many reports as a workbook.
+#[wasm_bindgen(js_name = provinceXlsx, unchecked_return_type = "XlsxResult")]
+pub fn province_xlsx(
+    inputs: &str,
+    options_json: Option<String>,
+    lang_name: Option<String>,
+) -> Result<JsValue, JsValue> {
+    workbook((|| {
+        let o: BatchOptions = options(options_json)?;
+        let (p, _, _) = o.resolve().map_err(in_options)?;
+        let l = lang(lang_name)?;
+        let b = batch_json(inputs, &o)?;
+        let period = b.results.iter().find_map(|r| match r {
+            tthc_score::Outcome::Scorecard(c) => Some(c.period),
+            tthc_score::Outcome::Errors(_) => None,
+        });
+        Ok(vec![province_sheet(&b.table, &p, period.as_ref(), l)])
+    })())
+}
+
+/// A consolidated result of many reports as a workbook.
+#[wasm_bindgen(js_name = consolidatedXlsx, unchecked_return_type = "XlsxResult")]
+pub fn consolidated_xlsx(
+    inputs: &str,
+    options_json: Option<String>,
+    lang_name: Option<String>,
+) -> Result<JsValue, JsValue> {
+    workbook((|| {
+        let o: ConsolidateOptions = options(options_json)?;
+        let (p, _, _) = o.resolve().map_err(in_options)?;
+        let l = lang(lang_name)?;
+        let c = consolidate_json(inputs, &o)?;
+        Ok(vec![consolidated_sheet(&c, &p, l)])
+    })())
+}
+
+/// The audit of a published table (CSV text) as a workbook.
+#[wasm_bindgen(js_name = auditTableXlsx, unchecked_return_type = "XlsxResult")]
+pub fn audit_table_xlsx(
+    csv: &str,
+    options_json: Option<String>,
+    lang_name: Option<String>,
+) -> Result<JsValue, JsValue> {
+    workbook((|| {
+        let o: TableAuditOptions = options(options_json)?;
+        let p = o.resolve().map_err(in_options)?;
+        let l = lang(lang_name)?;
+        let a = audit_table(csv, &p, o.period.as_ref()).map_err(Errors::one)?;
+        Ok(vec![table_audit_sheet(&a, l)])
+    })())
+}

@@ -1,0 +1,69 @@
+// The province entry ("tthc-score/province") on the shared fixtures of
+// tests/fixtures/province/ — the very cases the Rust tests run (tests/province_fixtures.rs):
+// the same JSON out, the same problems thrown. And what the other entries do with a
+// profile object (they take built-in ids only: the reader of whole profiles is this
+// module's).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { batch, consolidate, auditTable, score, labels, TthcScoreError } from "../dist/province.node.mjs";
+import * as main from "../dist/index.node.mjs";
+
+const dir = fileURLToPath(new URL("../../../tests/fixtures/province/", import.meta.url));
+const fixtures = readdirSync(dir)
+  .filter((f) => f.endsWith(".json"))
+  .sort()
+  .map((f) => [f, JSON.parse(readFileSync(join(dir, f), "utf8"))]);
+const calls = { batch: [batch, "batch"], consolidate: [consolidate, "consolidated"], auditTable: [auditTable, "audit"] };
+
+test("the province fixtures are shared with Rust (at least 10, every call)", () => {
+  assert.ok(fixtures.length >= 10, String(fixtures.length));
+  assert.deepEqual([...new Set(fixtures.map(([, f]) => f.call))].sort(), ["auditTable", "batch", "consolidate"]);
+});
+
+for (const [name, f] of fixtures) {
+  test(`${name}: ${f.description}`, () => {
+    const [fn, key] = calls[f.call];
+    let got;
+    try {
+      // As JSON: the fixtures are JSON (an absent score is \`undefined\` in JS, null in JSON).
+      got = JSON.parse(JSON.stringify({ [key]: fn(f.input, f.options) }));
+    } catch (e) {
+      assert.ok(e instanceof TthcScoreError, String(e));
+      got = { errors: e.problems };
+    }
+    assert.deepEqual(got, f.expected);
+  });
+}
+
+test("a unit's errors never lose the others; the table ranks those that score", () => {
+  const f = fixtures.find(([n]) => n === "batch-ties-competition.json")[1];
+  const b = batch(f.input, f.options);
+  assert.deepEqual(b.results.map((r) => Object.keys(r)[0]), ["scorecard", "scorecard", "scorecard", "scorecard", "errors", "scorecard"]);
+  assert.deepEqual(b.table.rows.map((r) => [r.unit, r.rank]), [["C xã", 1], ["D xã", 2], ["A huyện", 3], ["B huyện", 3], ["E phường", 5]]);
+});
+
+test("a profile object: scored with it here, a type error in the main entry", () => {
+  const own = JSON.parse(readFileSync(fileURLToPath(new URL("../../../examples/profile-province-example.json", import.meta.url)), "utf8"));
+  const report = JSON.parse(readFileSync(fileURLToPath(new URL("../../../examples/dien-bien-2021-q2-district.json", import.meta.url)), "utf8"));
+  const card = score(report, { profile: own });
+  assert.equal(card.profile, "example-province-2020");
+  assert.equal(card.total.value, "16.73");
+  assert.equal(labels({ profile: own }).unitBands[0].min, "16");
+  assert.throws(
+    () => main.score(report, { profile: own }),
+    (e) => e instanceof main.TthcScoreError && e.code === "WRONG_TYPE" && e.path === "options.profile",
+  );
+  // A profile object that fails its check: every entry names the field.
+  const bad = { ...own, order: [own.order[0], ...own.order.slice(0, 8)] };
+  assert.throws(() => score(report, { profile: bad }), (e) => e.code === "INVALID_VALUE" && e.path === "options.profile.order");
+});
+
+test("wrong arguments are coded errors, never a crash", () => {
+  assert.throws(() => batch({ reports: [] }), (e) => e instanceof TthcScoreError && e.code === "WRONG_TYPE");
+  assert.throws(() => auditTable(42), (e) => e instanceof TthcScoreError && e.code === "WRONG_TYPE");
+  assert.throws(() => consolidate([], { method: "median" }), (e) => e.path === "options.method");
+  assert.throws(() => batch([], { profile: "nowhere" }), (e) => e.code === "UNKNOWN_PROFILE" && e.path === "options.profile");
+});

@@ -1,0 +1,88 @@
+// The spreadsheet entry ("tthc-score/xlsx", loaded on demand): each workbook opened by an
+// independent reader — the zip read here with node:zlib, the sheet's XML read for its
+// cells — and the cells checked: numbers as numbers, text as text, the same figures as
+// the other calls.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { inflateRawSync } from "node:zlib";
+import { fileURLToPath } from "node:url";
+
+const repo = (p) => fileURLToPath(new URL(`../../../${p}`, import.meta.url));
+const report = JSON.parse(readFileSync(repo("examples/dien-bien-2021-q2-district.json"), "utf8"));
+const commune = JSON.parse(readFileSync(repo("examples/dien-bien-2021-q2-commune.json"), "utf8"));
+
+/** The files of a zip archive (its central directory), by name. */
+function unzip(bytes) {
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  let end = b.length - 22;
+  while (b.readUInt32LE(end) !== 0x06054b50) end--;
+  const count = b.readUInt16LE(end + 10);
+  let at = b.readUInt32LE(end + 16);
+  const files = {};
+  for (let n = 0; n < count; n++) {
+    const method = b.readUInt16LE(at + 10);
+    const size = b.readUInt32LE(at + 20);
+    const nameLength = b.readUInt16LE(at + 28);
+    const extra = b.readUInt16LE(at + 30);
+    const comment = b.readUInt16LE(at + 32);
+    const local = b.readUInt32LE(at + 42);
+    const name = b.toString("utf8", at + 46, at + 46 + nameLength);
+    const data = local + 30 + b.readUInt16LE(local + 26) + b.readUInt16LE(local + 28);
+    const raw = b.subarray(data, data + size);
+    files[name] = (method === 8 ? inflateRawSync(raw) : raw).toString("utf8");
+    at += 46 + nameLength + extra + comment;
+  }
+  return files;
+}
+
+/** The cells of the first worksheet: { A1: "text" | number }. */
+function cells(bytes) {
+  const f = unzip(bytes);
+  const shared = [...(f["xl/sharedStrings.xml"] ?? "").matchAll(/<si>(.*?)<\/si>/gs)].map((m) =>
+    [...m[1].matchAll(/<t[^>]*>(.*?)<\/t>/gs)].map((t) => t[1]).join(""),
+  );
+  const out = {};
+  for (const m of f["xl/worksheets/sheet1.xml"].matchAll(/<c r="([A-Z]+\d+)"([^>]*?)(?:\/>|>(.*?)<\/c>)/gs)) {
+    const [, ref, attrs, body = ""] = m;
+    const v = /<v>(.*?)<\/v>/.exec(body)?.[1];
+    if (v === undefined) continue;
+    out[ref] = /t="s"/.test(attrs) ? shared[Number(v)] : Number(v);
+  }
+  return out;
+}
+
+const { annexXlsx, provinceXlsx, consolidatedXlsx, auditTableXlsx, score, batch, TthcScoreError } = await import("../dist/xlsx.node.mjs");
+
+test("the annex table: the seed's total as a number, its rating as text", () => {
+  const bytes = annexXlsx(report);
+  assert.ok(bytes instanceof Uint8Array && bytes[0] === 0x50 && bytes[1] === 0x4b);
+  const c = Object.values(cells(bytes));
+  assert.ok(c.includes(16.74), JSON.stringify(c).slice(0, 400));
+  assert.ok(c.some((x) => typeof x === "string" && x.includes("Xuất sắc")));
+  assert.equal(score(report).total.value, "16.74");
+  // English words, the same number.
+  const en = Object.values(cells(annexXlsx(report, {}, "en")));
+  assert.ok(en.includes(16.74) && en.some((x) => typeof x === "string" && x.includes("Excellent")));
+});
+
+test("the province table: both seed sections ranked, totals as numbers", () => {
+  const c = Object.values(cells(provinceXlsx([report, commune])));
+  const rows = batch([report, commune]).table.rows;
+  assert.deepEqual(rows.map((r) => r.total), ["16.74", "15.74"]);
+  assert.ok(c.includes(16.74) && c.includes(15.74), JSON.stringify(c).slice(0, 600));
+});
+
+test("a consolidated result and the audit of a published table", () => {
+  assert.ok(Object.values(cells(consolidatedXlsx([report, commune], { method: "pooled" }))).length > 20);
+  const csv = readFileSync(repo("tests/fixtures/province/published-q2.csv"), "utf8");
+  const audit = Object.values(cells(auditTableXlsx(csv, { period: { year: 2021, quarter: 2 } })));
+  assert.ok(audit.includes("TABLE_TOTAL_MISMATCH"), JSON.stringify(audit).slice(0, 600));
+});
+
+test("bad input: coded errors, never bytes of a wrong workbook", () => {
+  assert.throws(() => annexXlsx({ ...report, period: { year: 2021, quarter: 5 } }), (e) => e instanceof TthcScoreError && e.code === "PERIOD_INVALID");
+  assert.throws(() => annexXlsx(report, {}, "fr"), (e) => e instanceof TthcScoreError && e.path === "lang");
+  assert.throws(() => auditTableXlsx(42), (e) => e instanceof TthcScoreError && e.code === "WRONG_TYPE");
+  assert.throws(() => provinceXlsx([report], { profile: "nowhere" }), (e) => e.code === "UNKNOWN_PROFILE" && e.path === "options.profile");
+});
