@@ -168,7 +168,7 @@ write("dist/error.cjs", `${header}"use strict";\n${errorClass.replace("export cl
 // `__panicForTests` is a test hook, not API: exported, but not declared (src/api.js).
 const scoringNames = ["score", "scoreResult", "audit", "validate", "isReport", "assertReport", "renderTable", "profiles", "labels", "memoryBytes", "__panicForTests"];
 const tallyNames = ["Tally", "tallyRecords", "tallyCsv"];
-const provinceNames = ["batch", "consolidate", "auditTable"];
+const provinceNames = ["batch", "consolidate", "auditTable", "scoreIndex", "renderIndex"];
 const xlsxNames = ["annexXlsx", "provinceXlsx", "consolidatedXlsx", "auditTableXlsx"];
 
 function entryPoints(entry, module, names) {
@@ -425,6 +425,15 @@ export declare function consolidate(reports: Report[], options?: ConsolidateOpti
  * total, rating, optional level): totals, ratings, ranges, the 0/1/2 grid, duplicates,
  * unreadable cells. Throws TthcScoreError for bad options or a table that cannot be read. */
 export declare function auditTable(csv: string, options?: TableAuditOptions): TableAudit;
+/** Scores an input of the 766 index (Decision 766/QĐ-TTg, periods from 01/07/2025: each
+ * indicator's numerator and denominator) under \`vn-766\` (the default) or a province's own
+ * ratio-index profile object: per indicator the ratio, the points and their derivation,
+ * per group the sum, the total out of 100, the band, the notes on every assumption.
+ * Throws TthcScoreError for invalid input (options under "options."). */
+export declare function scoreIndex(input: IndexInput, options?: IndexScoreOptions): IndexResult;
+/** The table of an input of the 766 index as text, Markdown, HTML or CSV, in Vietnamese or
+ * English. Throws TthcScoreError for invalid input. */
+export declare function renderIndex(input: IndexInput, options?: IndexRenderOptions): string;
 `;
 
 const XLSX = `/** The language of a workbook's words: "vi" (default) or "en". */
@@ -445,7 +454,7 @@ function declarations(withTally, withProvince, withXlsx = false) {
   ${typeNames.join(",\n  ")},
 } from "./types.js";
 import type { Code, Finding, Labels, Options, Outcome, Problem, Profile, RenderOptions, Report, Scorecard, UnitLevel } from "./types.js";
-${withTally ? `import type { Dossier, TallyOptions, TallyOutcome, UnitFacts } from "./types.js";\n` : ""}${withProvince ? `import type { Batch, BatchOptions, Consolidated, ConsolidateOptions, TableAudit, TableAuditOptions } from "./types.js";\n` : ""}
+${withTally ? `import type { Dossier, TallyOptions, TallyOutcome, UnitFacts } from "./types.js";\n` : ""}${withProvince ? `import type { Batch, BatchOptions, Consolidated, ConsolidateOptions, IndexInput, IndexRenderOptions, IndexResult, IndexScoreOptions, TableAudit, TableAuditOptions } from "./types.js";\n` : ""}
 /** Thrown by score(), audit(), renderTable(), labels() and assertReport() for invalid
  * input: the first problem's code, path and messages, and every problem found. Code
  * INTERNAL_ERROR (with the original error as \`cause\`): a call stopped inside the module —

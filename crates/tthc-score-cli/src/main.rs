@@ -190,6 +190,12 @@ enum Command {
         /// Print the scorecards instead of the report inputs.
         #[arg(long)]
         score: bool,
+        /// Score each unit on the 766 index instead (vn-766, or a ratio-index
+        /// --profile-file): 2.1 and 3.3 from the dossiers, the other indicators from FILE,
+        /// either {"UNIT NAME": {"indicators": {...}}, ...} or one {"indicators": {...}}
+        /// for every unit. Output: json (per unit its result or its errors) or a table format.
+        #[arg(long, value_name = "FILE", conflicts_with = "score")]
+        index766: Option<String>,
         /// Do not look for repeated ids (saves 8 bytes of memory per row).
         #[arg(long)]
         no_id_check: bool,
@@ -327,7 +333,7 @@ impl Scoring {
         if let Some(id) = args.profile.as_deref() {
             if index766::find_index(id).is_ok() {
                 return Err(Fail::Usage(format!(
-                    "{id} is a ratio-index profile (Decision 766): only `score` takes it"
+                    "{id} is a ratio-index profile (Decision 766): only `score` and `tally --index766` take it"
                 )));
             }
         }
@@ -551,6 +557,142 @@ fn print_summary(s: &TallySummary, lang: Lang) {
     );
 }
 
+/// The indicators of the 766 index that dossiers cannot give, from `tally --index766`.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OtherIndicators {
+    indicators: std::collections::BTreeMap<String, index766::IndicatorCounts>,
+}
+
+/// `tally --index766`: the ratio-index profile, its options, and the other indicators
+/// (for every unit, or by unit name).
+struct TallyIndex {
+    profile: Cow<'static, CheckedIndexProfile>,
+    options: index766::IndexOptions,
+    all: Option<OtherIndicators>,
+    by_unit: std::collections::BTreeMap<String, OtherIndicators>,
+}
+
+impl TallyIndex {
+    fn new(file: &str, args: &ScoreArgs, policy: &mut Policy) -> Result<TallyIndex, Fail> {
+        let profile = match index_profile(args)? {
+            Some(p) => p,
+            None if args.profile.is_none() && args.profile_file.is_none() => {
+                Cow::Borrowed(index766::find_index(index766::VN_766_ID)?)
+            }
+            None => {
+                return Err(Fail::Usage(
+                    "--index766 takes a ratio-index profile (vn-766, or a --profile-file whose model is ratioIndex)".into(),
+                ))
+            }
+        };
+        let mut options = index766::IndexOptions::default();
+        for kv in &args.set {
+            let (k, v) = pair(kv)?;
+            if matches!(
+                k,
+                "cutoff" | "reappointment" | "agencyStep" | "calendar" | "lateAttitude"
+            ) {
+                policy.set(k, v)?;
+            } else {
+                options.set(k, v)?;
+            }
+        }
+        let text = read_all(file)?;
+        let top: std::collections::BTreeMap<String, &serde_json::value::RawValue> =
+            parse_json(&text)?;
+        let (mut all, mut by_unit) = (None, std::collections::BTreeMap::new());
+        if top.contains_key("indicators") {
+            all = Some(parse_json::<OtherIndicators>(&text)?);
+        } else {
+            for (name, raw) in top {
+                let o = parse_json::<OtherIndicators>(raw.get()).map_err(|mut p| {
+                    p.path = if p.path.is_empty() {
+                        name.clone()
+                    } else {
+                        format!("{name}.{}", p.path)
+                    };
+                    p
+                })?;
+                by_unit.insert(tthc_score::tally::normalize_name(&name).into_owned(), o);
+            }
+        }
+        Ok(TallyIndex {
+            profile,
+            options,
+            all,
+            by_unit,
+        })
+    }
+
+    /// Scores every unit; prints the results (json: per unit its result or its errors) and
+    /// each unit's errors on stderr. Whether some unit has errors.
+    fn run(
+        &self,
+        reports: &[Report],
+        format: TableFormat,
+        lang: Lang,
+        out: &mut impl Write,
+    ) -> Result<bool, Fail> {
+        if format == TableFormat::Xlsx {
+            return Err(Fail::Usage(
+                "--format xlsx is not available with --index766; use table, markdown, html, csv or json".into(),
+            ));
+        }
+        for name in self.by_unit.keys() {
+            if !reports.iter().any(|r| &r.unit.name == name) {
+                eprintln!("warning: --index766: no dossiers in the period for {name:?}");
+            }
+        }
+        let mut any_errors = false;
+        let mut outcomes = Vec::with_capacity(reports.len());
+        for (i, r) in reports.iter().enumerate() {
+            let others = match (&self.all, self.by_unit.get(&r.unit.name)) {
+                (_, Some(o)) | (Some(o), None) => o.indicators.clone(),
+                (None, None) => Default::default(),
+            };
+            let result = index766::index_input_from_report(r, others)
+                .map_err(Errors)
+                .and_then(|input| index766::score_index(&input, &self.profile, &self.options));
+            let name = &r.unit.name;
+            match result {
+                Ok(res) => {
+                    if format == TableFormat::Json {
+                        outcomes.push(serde_json::json!({ "unit": name, "result": res }));
+                    } else {
+                        if i > 0 {
+                            let _ = writeln!(out);
+                        }
+                        let _ = write!(
+                            out,
+                            "{}",
+                            index766::render_index(&res, table_format(format), lang)
+                        );
+                    }
+                }
+                Err(e) => {
+                    any_errors = true;
+                    for p in &e.0 {
+                        eprintln!(
+                            "error[{}] {name}: {}: {}",
+                            p.code,
+                            p.path,
+                            p.message.get(lang)
+                        );
+                    }
+                    if format == TableFormat::Json {
+                        outcomes.push(serde_json::json!({ "unit": name, "errors": e.0 }));
+                    }
+                }
+            }
+        }
+        if format == TableFormat::Json {
+            let _ = writeln!(out, "{}", json(&outcomes));
+        }
+        Ok(any_errors)
+    }
+}
+
 #[allow(clippy::too_many_arguments)]
 fn tally(
     file: &str,
@@ -560,6 +702,7 @@ fn tally(
     assume: &[String],
     unit_facts: Option<&str>,
     score: bool,
+    index766: Option<&str>,
     check_ids: bool,
     format: TableFormat,
     args: &ScoreArgs,
@@ -577,7 +720,14 @@ fn tally(
         let (k, v) = pair(kv)?;
         policy.assume(k, v)?;
     }
-    let scoring = Scoring::new(args, Some(&mut policy))?;
+    let index = match index766 {
+        Some(f) => Some(TallyIndex::new(f, args, &mut policy)?),
+        None => None,
+    };
+    let scoring = match index {
+        Some(_) => None,
+        None => Some(Scoring::new(args, Some(&mut policy))?),
+    };
     let calendar: CalendarChanges = match calendar {
         Some(f) => parse_json(&read_all(f)?)?,
         None => CalendarChanges::default(),
@@ -616,6 +766,18 @@ fn tally(
     let reports = t.reports(&facts)?;
     let summary = t.summary(&facts);
     let mut out = std::io::stdout().lock();
+    if let Some(ix) = &index {
+        let errors = ix.run(&reports, format, lang, &mut out)?;
+        print_summary(&summary, lang);
+        return Ok(if summary.rejected > 0 || errors {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        });
+    }
+    let Some(scoring) = scoring else {
+        unreachable!("a tally scores on one model or the other")
+    };
     if format == TableFormat::Json && !score {
         let _ = writeln!(out, "{}", json(&reports));
     } else {
@@ -712,6 +874,7 @@ fn run(cli: Cli) -> Result<ExitCode, Fail> {
             assume,
             unit_facts,
             score,
+            index766,
             no_id_check,
             format,
             args,
@@ -723,6 +886,7 @@ fn run(cli: Cli) -> Result<ExitCode, Fail> {
             &assume,
             unit_facts.as_deref(),
             score,
+            index766.as_deref(),
             !no_id_check,
             format,
             &args,

@@ -147,7 +147,9 @@ fn invalid_input_exits_2_with_code_and_path() {
 fn other_commands_refuse_the_766_profile() {
     let o = run(&["audit", "--profile", "vn-766", EXAMPLE]);
     assert_eq!(o.status.code(), Some(3));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("only `score` takes it"));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("only `score` and `tally --index766` take it")
+    );
 }
 
 #[test]
@@ -158,4 +160,99 @@ fn profiles_list_and_show() {
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["model"], "ratioIndex");
     assert_eq!(v["groups"].as_array().unwrap().len(), 5);
+}
+
+/// `tally --index766`: 2.1 and 3.3 from the dossiers, the other indicators from a file
+/// (one object for every unit, or by unit name), per unit a 766 result.
+#[test]
+fn tally_feeds_the_766_index() {
+    let dir = std::env::temp_dir().join(format!("tthc-766-tally-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let csv = dir.join("d.csv");
+    std::fs::write(
+        &csv,
+        "id,unit,channel,received_at,due_date,resolved_at\n\
+         1,UBND xã A,online,2026-07-06T09:00,2026-07-15,2026-07-10\n\
+         2,UBND xã A,direct,2026-07-06T09:00,2026-07-15,2026-07-15\n\
+         3,UBND xã A,post,2026-07-06T09:00,2026-07-15,2026-07-20\n\
+         4,UBND xã A,online,2026-09-21T09:00,2026-10-15,\n\
+         5,UBND xã A,direct,2026-08-03T09:00,2026-08-10,\n\
+         6,UBND xã A,direct,2026-06-10T09:00,2026-07-15,2026-07-03\n\
+         7,UBND xã B,online,2026-07-06T09:00,2026-07-15,2026-07-10\n",
+    )
+    .unwrap();
+    let mut example: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(EXAMPLE).unwrap()).unwrap();
+    let ind = example["indicators"].as_object_mut().unwrap();
+    ind.remove("2.1");
+    ind.remove("3.3");
+    let others = serde_json::json!({ "indicators": ind });
+    let all = dir.join("all.json");
+    std::fs::write(&all, others.to_string()).unwrap();
+    let by_unit = dir.join("by-unit.json");
+    std::fs::write(
+        &by_unit,
+        serde_json::json!({ "UBND xã A": others }).to_string(),
+    )
+    .unwrap();
+    let (csv, all, by_unit) = (
+        csv.to_str().unwrap(),
+        all.to_str().unwrap(),
+        by_unit.to_str().unwrap(),
+    );
+
+    let o = run(&[
+        "tally",
+        csv,
+        "--period",
+        "2026-Q3",
+        "--index766",
+        all,
+        "--format",
+        "table",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let out = stdout(&o);
+    // 2.1: early 1, 6 + on time 2 + pending within the deadline 4, over resolved 1, 2, 3, 6
+    // + pending 4, 5. 3.3: online 1, 4 over received in the period 1–5.
+    assert!(
+        out.contains("2.1\tDossiers handled early or on time\t4 / 6\t66.67\t13.33\t20\t"),
+        "{out}"
+    );
+    assert!(
+        out.contains("3.3\tDossiers submitted online\t2 / 5\t40.00\t4.80\t6\t"),
+        "{out}"
+    );
+    assert!(out.contains("Unit: UBND xã B"), "{out}");
+
+    // By unit: B has no other indicators, so its result is errors and the exit code 1.
+    let o = run(&["tally", csv, "--period", "2026-Q3", "--index766", by_unit]);
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v[0]["unit"], "UBND xã A");
+    assert_eq!(v[0]["result"]["indicators"][4]["id"], "2.1");
+    assert_eq!(v[0]["result"]["indicators"][4]["points"], "13.33");
+    assert_eq!(v[1]["unit"], "UBND xã B");
+    assert_eq!(v[1]["errors"][0]["code"], "MISSING_FIELD");
+
+    // The 9-indicator profiles do not score the 766 index.
+    let o = run(&[
+        "tally",
+        csv,
+        "--period",
+        "2026-Q3",
+        "--index766",
+        all,
+        "--profile",
+        "tt01-2018",
+    ]);
+    assert_eq!(o.status.code(), Some(3));
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -4,8 +4,8 @@
 //! feature `scoring` (the package's main entry: score, audit, validate, tables, profiles),
 //! `scoring,tally` (the `tthc-score/dossiers` entry: also the tally of dossier records) and
 //! `scoring,province` (the `tthc-score/province` entry: also many units at once, rollups,
-//! the audit of published tables, a province's own profile as an object). Native builds
-//! (lints, tests) have them all.
+//! the audit of published tables, a province's own profile as an object, the 766 index).
+//! Native builds (lints, tests) have them all.
 //!
 //! Inputs arrive as JSON text (the npm facade calls `JSON.stringify`) and are parsed by the
 //! very code the back end uses, so unknown fields are rejected and every error is the same
@@ -15,6 +15,8 @@
 
 #[cfg(feature = "scoring")]
 mod scoring;
+#[cfg(feature = "province")]
+mod index;
 #[cfg(feature = "province")]
 mod province;
 #[cfg(feature = "tally")]

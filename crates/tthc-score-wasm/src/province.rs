@@ -27,7 +27,7 @@ export type AuditTableResult = { audit: TableAudit } | { errors: Problem[] };
 "#;
 
 /// Options given as JSON text (absent: defaults), problems led by `options.`.
-fn options<T: DeserializeOwned + Default>(json: Option<String>) -> Result<T, Errors> {
+pub(crate) fn options<T: DeserializeOwned + Default>(json: Option<String>) -> Result<T, Errors> {
     json.map_or_else(|| Ok(T::default()), |t| parse_options(&t))
         .map_err(Errors::one)
 }

@@ -1,6 +1,6 @@
 // The province calls' facade, added to the "tthc-score/dossiers" entry only (build.mjs):
 // many reports scored and ranked in one table, units or periods combined into one result,
-// a published table checked. Inputs cross as JSON text like every other call; a call's
+// a published table checked, an input of the 766 index scored or rendered. Inputs cross as JSON text like every other call; a call's
 // problems are thrown as TthcScoreError (a unit's own errors in batch() are its result).
 
 function createProvinceApi(raw, ready, guard) {
@@ -37,6 +37,12 @@ function createProvinceApi(raw, ready, guard) {
         ]);
       }
       return run(raw.auditTable, csv, options, "audit");
+    },
+    scoreIndex(input, options) {
+      return run(raw.scoreIndex, input, options, "index");
+    },
+    renderIndex(input, options) {
+      return run(raw.renderIndex, input, options, "table");
     },
   };
 }

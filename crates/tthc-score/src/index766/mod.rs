@@ -25,14 +25,21 @@
 
 pub mod convert;
 mod builtin;
+mod from_tally;
 mod input;
 mod number;
+mod options;
 mod profile;
 mod score;
 mod text;
 
 pub use builtin::{find_index, index_builtin, VN_766, VN_766_ID};
+pub use from_tally::{
+    dossier_indicators, index_input_from_report, merge_dossier_indicators, DossierIndicators,
+    ONLINE_ID, ON_TIME_ID,
+};
 pub use input::{validate_index, IndexInput, IndicatorCounts, Ratio};
+pub use options::{IndexProfileChoice, IndexRenderOptions, IndexScoreOptions};
 pub use profile::{
     CheckedIndexProfile, Confidence, Conversion, Group, IndexBand, IndexIndicator, IndexProfile,
     Model, Provenance, SourceKey, WeightedPart, ZeroDenominator, MAX_POINTS,
