@@ -1,8 +1,7 @@
 //! The ratio-index calls (the `tthc-score/province` module): an input of the 766 index
 //! (Decision 766/QĐ-TTg) scored or rendered under `vn-766` or a province's own profile.
 
-use crate::province::options;
-use crate::{to_js, within};
+use crate::{options, options_error, to_js};
 use serde::Serialize;
 use tthc_score::index766::{
     render_index, score_index, IndexInput, IndexRenderOptions, IndexResult, IndexScoreOptions,
@@ -31,21 +30,29 @@ fn result(r: Result<IndexOutcome, Errors>) -> Result<JsValue, JsValue> {
 /// Scores a ratio-index input given as JSON text: `{ index }` or `{ errors }`.
 #[wasm_bindgen(js_name = scoreIndex, unchecked_return_type = "ScoreIndexResult")]
 pub fn score_index_js(input: &str, options_json: Option<String>) -> Result<JsValue, JsValue> {
-    result(options::<IndexScoreOptions>(options_json).and_then(|o| {
-        let (p, io) = o.resolve().map_err(|p| Errors::one(within("options", p)))?;
-        let input: IndexInput = parse_json(input).map_err(Errors::one)?;
-        score_index(&input, &p, &io).map(|r| IndexOutcome::Index(Box::new(r)))
-    }))
+    result(
+        options::<IndexScoreOptions>(options_json)
+            .map_err(Errors::one)
+            .and_then(|o| {
+                let (p, io) = o.resolve().map_err(options_error)?;
+                let input: IndexInput = parse_json(input).map_err(Errors::one)?;
+                score_index(&input, &p, &io).map(|r| IndexOutcome::Index(Box::new(r)))
+            }),
+    )
 }
 
 /// Renders the table of a ratio-index input given as JSON text: `{ table }` or `{ errors }`.
 #[wasm_bindgen(js_name = renderIndex, unchecked_return_type = "RenderIndexResult")]
 pub fn render_index_js(input: &str, options_json: Option<String>) -> Result<JsValue, JsValue> {
-    result(options::<IndexRenderOptions>(options_json).and_then(|o| {
-        let (p, io) = o.resolve().map_err(|p| Errors::one(within("options", p)))?;
-        let input: IndexInput = parse_json(input).map_err(Errors::one)?;
-        let r = score_index(&input, &p, &io)?;
-        let (format, lang) = (o.format.unwrap_or_default(), o.lang.unwrap_or_default());
-        Ok(IndexOutcome::Table(render_index(&r, format, lang)))
-    }))
+    result(
+        options::<IndexRenderOptions>(options_json)
+            .map_err(Errors::one)
+            .and_then(|o| {
+                let (p, io) = o.resolve().map_err(options_error)?;
+                let input: IndexInput = parse_json(input).map_err(Errors::one)?;
+                let r = score_index(&input, &p, &io)?;
+                let (format, lang) = (o.format.unwrap_or_default(), o.lang.unwrap_or_default());
+                Ok(IndexOutcome::Table(render_index(&r, format, lang)))
+            }),
+    )
 }

@@ -57,10 +57,23 @@ pub(crate) fn parse_options<T: DeserializeOwned>(text: &str) -> Result<T, Proble
     parse_json(text).map_err(|p| within("options", p))
 }
 
-#[cfg(feature = "tally")]
+/// Parses options given as JSON text, or their defaults when absent.
+#[cfg(any(feature = "scoring", feature = "province"))]
+pub(crate) fn options<T: DeserializeOwned + Default>(json: Option<String>) -> Result<T, Problem> {
+    json.map_or_else(|| Ok(T::default()), |t| parse_options(&t))
+}
+
+/// A problem found when resolving parsed options (an unknown profile), as the call's
+/// errors, its path under `options`.
+#[cfg(feature = "province")]
+pub(crate) fn options_error(p: Problem) -> tthc_score::Errors {
+    tthc_score::Errors::one(within("options", p))
+}
+
+#[cfg(any(feature = "tally", feature = "xlsx"))]
 #[derive(Serialize)]
-struct ErrorsOnly {
-    errors: Vec<Problem>,
+pub(crate) struct ErrorsOnly {
+    pub(crate) errors: Vec<Problem>,
 }
 
 /// A problem as a thrown value the facade turns into a `TthcScoreError`: `{ errors }`.

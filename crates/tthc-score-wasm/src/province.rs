@@ -1,8 +1,7 @@
 //! The province calls (the `tthc-score/province` module): many units scored and ranked,
 //! units or periods combined, a published table checked.
 
-use crate::{parse_options, to_js, within};
-use serde::de::DeserializeOwned;
+use crate::{options, options_error, to_js};
 use serde::Serialize;
 use tthc_score::province::{
     audit_table, BatchOptions, ConsolidateOptions, TableAudit, TableAuditOptions,
@@ -26,12 +25,6 @@ export type ConsolidateResult = { consolidated: Consolidated } | { errors: Probl
 export type AuditTableResult = { audit: TableAudit } | { errors: Problem[] };
 "#;
 
-/// Options given as JSON text (absent: defaults), problems led by `options.`.
-pub(crate) fn options<T: DeserializeOwned + Default>(json: Option<String>) -> Result<T, Errors> {
-    json.map_or_else(|| Ok(T::default()), |t| parse_options(&t))
-        .map_err(Errors::one)
-}
-
 fn result(r: Result<ProvinceResult, Errors>) -> Result<JsValue, JsValue> {
     to_js(&r.unwrap_or_else(|e| ProvinceResult::Errors(e.0)))
 }
@@ -39,28 +32,40 @@ fn result(r: Result<ProvinceResult, Errors>) -> Result<JsValue, JsValue> {
 /// Scores every report of a JSON array and ranks them: `{ batch }` or `{ errors }`.
 #[wasm_bindgen(js_name = batch, unchecked_return_type = "BatchResult")]
 pub fn batch(inputs: &str, options_json: Option<String>) -> Result<JsValue, JsValue> {
-    result(options::<BatchOptions>(options_json).and_then(|o| {
-        o.resolve().map_err(|p| Errors::one(within("options", p)))?;
-        batch_json(inputs, &o).map(ProvinceResult::Batch)
-    }))
+    result(
+        options::<BatchOptions>(options_json)
+            .map_err(Errors::one)
+            .and_then(|o| {
+                o.resolve().map_err(options_error)?;
+                batch_json(inputs, &o).map(ProvinceResult::Batch)
+            }),
+    )
 }
 
 /// Combines the reports of a JSON array into one result: `{ consolidated }` or `{ errors }`.
 #[wasm_bindgen(js_name = consolidate, unchecked_return_type = "ConsolidateResult")]
 pub fn consolidate(inputs: &str, options_json: Option<String>) -> Result<JsValue, JsValue> {
-    result(options::<ConsolidateOptions>(options_json).and_then(|o| {
-        o.resolve().map_err(|p| Errors::one(within("options", p)))?;
-        consolidate_json(inputs, &o).map(|c| ProvinceResult::Consolidated(Box::new(c)))
-    }))
+    result(
+        options::<ConsolidateOptions>(options_json)
+            .map_err(Errors::one)
+            .and_then(|o| {
+                o.resolve().map_err(options_error)?;
+                consolidate_json(inputs, &o).map(|c| ProvinceResult::Consolidated(Box::new(c)))
+            }),
+    )
 }
 
 /// Checks a published table (CSV text): `{ audit }` or `{ errors }`.
 #[wasm_bindgen(js_name = auditTable, unchecked_return_type = "AuditTableResult")]
 pub fn audit_table_js(csv: &str, options_json: Option<String>) -> Result<JsValue, JsValue> {
-    result(options::<TableAuditOptions>(options_json).and_then(|o| {
-        let p = o.resolve().map_err(|p| Errors::one(within("options", p)))?;
-        audit_table(csv, &p, o.period.as_ref())
-            .map(ProvinceResult::Audit)
+    result(
+        options::<TableAuditOptions>(options_json)
             .map_err(Errors::one)
-    }))
+            .and_then(|o| {
+                let p = o.resolve().map_err(options_error)?;
+                audit_table(csv, &p, o.period.as_ref())
+                    .map(ProvinceResult::Audit)
+                    .map_err(Errors::one)
+            }),
+    )
 }

@@ -1,7 +1,6 @@
 //! The scoring entry: score, audit, validate, render, profiles.
 
-use crate::{parse_options, to_js, within};
-use serde::de::DeserializeOwned;
+use crate::{options, to_js, within};
 use serde::Serialize;
 use tthc_score::input::UnitLevel;
 use tthc_score::{
@@ -9,11 +8,6 @@ use tthc_score::{
     Outcome, Problem, RenderOptions,
 };
 use wasm_bindgen::prelude::*;
-
-/// Parses options (absent: defaults).
-fn options<T: DeserializeOwned + Default>(json: Option<String>) -> Result<T, Problem> {
-    json.map_or_else(|| Ok(T::default()), |t| parse_options(&t))
-}
 
 /// The problems of a scoring call, those of the options led by `options.` like their
 /// parse errors: an unknown profile, the one problem `Options::resolve` gives (a report

@@ -2,9 +2,7 @@
 //! download): the same inputs as the calls that compute, an .xlsx workbook out as bytes
 //! (`Uint8Array`), built by `tthc-score-xlsx` from the core's typed sheets.
 
-use crate::{parse_options, to_js, within};
-use serde::de::DeserializeOwned;
-use serde::Serialize;
+use crate::{options, options_error, to_js, ErrorsOnly};
 use tthc_score::province::{audit_table, BatchOptions, ConsolidateOptions, TableAuditOptions};
 use tthc_score::render::{
     annex_sheet, consolidated_sheet, province_sheet, table_audit_sheet, Sheet,
@@ -14,24 +12,8 @@ use tthc_score::{
 };
 use wasm_bindgen::prelude::*;
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-enum XlsxResult {
-    Errors(Vec<Problem>),
-}
-
 #[wasm_bindgen(typescript_custom_section)]
 const TS_XLSX_RESULT: &'static str = "export type XlsxResult = Uint8Array | { errors: Problem[] };";
-
-/// Options given as JSON text (absent: defaults), problems led by `options.`.
-fn options<T: DeserializeOwned + Default>(json: Option<String>) -> Result<T, Errors> {
-    json.map_or_else(|| Ok(T::default()), |t| parse_options(&t))
-        .map_err(Errors::one)
-}
-
-fn in_options(p: Problem) -> Errors {
-    Errors::one(within("options", p))
-}
 
 /// The workbook's bytes, or `{ errors }`.
 fn workbook(sheets: Result<Vec<Sheet>, Errors>) -> Result<JsValue, JsValue> {
@@ -46,13 +28,9 @@ fn workbook(sheets: Result<Vec<Sheet>, Errors>) -> Result<JsValue, JsValue> {
         })
     });
     match bytes {
-        Ok(b) => Ok(js_sys_bytes(&b)),
-        Err(e) => to_js(&XlsxResult::Errors(e.0)),
+        Ok(b) => Ok(js_sys::Uint8Array::from(b.as_slice()).into()),
+        Err(e) => to_js(&ErrorsOnly { errors: e.0 }),
     }
-}
-
-fn js_sys_bytes(b: &[u8]) -> JsValue {
-    JsValue::from(js_sys::Uint8Array::from(b))
 }
 
 /// The language of a sheet: `vi` (default) or `en`.
@@ -78,7 +56,7 @@ pub fn annex_xlsx(
 ) -> Result<JsValue, JsValue> {
     workbook((|| {
         let o: Options = options(options_json)?;
-        let (p, i) = o.resolve().map_err(in_options)?;
+        let (p, i) = o.resolve().map_err(options_error)?;
         let l = lang(lang_name)?;
         let card = score_with(&parse_report(input)?, &p, &i)?;
         Ok(vec![annex_sheet(&card, &p, l)?])
@@ -94,7 +72,7 @@ pub fn province_xlsx(
 ) -> Result<JsValue, JsValue> {
     workbook((|| {
         let o: BatchOptions = options(options_json)?;
-        let (p, _, _) = o.resolve().map_err(in_options)?;
+        let (p, _, _) = o.resolve().map_err(options_error)?;
         let l = lang(lang_name)?;
         let b = batch_json(inputs, &o)?;
         let period = b.results.iter().find_map(|r| match r {
@@ -114,7 +92,7 @@ pub fn consolidated_xlsx(
 ) -> Result<JsValue, JsValue> {
     workbook((|| {
         let o: ConsolidateOptions = options(options_json)?;
-        let (p, _, _) = o.resolve().map_err(in_options)?;
+        let (p, _, _) = o.resolve().map_err(options_error)?;
         let l = lang(lang_name)?;
         let c = consolidate_json(inputs, &o)?;
         Ok(vec![consolidated_sheet(&c, &p, l)])
@@ -130,7 +108,7 @@ pub fn audit_table_xlsx(
 ) -> Result<JsValue, JsValue> {
     workbook((|| {
         let o: TableAuditOptions = options(options_json)?;
-        let p = o.resolve().map_err(in_options)?;
+        let p = o.resolve().map_err(options_error)?;
         let l = lang(lang_name)?;
         let a = audit_table(csv, &p, o.period.as_ref()).map_err(Errors::one)?;
         Ok(vec![table_audit_sheet(&a, l)])

@@ -290,10 +290,11 @@ pub fn batch_json(inputs: &str, options: &province::BatchOptions) -> Result<Batc
         .into_iter()
         .map(|r| r.and_then(|r| score_with(&r, &p, &i)).into())
         .collect();
-    let cards: Vec<Scorecard> = results
+    // The table borrows the scorecards of the results: nothing is scored or copied twice.
+    let cards: Vec<&Scorecard> = results
         .iter()
         .filter_map(|o| match o {
-            Outcome::Scorecard(c) => Some((**c).clone()),
+            Outcome::Scorecard(c) => Some(&**c),
             Outcome::Errors(_) => None,
         })
         .collect();

@@ -8,6 +8,7 @@ use crate::profile::{CheckedProfile, Rating};
 use crate::scoring::Scorecard;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
+use std::borrow::Borrow;
 use std::borrow::Cow;
 
 /// How units with the same figure rank \[D\]: no text says.
@@ -183,22 +184,26 @@ fn ranks(figures: &[Decimal], ties: TiePolicy) -> Vec<u32> {
 /// # Errors
 /// `PROFILE_MISMATCH` at `[i].profile` for a scorecard scored under another profile (a
 /// table compares units on one scale).
-pub fn province_table(
-    cards: &[Scorecard],
+pub fn province_table<C: Borrow<Scorecard>>(
+    cards: &[C],
     profile: &CheckedProfile,
     options: RankOptions,
 ) -> Result<ProvinceTable, Problem> {
-    if let Some(i) = cards.iter().position(|c| c.profile != profile.id) {
+    if let Some(i) = cards.iter().position(|c| c.borrow().profile != profile.id) {
         return Err(Problem::new(
             Code::ProfileMismatch,
             format!("[{i}].profile"),
             format!(
                 "Đơn vị {} được chấm theo bộ quy tắc {}, khác bộ {} của bảng",
-                cards[i].unit.name, cards[i].profile, profile.id
+                cards[i].borrow().unit.name,
+                cards[i].borrow().profile,
+                profile.id
             ),
             format!(
                 "unit {} was scored under {}, not the table's {}",
-                cards[i].unit.name, cards[i].profile, profile.id
+                cards[i].borrow().unit.name,
+                cards[i].borrow().profile,
+                profile.id
             ),
         ));
     }
@@ -206,7 +211,7 @@ pub fn province_table(
         RankBasis::RatingBasis => c.total.rating_basis,
         RankBasis::Total => c.total.value,
     };
-    let mut order: Vec<&Scorecard> = cards.iter().collect();
+    let mut order: Vec<&Scorecard> = cards.iter().map(Borrow::borrow).collect();
     order.sort_by(|a, b| {
         figure(b)
             .cmp(&figure(a))
