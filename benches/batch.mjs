@@ -1,9 +1,11 @@
 // A province's batch, through the wasm package beside the native core, in one run:
 //   node benches/batch.mjs [--js-only]        (after ./scripts/build-wasm.sh)
 // 10,000 units shaped like the seed's district, scored and ranked in one call of
-// "tthc-score/province" batch() (JSON in, every unit scored, the table, out as JS objects),
-// beside the criterion medians of the same work natively (batch_json_10k_seed_units: JSON
-// in, JSON out) and of scoring parsed reports (score_10k_seed_units). Per-unit medians.
+// "tthc-score/province" batch(): with scorecards (every unit's whole scorecard out as JS
+// objects) and without (each result the position of its row; what a province table
+// needs), from objects (the facade's JSON.stringify included) and from JSON text; beside
+// the criterion medians of the same work natively: batch() of parsed reports, with and
+// without scorecards, and batch_json (JSON in, JSON out). Per-unit medians.
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -32,11 +34,15 @@ const perUnit = (fn, runs) => {
   }
   return median(samples);
 };
+const text = JSON.stringify(units);
+const lean = { scorecards: false };
 const js = {
+  rowsText: perUnit(() => batch(text, lean), 15),
+  rows: perUnit(() => batch(units, lean), 15),
   batch: perUnit(() => batch(units), 9),
   loop: perUnit(() => units.map((u) => score(u)), 5),
 };
-const rows = batch(units).table.rows.length;
+const rows = batch(units, lean).table.rows.length;
 
 let native = null;
 if (!process.argv.includes("--js-only")) {
@@ -48,13 +54,23 @@ if (!process.argv.includes("--js-only")) {
     const f = join(repoDir, "target/criterion/batch", name, "new/estimates.json");
     return existsSync(f) ? JSON.parse(readFileSync(f, "utf8")).median.point_estimate / 1000 / N : NaN;
   };
-  native = { batchJson: est("batch_json_10k_seed_units"), score: est("score_10k_seed_units") };
+  native = {
+    rows: est("batch_10k_seed_units_rows"),
+    scorecards: est("batch_10k_seed_units_scorecards"),
+    batchJsonRows: est("batch_json_10k_seed_units_rows"),
+    batchJson: est("batch_json_10k_seed_units"),
+  };
 }
 
 const f = (x) => x.toFixed(2);
-console.log(`wasm batch() of ${N} units (${rows} ranked), median per unit: ${f(js.batch)} µs`);
-console.log(`wasm score() one by one, ${N} units, median per unit: ${f(js.loop)} µs`);
+console.log(`${N} units (${rows} ranked), median per unit:`);
+console.log(`wasm batch(JSON text, { scorecards: false }):  ${f(js.rowsText)} µs`);
+console.log(`wasm batch(objects, { scorecards: false }):    ${f(js.rows)} µs`);
+console.log(`wasm batch(objects), with scorecards:          ${f(js.batch)} µs`);
+console.log(`wasm score() one by one:                       ${f(js.loop)} µs`);
 if (native) {
-  console.log(`native batch_json (JSON in → scored, ranked → JSON out), median per unit: ${f(native.batchJson)} µs; wasm / native = ${f(js.batch / native.batchJson)}×`);
-  console.log(`native score of parsed reports, median per unit: ${f(native.score)} µs`);
+  console.log(`native batch() of parsed reports, no scorecards: ${f(native.rows)} µs`);
+  console.log(`native batch() of parsed reports, scorecards:    ${f(native.scorecards)} µs`);
+  console.log(`native batch_json, no scorecards (JSON in/out):  ${f(native.batchJsonRows)} µs; wasm from text / native = ${f(js.rowsText / native.batchJsonRows)}×`);
+  console.log(`native batch_json, scorecards (JSON in/out):     ${f(native.batchJson)} µs; wasm / native = ${f(js.batch / native.batchJson)}×`);
 }

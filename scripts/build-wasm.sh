@@ -46,7 +46,7 @@ else
 fi
 build_module scoring tthc_score_wasm "$PROFILE"
 build_module scoring,tally tthc_score_full wasm-full
-build_module scoring,province tthc_score_province "$PROFILE"
+build_module scoring,province tthc_score_province wasm-full
 build_module scoring,xlsx tthc_score_xlsx "$PROFILE"
 
 if [[ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WB_VERSION" ]]; then

@@ -415,8 +415,11 @@ export declare function tallyCsv(text: string, options: TallyOptions, unitFacts?
 const PROVINCE = `/** Scores many reports under one profile (a built-in id or a province's own profile object)
  * and ranks those that score in one province table. A unit's errors are its result and
  * never lose the others; throws TthcScoreError for bad options or an input that is not an
- * array. */
-export declare function batch(reports: unknown[], options?: BatchOptions): Batch;
+ * array. \`reports\` may also be the JSON text of the array (say a server's response, read
+ * with \`await response.text()\`): it crosses as it is, without a JSON.stringify. With
+ * \`{ scorecards: false }\` each result is the position of the unit's row in the table
+ * instead of its whole scorecard: what a province table needs, about 5 times faster. */
+export declare function batch(reports: unknown[] | string, options?: BatchOptions): Batch;
 /** Combines reports into one result — units into a group, or periods into a year —
  * pooled (dossier-weighted, the default) or as the mean of their scores. Throws
  * TthcScoreError with every part's problems, led by its index ("[2].dossiers…"). */

@@ -9,6 +9,7 @@ use tthc_score::render::{
 };
 use tthc_score::{
     batch_json, consolidate_json, parse_report, score_with, Errors, Lang, Options, Problem,
+    UnitResult,
 };
 use wasm_bindgen::prelude::*;
 
@@ -71,13 +72,15 @@ pub fn province_xlsx(
     lang_name: Option<String>,
 ) -> Result<JsValue, JsValue> {
     workbook((|| {
-        let o: BatchOptions = options(options_json)?;
+        let mut o: BatchOptions = options(options_json)?;
+        // The sheet's heading names the period: it is read from the scorecards.
+        o.scorecards = Some(true);
         let (p, _, _) = o.resolve().map_err(options_error)?;
         let l = lang(lang_name)?;
         let b = batch_json(inputs, &o)?;
         let period = b.results.iter().find_map(|r| match r {
-            tthc_score::Outcome::Scorecard(c) => Some(c.period),
-            tthc_score::Outcome::Errors(_) => None,
+            UnitResult::Scorecard(c) => Some(c.period),
+            _ => None,
         });
         Ok(vec![province_sheet(&b.table, &p, period.as_ref(), l)])
     })())

@@ -83,16 +83,43 @@ fn bench(c: &mut Criterion) {
                 .collect::<Vec<_>>()
         })
     });
+    // A province's batch of parsed reports: scored and ranked in one table, each result
+    // the unit's row (the lean batch) or its whole scorecard.
+    let interp = p.interpretations;
+    for (name, scorecards) in [
+        ("batch_10k_seed_units_rows", false),
+        ("batch_10k_seed_units_scorecards", true),
+    ] {
+        g.bench_function(name, |b| {
+            b.iter(|| {
+                tthc_score::province::batch(
+                    black_box(&seeds).iter().map(Ok),
+                    p,
+                    &interp,
+                    Default::default(),
+                    scorecards,
+                )
+            })
+        });
+    }
     // The work of the wasm package's batch(): a JSON array in, every unit scored and
     // ranked, the batch out as JSON (benches/batch.mjs compares the two).
     let array = format!("[{}]", vec![text.as_str(); units.len()].join(","));
-    let options = tthc_score::province::BatchOptions::default();
-    g.bench_function("batch_json_10k_seed_units", |b| {
-        b.iter(|| {
-            let batch = tthc_score::batch_json(black_box(&array), &options).unwrap();
-            serde_json::to_string(&batch).unwrap()
-        })
-    });
+    for (name, scorecards) in [
+        ("batch_json_10k_seed_units_rows", false),
+        ("batch_json_10k_seed_units", true),
+    ] {
+        let options = tthc_score::province::BatchOptions {
+            scorecards: Some(scorecards),
+            ..Default::default()
+        };
+        g.bench_function(name, |b| {
+            b.iter(|| {
+                let batch = tthc_score::batch_json(black_box(&array), &options).unwrap();
+                serde_json::to_string(&batch).unwrap()
+            })
+        });
+    }
     let cards: Vec<_> = units.iter().map(|r| score(r, p).unwrap()).collect();
     g.bench_function("rank_10k_units", |b| {
         b.iter(|| {

@@ -117,6 +117,7 @@ pub use json::{add_records_json, check_json, parse_json, parse_report};
 pub use profile::{
     CheckedProfile, InterpretationOverrides, Interpretations, Profile, ProfileChoice,
 };
+pub use province::{Batch, UnitResult};
 pub use render::{render, Format};
 pub use scoring::Scorecard;
 
@@ -255,21 +256,15 @@ pub fn evaluate_json(input: &str, options: &Options) -> Outcome {
         .into()
 }
 
-/// Many units scored at once, and their province table: what [`batch_json`] returns.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase")]
-pub struct Batch {
-    /// One outcome per input, in input order: a unit's errors never lose the others.
-    pub results: Vec<Outcome>,
-    /// The units that scored, ranked in one table.
-    pub table: province::ProvinceTable,
-}
-
 /// The reports of a JSON array, each read on its own so that one unit's errors leave the
 /// others whole; the problems of the text itself (not an array, malformed) are `Err`.
 #[cfg(feature = "json")]
 fn reports_json(inputs: &str) -> Result<Vec<Result<Report, Errors>>, Errors> {
+    // Every report good, the usual case: one pass over the text. Otherwise the items are
+    // read again one by one, each error then placed on its own unit.
+    if let Ok(all) = parse_json::<Vec<Report>>(inputs) {
+        return Ok(all.into_iter().map(Ok).collect());
+    }
     let items: Vec<&serde_json::value::RawValue> = parse_json(inputs).map_err(Errors::one)?;
     Ok(items
         .into_iter()
@@ -278,28 +273,23 @@ fn reports_json(inputs: &str) -> Result<Vec<Result<Report, Errors>>, Errors> {
 }
 
 /// Scores every report of a JSON array (each with the options' profile) and ranks those
-/// that score in one province table. Never panics, whatever the text.
+/// that score in one province table (see [`province::batch`]). Never panics, whatever the
+/// text.
 ///
 /// # Errors
-/// The text is not a JSON array, the options name an unknown profile, or a unit's
-/// scorecard cannot join the table; a unit's own errors are its outcome instead.
+/// The text is not a JSON array, or the options name an unknown profile; a unit's own
+/// errors are its result instead.
 #[cfg(feature = "json")]
 pub fn batch_json(inputs: &str, options: &province::BatchOptions) -> Result<Batch, Errors> {
     let (p, i, rank) = options.resolve()?;
-    let results: Vec<Outcome> = reports_json(inputs)?
-        .into_iter()
-        .map(|r| r.and_then(|r| score_with(&r, &p, &i)).into())
-        .collect();
-    // The table borrows the scorecards of the results: nothing is scored or copied twice.
-    let cards: Vec<&Scorecard> = results
-        .iter()
-        .filter_map(|o| match o {
-            Outcome::Scorecard(c) => Some(&**c),
-            Outcome::Errors(_) => None,
-        })
-        .collect();
-    let table = province::province_table(&cards, &p, rank)?;
-    Ok(Batch { results, table })
+    let reports = reports_json(inputs)?;
+    Ok(province::batch(
+        reports,
+        &p,
+        &i,
+        rank,
+        options.scorecards.unwrap_or(true),
+    ))
 }
 
 /// Combines the reports of a JSON array (units into a group, or periods into a year)

@@ -184,4 +184,47 @@ proptest! {
         let units: u32 = t.groups.iter().map(|g| g.units).sum();
         prop_assert_eq!(units as usize, cards.len());
     }
+
+    /// A batch without scorecards gives the same table as one with, and each unit's result
+    /// is the position of its own row; a unit that does not score is an error in both.
+    #[test]
+    fn a_batch_without_scorecards_points_each_unit_to_its_row(
+        rs in proptest::collection::vec(report(), 0..12),
+        broken in proptest::collection::vec(any::<bool>(), 12),
+        p in profiles(),
+    ) {
+        use tthc_score::province::{batch, UnitResult};
+        use tthc_score::{Code, Errors, Problem};
+        let inputs = || rs.iter().enumerate().map(|(i, r)| {
+            let mut r = r.clone();
+            r.unit.name = format!("U{}", i % 5); // some names shared: ties in name order
+            if broken[i] {
+                Err(Errors::one(Problem::new(Code::WrongType, "x", "x", "x")))
+            } else {
+                Ok(r)
+            }
+        });
+        let i = p.interpretations;
+        let full = batch(inputs(), p, &i, Default::default(), true);
+        let lean = batch(inputs(), p, &i, Default::default(), false);
+        prop_assert_eq!(&full.table, &lean.table);
+        prop_assert_eq!(full.results.len(), rs.len());
+        let mut seen = vec![false; lean.table.rows.len()];
+        for (f, l) in full.results.iter().zip(&lean.results) {
+            match (f, l) {
+                (UnitResult::Scorecard(c), UnitResult::Row(k)) => {
+                    let row = &lean.table.rows[*k as usize];
+                    prop_assert_eq!(&row.unit, &c.unit.name);
+                    prop_assert_eq!(row.total, c.total.value);
+                    let scores: Vec<_> = c.indicators.iter().map(|s| s.rounded).collect();
+                    prop_assert_eq!(&row.scores, &scores);
+                    prop_assert!(!seen[*k as usize], "two units on one row");
+                    seen[*k as usize] = true;
+                }
+                (UnitResult::Errors(a), UnitResult::Errors(b)) => prop_assert_eq!(a, b),
+                _ => prop_assert!(false, "the modes disagree on whether a unit scored"),
+            }
+        }
+        prop_assert!(seen.iter().all(|&s| s));
+    }
 }

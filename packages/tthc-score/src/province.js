@@ -40,7 +40,8 @@ function createProvinceApi(raw, ready, guard) {
   const run = (fn, input, options, key, asText = false) => callOrThrow(ready, guard, fn, input, options, asText)[key];
   return {
     batch(list, options) {
-      return run(raw.batch, list, options, "batch");
+      // A JSON text crosses as it is.
+      return run(raw.batch, list, options, "batch", typeof list === "string");
     },
     consolidate(list, options) {
       return run(raw.consolidate, list, options, "consolidated");

@@ -67,3 +67,14 @@ test("wrong arguments are coded errors, never a crash", () => {
   assert.throws(() => consolidate([], { method: "median" }), (e) => e.path === "options.method");
   assert.throws(() => batch([], { profile: "nowhere" }), (e) => e.code === "UNKNOWN_PROFILE" && e.path === "options.profile");
 });
+
+test("a batch given as JSON text is the batch of the objects; a text that is no array is refused", () => {
+  const f = fixtures.find(([n]) => n === "batch-rows.json")[1];
+  const text = JSON.stringify(f.input);
+  assert.deepEqual(batch(text, f.options), batch(f.input, f.options));
+  const b = batch(text, f.options);
+  // Without scorecards each result points at its unit's row.
+  assert.deepEqual(b.results.map((r) => ("row" in r ? b.table.rows[r.row].unit : r.errors[0].code)), ["A huyện", "B huyện", "C xã", "D xã", "COUNT_NEGATIVE", "E phường"]);
+  assert.throws(() => batch("[{", f.options), (e) => e instanceof TthcScoreError && e.code === "INVALID_JSON");
+  assert.throws(() => batch('{"reports": []}'), (e) => e instanceof TthcScoreError && e.code === "WRONG_TYPE");
+});

@@ -6,12 +6,14 @@
 //! ([`TiePolicy`]), which figure ranks ([`RankBasis`]), how parts combine
 //! ([`RollupMethod`]).
 
+mod batch;
 #[cfg(feature = "csv")]
 mod published;
 mod options;
 mod rank;
 mod rollup;
 
+pub use batch::{batch, Batch, UnitResult};
 pub use options::{BatchOptions, ConsolidateOptions, TableAuditOptions};
 #[cfg(feature = "csv")]
 pub use published::{audit_table, TableAudit, TableCode, TableFacts, TableFinding};

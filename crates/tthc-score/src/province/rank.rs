@@ -179,6 +179,27 @@ fn ranks(figures: &[Decimal], ties: TiePolicy) -> Vec<u32> {
     out
 }
 
+impl ProvinceRow {
+    /// The row of a scorecard, not ranked yet (ranks 0).
+    pub(crate) fn of(c: &Scorecard, basis: RankBasis) -> ProvinceRow {
+        ProvinceRow {
+            unit: c.unit.name.clone(),
+            level: c.unit.level,
+            group: LevelGroup::of(c.unit.level),
+            scores: c.indicators.iter().map(|s| s.rounded).collect(),
+            total: c.total.value,
+            maximum: c.total.maximum,
+            ranked_by: match basis {
+                RankBasis::RatingBasis => c.total.rating_basis,
+                RankBasis::Total => c.total.value,
+            },
+            rating: c.total.rating.clone(),
+            rank: 0,
+            rank_in_group: 0,
+        }
+    }
+}
+
 /// The province table of `cards`, all scored under `profile`.
 ///
 /// # Errors
@@ -207,34 +228,42 @@ pub fn province_table<C: Borrow<Scorecard>>(
             ),
         ));
     }
-    let figure = |c: &Scorecard| match options.basis {
-        RankBasis::RatingBasis => c.total.rating_basis,
-        RankBasis::Total => c.total.value,
-    };
-    let mut order: Vec<&Scorecard> = cards.iter().map(Borrow::borrow).collect();
-    order.sort_by(|a, b| {
-        figure(b)
-            .cmp(&figure(a))
-            .then_with(|| a.unit.name.cmp(&b.unit.name))
+    let rows = cards
+        .iter()
+        .map(|c| ProvinceRow::of(c.borrow(), options.basis))
+        .collect();
+    Ok(rank_rows(rows, profile, options).0)
+}
+
+/// Ranks `rows` (all of units scored under `profile`) into the province table, best first
+/// and ties in name order; also gives, for each row as given, its position in the table.
+pub(crate) fn rank_rows(
+    rows: Vec<ProvinceRow>,
+    profile: &CheckedProfile,
+    options: RankOptions,
+) -> (ProvinceTable, Vec<u32>) {
+    // Sort positions, not rows: the rows move once, into their place.
+    let mut order: Vec<u32> = (0..rows.len() as u32).collect();
+    order.sort_unstable_by(|&i, &j| {
+        let (a, b) = (&rows[i as usize], &rows[j as usize]);
+        b.ranked_by
+            .cmp(&a.ranked_by)
+            .then_with(|| a.unit.cmp(&b.unit))
+            .then(i.cmp(&j))
     });
-    let figures: Vec<Decimal> = order.iter().map(|c| figure(c)).collect();
-    let overall = ranks(&figures, options.ties);
+    let mut place = vec![0u32; rows.len()];
+    for (k, &i) in order.iter().enumerate() {
+        place[i as usize] = k as u32;
+    }
+    let mut slots: Vec<Option<ProvinceRow>> = rows.into_iter().map(Some).collect();
     let mut rows: Vec<ProvinceRow> = order
         .iter()
-        .zip(overall)
-        .map(|(c, rank)| ProvinceRow {
-            unit: c.unit.name.clone(),
-            level: c.unit.level,
-            group: LevelGroup::of(c.unit.level),
-            scores: c.indicators.iter().map(|s| s.rounded).collect(),
-            total: c.total.value,
-            maximum: c.total.maximum,
-            ranked_by: figure(c),
-            rating: c.total.rating.clone(),
-            rank,
-            rank_in_group: 0,
-        })
+        .filter_map(|&i| slots[i as usize].take())
         .collect();
+    let figures: Vec<Decimal> = rows.iter().map(|r| r.ranked_by).collect();
+    for (r, rank) in rows.iter_mut().zip(ranks(&figures, options.ties)) {
+        r.rank = rank;
+    }
     let mut groups = Vec::new();
     for group in [
         LevelGroup::Departments,
@@ -277,12 +306,13 @@ pub fn province_table<C: Borrow<Scorecard>>(
                 .count() as u32,
         });
     }
-    Ok(ProvinceTable {
+    let table = ProvinceTable {
         profile: profile.id.clone(),
         options,
         rows,
         groups,
-    })
+    };
+    (table, place)
 }
 
 #[cfg(test)]
