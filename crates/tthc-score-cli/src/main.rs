@@ -7,6 +7,9 @@
 
 #![forbid(unsafe_code)]
 
+#[cfg(unix)]
+mod idstore;
+
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use std::borrow::Cow;
 use std::io::{BufReader, IsTerminal, Read, Write};
@@ -744,6 +747,10 @@ fn tally(
         check_ids,
     };
     let mut t = Tally::with_options(&opts)?;
+    #[cfg(unix)]
+    if check_ids {
+        t.keep_ids_in(Box::new(idstore::FileStore::default()));
+    }
     let input: Box<dyn Read> = if file == "-" {
         Box::new(std::io::stdin().lock())
     } else {
@@ -765,6 +772,9 @@ fn tally(
     }
     let reports = t.reports(&facts)?;
     let summary = t.summary(&facts);
+    if let Some(e) = t.id_store_failure() {
+        return Err(Fail::Read(e));
+    }
     let mut out = std::io::stdout().lock();
     if let Some(ix) = &index {
         let errors = ix.run(&reports, format, lang, &mut out)?;

@@ -479,3 +479,36 @@ fn spreadsheets_go_to_a_file() {
     run(&["score", DISTRICT, "--format", "markdown", "-o", &m]);
     assert!(std::fs::read_to_string(&md).unwrap().contains("16,74"));
 }
+
+#[test]
+fn repeated_ids_are_counted_across_many_chunks() {
+    // 200 copies of the example's 800 rows, each copy with ids of its own (160,000 rows,
+    // more than two chunks of the id check, which the CLI keeps in a temporary file), then
+    // the first copy again: 800 rows repeat an earlier id.
+    let text = std::fs::read_to_string(DOSSIERS).unwrap();
+    let (head, rows) = text.split_once('\n').unwrap();
+    let mut csv = format!("{head}\n");
+    for copy in (0..200).chain(std::iter::once(0)) {
+        for row in rows.lines() {
+            csv.push_str(&format!("{copy}-{row}\n"));
+        }
+    }
+    let f = temp("many.csv", &csv);
+    let o = run(&["tally", &f, "--period", "2021-Q2", "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("800 rows repeat the id of an earlier row"),
+        "{}",
+        stderr(&o)
+    );
+    let o = run(&[
+        "tally",
+        &f,
+        "--period",
+        "2021-Q2",
+        "--lang",
+        "en",
+        "--no-id-check",
+    ]);
+    assert!(!stderr(&o).contains("repeat the id"), "{}", stderr(&o));
+}

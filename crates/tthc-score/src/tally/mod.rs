@@ -17,6 +17,7 @@ mod summary;
 
 pub use columns::{Columns, OwnedColumns, NO_OFFICIAL};
 pub use facts::{UnitFacts, UnitFactsEntry, UnitIndicatorFacts};
+pub use ids::RunStore;
 pub use options::{CalendarChanges, TallyOptions, PROVISIONAL_YEARS};
 pub use records::row_of;
 pub use summary::{RejectedRow, TallyCode, TallyNote, TallySummary};
@@ -103,8 +104,9 @@ pub struct Tally {
     unknown_columns: Vec<String>,
 }
 
-/// A fast, fixed hash (FxHash, as in rustc) for the tally's names and ids: the same text
-/// hashes the same in every part of a file, and short keys hash in a few instructions.
+/// A fast, fixed hash (FxHash, as in rustc) for the tally's maps of names: the same text
+/// hashes the same in every part of a file, and short keys hash in a few instructions (not
+/// for fingerprints: see `ids::fingerprint`).
 #[derive(Default, Clone, Copy)]
 pub(crate) struct Fx(u64);
 
@@ -236,6 +238,19 @@ impl Tally {
         u.officials.push((name.to_string(), [[0; 4]; 5]));
         u.official_index.insert(name.into_owned(), i);
         i
+    }
+
+    /// Keeps the fingerprints of the ids (the check for repeated ids, 8 bytes an id) in
+    /// `store` instead of memory, from now on and those already noted; the count is the
+    /// same. After the summary, [`Tally::id_store_failure`] says whether the store failed.
+    pub fn keep_ids_in(&mut self, store: Box<dyn RunStore>) {
+        self.ids.keep_in(store);
+    }
+
+    /// Why the store of [`Tally::keep_ids_in`] failed to keep or read back the ids, if it
+    /// did: then the count of repeated ids is not to be trusted.
+    pub fn id_store_failure(&self) -> Option<String> {
+        self.ids.failure()
     }
 
     /// Notes a dossier id, for `DUPLICATE_ID`.
