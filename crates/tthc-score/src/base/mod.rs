@@ -10,10 +10,12 @@ mod objects;
 mod parse;
 pub mod rounding;
 mod text;
+mod upper;
 
 pub(crate) use objects::{objects_only, MapOnly};
 pub use parse::ParseNameError;
 pub use text::{Lang, Localized, NOT_APPLICABLE};
+pub use upper::upper;
 
 use serde::{Deserialize, Serialize};
 

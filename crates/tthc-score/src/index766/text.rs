@@ -89,7 +89,7 @@ pub fn render_index(r: &IndexResult, format: Format, lang: Lang) -> String {
     for g in &r.groups {
         rows.push([
             g.id.to_string(),
-            g.name.get(lang).to_uppercase(),
+            crate::base::upper(g.name.get(lang)),
             String::new(),
             String::new(),
             dec(g.points, lang),

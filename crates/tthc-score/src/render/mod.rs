@@ -18,7 +18,7 @@ pub use province::{
 pub use province::{render_table_audit, table_audit_sheet};
 
 use crate::base::number as format;
-use crate::base::{Lang, Localized};
+use crate::base::{upper, Lang, Localized};
 use crate::error::{Code, Problem};
 use crate::indicator::{IndicatorId, IndicatorKind};
 use crate::input::Period;
@@ -312,7 +312,7 @@ fn header_lines(card: &Scorecard, lang: Lang) -> Vec<(&'static str, String)> {
     let t = text(lang);
     vec![
         (t.period, period_label(&card.period, lang)),
-        (t.unit, card.unit.name.to_uppercase()),
+        (t.unit, upper(&card.unit.name)),
         (t.received, format::count(card.dossiers.received, lang)),
         (t.resolved, format::count(card.dossiers.resolved, lang)),
     ]
@@ -322,7 +322,7 @@ fn title(card: &Scorecard, lang: Lang) -> Vec<String> {
     let t = text(lang);
     let mut v = vec![t.title[0].to_string()];
     if let Some(org) = &card.unit.organization {
-        v.push(format!("{} {}", t.title[1], org.to_uppercase()));
+        v.push(format!("{} {}", t.title[1], upper(org)));
     }
     v
 }
