@@ -9,6 +9,10 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
+# Tests compare what programs print: no colour codes, whatever the CI sets (FORCE_COLOR
+# would win over NO_COLOR in Node and turn `true` into an escape-coded `true`).
+unset FORCE_COLOR
+export NO_COLOR=1
 
 step() { printf '\n==> %s\n' "$*"; }
 

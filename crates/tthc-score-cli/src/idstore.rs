@@ -3,9 +3,9 @@
 //! which the CLI's memory then never holds. The count is the core's, from the same
 //! sorted chunks (`tthc_score::tally::RunStore`).
 
-use std::cell::RefCell;
 use std::fs::File;
 use std::os::unix::fs::FileExt;
+use std::sync::Mutex;
 use tthc_score::tally::RunStore;
 
 /// Fingerprints read back per step of a chunk (8 KB a chunk while counting).
@@ -25,7 +25,7 @@ pub struct FileStore {
     no_file: bool,
     bytes: Vec<u8>,
     /// The first read error.
-    failure: RefCell<Option<String>>,
+    failure: Mutex<Option<String>>,
 }
 
 impl RunStore for FileStore {
@@ -67,7 +67,7 @@ impl RunStore for FileStore {
     }
 
     fn failure(&self) -> Option<String> {
-        self.failure.borrow().clone()
+        self.failure.lock().ok().and_then(|f| f.clone())
     }
 }
 
@@ -80,7 +80,7 @@ struct Chunk<'a> {
     left: usize,
     buf: Vec<u64>,
     pos: usize,
-    failure: &'a RefCell<Option<String>>,
+    failure: &'a Mutex<Option<String>>,
 }
 
 impl Iterator for Chunk<'_> {
@@ -91,11 +91,12 @@ impl Iterator for Chunk<'_> {
             if n == 0 {
                 return None;
             }
-            let mut bytes = vec![0u8; n * 8];
-            if let Err(e) = self.file.read_exact_at(&mut bytes, self.at * 8) {
-                self.failure
-                    .borrow_mut()
-                    .get_or_insert_with(|| format!("the temporary file of the ids: {e}"));
+            let mut bytes = [0u8; READ * 8];
+            let bytes = &mut bytes[..n * 8];
+            if let Err(e) = self.file.read_exact_at(bytes, self.at * 8) {
+                if let Ok(mut f) = self.failure.lock() {
+                    f.get_or_insert_with(|| format!("the temporary file of the ids: {e}"));
+                }
                 self.left = 0;
                 return None;
             }

@@ -199,7 +199,8 @@ enum Command {
         /// for every unit. Output: json (per unit its result or its errors) or a table format.
         #[arg(long, value_name = "FILE", conflicts_with = "score")]
         index766: Option<String>,
-        /// Do not look for repeated ids (saves 8 bytes of memory per row).
+        /// Do not look for repeated ids (saves 8 bytes a row of temporary disk space, or of
+        /// memory where no temporary file can be written).
         #[arg(long)]
         no_id_check: bool,
         /// Output format: json (the report inputs, or scorecards with --score), or one annex

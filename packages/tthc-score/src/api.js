@@ -14,8 +14,10 @@
 const MAX_DEPTH = 64;
 function toJson(value) {
   // The usual input has none of these: the plain JSON.stringify, without a callback per
-  // value, is about 40 % faster. It throws on a BigInt or a too-deep value, and writes
-  // NaN and ±Infinity as null: then, and for any null, the careful path below.
+  // value, is about 40 % faster. It throws on a BigInt (and on nesting thousands of levels
+  // deep; shallower over-deep values reach the core, which refuses them at their field as
+  // it does the [] they would be cut to), and writes NaN and ±Infinity as null: then, and
+  // for any null, the careful path below, which reads the input (getters, toJSON) again.
   try {
     const plain = JSON.stringify(value);
     if (plain !== undefined && !plain.includes("null")) return plain;

@@ -1,8 +1,9 @@
 //! Capitals for the report header: the seed prints the unit and its organization in
 //! capitals ("UBND HUYỆN ĐIỆN BIÊN"). Every Vietnamese letter, and every Latin letter of
-//! the Latin-1, Latin Extended-A and Latin Extended Additional blocks, is put in upper
-//! case exactly as Unicode says (`str::to_uppercase`, which a test compares over those
-//! blocks); letters of other scripts are left as written. Unicode's whole case tables
+//! the Latin-1, Latin Extended-A and Latin Extended Additional blocks whose capital is one
+//! letter of those blocks, is put in upper case exactly as Unicode says (`str::to_uppercase`,
+//! which a test compares over those blocks; ß is SS); the others (µ, ŉ, ẖ ẗ ẘ ẙ ẚ) and
+//! letters of other scripts are left as written. Unicode's whole case tables
 //! would cost about 7 KB of gzip in the browser's main module, for names that are
 //! Vietnamese.
 

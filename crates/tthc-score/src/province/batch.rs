@@ -17,7 +17,8 @@ use std::borrow::Borrow;
 pub enum UnitResult {
     /// The unit's whole scorecard, findings included (a batch with scorecards).
     Scorecard(Box<Scorecard>),
-    /// The position of the unit's row in the table's `rows` (a batch without scorecards).
+    /// The position of the unit's row in the table's `rows`, from 0 (a batch without
+    /// scorecards; the row's `rank` counts from 1).
     Row(u32),
     /// The problems that kept the unit from scoring: it has no row.
     Errors(Vec<Problem>),

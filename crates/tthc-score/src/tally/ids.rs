@@ -30,7 +30,7 @@ pub(super) fn fingerprint(id: &str) -> u64 {
 /// I/O: a caller with a disk gives a store of its own ([`crate::tally::Tally::keep_ids_in`];
 /// the CLI keeps them in a temporary file, so that its memory stays flat however many
 /// rows a file has). A store that fails to keep a chunk says so when asked ([`Self::failure`]).
-pub trait RunStore: Send {
+pub trait RunStore: Send + Sync {
     /// Keeps a sorted chunk.
     fn keep(&mut self, run: &[u64]);
     /// Every chunk kept, each read back in its order.
@@ -48,6 +48,9 @@ pub(super) struct IdSet {
     open: Vec<u64>,
     /// The caller's store of full chunks, if any.
     store: Option<Box<dyn RunStore>>,
+    /// A failure of a store whose chunks were read into this set (a copy, a merge, a
+    /// replaced store): the count is not to be trusted either.
+    inherited: Option<String>,
 }
 
 impl std::fmt::Debug for IdSet {
@@ -68,6 +71,8 @@ impl Clone for IdSet {
             ..IdSet::default()
         };
         c.sorted = self.sorted_runs().map(|r| r.collect()).collect();
+        // After the reading, which may be what failed.
+        c.inherited = self.failure();
         c
     }
 }
@@ -95,17 +100,24 @@ impl IdSet {
         }
     }
 
-    /// Sends full chunks to `store` from now on, and those already sorted.
+    /// Sends full chunks to `store` from now on, and those already put away (in memory,
+    /// or in a store given before, whose failure carries over).
     pub fn keep_in(&mut self, mut store: Box<dyn RunStore>) {
-        for c in self.sorted.drain(..) {
-            store.keep(&c);
+        for run in self.sorted_runs() {
+            store.keep(&run.collect::<Vec<u64>>());
         }
+        if let Some(e) = self.failure() {
+            self.inherited.get_or_insert(e);
+        }
+        self.sorted.clear();
         self.store = Some(store);
     }
 
-    /// Why the store failed, if it did.
+    /// Why a store failed, if one did.
     pub fn failure(&self) -> Option<String> {
-        self.store.as_ref().and_then(|s| s.failure())
+        self.inherited
+            .clone()
+            .or_else(|| self.store.as_ref().and_then(|s| s.failure()))
     }
 
     /// The full chunks, each in its (sorted) order.
@@ -120,12 +132,16 @@ impl IdSet {
 
     /// Adds the ids of `other`.
     pub fn merge(&mut self, other: &IdSet) {
-        let runs: Vec<Vec<u64>> = other.sorted_runs().map(|r| r.collect()).collect();
-        for run in runs {
+        // One chunk at a time: a merge holds at most one of the other's chunks in memory.
+        for run in other.sorted_runs() {
+            let run: Vec<u64> = run.collect();
             match &mut self.store {
                 Some(s) => s.keep(&run),
                 None => self.sorted.push(run.into_boxed_slice()),
             }
+        }
+        if let Some(e) = other.failure() {
+            self.inherited.get_or_insert(e);
         }
         for &f in &other.open {
             self.insert(f);
@@ -239,6 +255,49 @@ mod tests {
             kept.repeats(),
             2 * mem.repeats() + (mem_len(&mem) - mem.repeats())
         );
+    }
+
+    /// A store that loses every chunk and says so.
+    struct Failing;
+    impl RunStore for Failing {
+        fn keep(&mut self, _: &[u64]) {}
+        fn runs(&self) -> Vec<Box<dyn Iterator<Item = u64> + '_>> {
+            Vec::new()
+        }
+        fn failure(&self) -> Option<String> {
+            Some("disk gone".into())
+        }
+    }
+
+    #[test]
+    fn a_failing_store_is_never_a_silent_count() {
+        let mut a = IdSet::default();
+        a.keep_in(Box::new(Failing));
+        for i in 0..CHUNK as u64 + 5 {
+            a.insert(fingerprint(&i.to_string()));
+        }
+        assert_eq!(a.failure().as_deref(), Some("disk gone"));
+        // A copy, a merge and a second store all carry the failure.
+        assert_eq!(a.clone().failure().as_deref(), Some("disk gone"));
+        let mut m = IdSet::default();
+        m.merge(&a);
+        assert_eq!(m.failure().as_deref(), Some("disk gone"));
+        a.keep_in(Box::new(Flat::default()));
+        assert_eq!(a.failure().as_deref(), Some("disk gone"));
+    }
+
+    #[test]
+    fn a_second_store_takes_the_chunks_of_the_first() {
+        let (mut mem, mut kept) = (IdSet::default(), IdSet::default());
+        kept.keep_in(Box::new(Flat::default()));
+        for i in (0..2 * CHUNK as u64).chain(0..100) {
+            kept.insert(fingerprint(&i.to_string()));
+            mem.insert(fingerprint(&i.to_string()));
+        }
+        kept.keep_in(Box::new(Flat::default()));
+        assert_eq!(kept.repeats(), 100);
+        assert_eq!(kept.repeats(), mem.repeats());
+        assert_eq!(kept.failure(), None);
     }
 
     fn mem_len(s: &IdSet) -> u64 {

@@ -144,3 +144,10 @@ fn merging_parts_equals_the_whole() {
         assert_eq!(m.summary(&f), whole.summary(&f));
     }
 }
+
+#[test]
+fn a_tally_can_be_shared_and_sent_between_threads() {
+    // A caller's id store (RunStore: Send + Sync) keeps it so.
+    fn both<T: Send + Sync>() {}
+    both::<Tally>();
+}
