@@ -422,8 +422,9 @@ const PROVINCE = `/** Scores many reports under one profile (a built-in id or a 
 export declare function batch(reports: unknown[] | string, options?: BatchOptions): Batch;
 /** Combines reports into one result — units into a group, or periods into a year —
  * pooled (dossier-weighted, the default) or as the mean of their scores. Throws
- * TthcScoreError with every part's problems, led by its index ("[2].dossiers…"). */
-export declare function consolidate(reports: Report[], options?: ConsolidateOptions): Consolidated;
+ * TthcScoreError with every part's problems, led by its index ("[2].dossiers…").
+ * \`reports\` may also be the JSON text of the array, which crosses as it is. */
+export declare function consolidate(reports: Report[] | string, options?: ConsolidateOptions): Consolidated;
 /** Checks a published province table (CSV text: unit, c1…c9 in the profile's order,
  * total, rating, optional level): totals, ratings, ranges, the 0/1/2 grid, duplicates,
  * unreadable cells. Throws TthcScoreError for bad options or a table that cannot be read. */
@@ -444,10 +445,11 @@ export type SheetLang = "vi" | "en";
 /** The annex table of one report as an .xlsx workbook (numbers as numbers, formatted with
  * their decimals; text never a formula). Throws TthcScoreError for invalid input. */
 export declare function annexXlsx(report: Report, options?: Options, lang?: SheetLang): Uint8Array;
-/** The ranked province table of many reports as an .xlsx workbook. */
-export declare function provinceXlsx(reports: unknown[], options?: BatchOptions, lang?: SheetLang): Uint8Array;
-/** A consolidated result (units into a group, periods into a year) as an .xlsx workbook. */
-export declare function consolidatedXlsx(reports: Report[], options?: ConsolidateOptions, lang?: SheetLang): Uint8Array;
+/** The ranked province table of many reports (or their JSON text) as an .xlsx workbook. */
+export declare function provinceXlsx(reports: unknown[] | string, options?: BatchOptions, lang?: SheetLang): Uint8Array;
+/** A consolidated result (units into a group, periods into a year) of reports (or their
+ * JSON text) as an .xlsx workbook. */
+export declare function consolidatedXlsx(reports: Report[] | string, options?: ConsolidateOptions, lang?: SheetLang): Uint8Array;
 /** The audit of a published table (CSV text) as an .xlsx workbook. */
 export declare function auditTableXlsx(csv: string, options?: TableAuditOptions, lang?: SheetLang): Uint8Array;
 `;

@@ -44,7 +44,7 @@ function createProvinceApi(raw, ready, guard) {
       return run(raw.batch, list, options, "batch", typeof list === "string");
     },
     consolidate(list, options) {
-      return run(raw.consolidate, list, options, "consolidated");
+      return run(raw.consolidate, list, options, "consolidated", typeof list === "string");
     },
     auditTable(csv, options) {
       return run(raw.auditTable, csvText(csv), options, "audit", true);

@@ -10,11 +10,12 @@ function createXlsxApi(raw, ready, guard) {
     annexXlsx(report, options, lang) {
       return run(raw.annexXlsx, report, options, lang);
     },
+    // The reports' JSON text crosses as it is, as in batch() and consolidate().
     provinceXlsx(reports, options, lang) {
-      return run(raw.provinceXlsx, reports, options, lang);
+      return run(raw.provinceXlsx, reports, options, lang, typeof reports === "string");
     },
     consolidatedXlsx(reports, options, lang) {
-      return run(raw.consolidatedXlsx, reports, options, lang);
+      return run(raw.consolidatedXlsx, reports, options, lang, typeof reports === "string");
     },
     auditTableXlsx(csv, options, lang) {
       return run(raw.auditTableXlsx, csvText(csv), options, lang, true);

@@ -78,3 +78,9 @@ test("a batch given as JSON text is the batch of the objects; a text that is no 
   assert.throws(() => batch("[{", f.options), (e) => e instanceof TthcScoreError && e.code === "INVALID_JSON");
   assert.throws(() => batch('{"reports": []}'), (e) => e instanceof TthcScoreError && e.code === "WRONG_TYPE");
 });
+
+test("consolidate takes the reports' JSON text too", () => {
+  const f = fixtures.find(([n]) => n === "consolidate-pooled.json")[1];
+  assert.deepEqual(consolidate(JSON.stringify(f.input), f.options), consolidate(f.input, f.options));
+  assert.throws(() => consolidate("{}"), (e) => e instanceof TthcScoreError && e.code === "WRONG_TYPE");
+});

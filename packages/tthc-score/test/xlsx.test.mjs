@@ -86,3 +86,10 @@ test("bad input: coded errors, never bytes of a wrong workbook", () => {
   assert.throws(() => auditTableXlsx(42), (e) => e instanceof TthcScoreError && e.code === "WRONG_TYPE");
   assert.throws(() => provinceXlsx([report], { profile: "nowhere" }), (e) => e.code === "UNKNOWN_PROFILE" && e.path === "options.profile");
 });
+
+test("reports given as JSON text: the same workbooks' cells as from objects", () => {
+  const text = JSON.stringify([report, commune]);
+  assert.deepEqual(cells(provinceXlsx(text)), cells(provinceXlsx([report, commune])));
+  assert.deepEqual(cells(consolidatedXlsx(text, { method: "mean" })), cells(consolidatedXlsx([report, commune], { method: "mean" })));
+  assert.throws(() => provinceXlsx("[{"), (e) => e instanceof TthcScoreError && e.code === "INVALID_JSON");
+});
