@@ -419,7 +419,19 @@ const PROVINCE = `/** Scores many reports under one profile (a built-in id or a 
  * with \`await response.text()\`): it crosses as it is, without a JSON.stringify. With
  * \`{ scorecards: false }\` each result is the position of the unit's row in the table
  * instead of its whole scorecard: what a province table needs, about 5 times faster. */
+export declare function batch(reports: unknown[] | string, options: BatchOptions & { scorecards: false }): BatchOfRows;
+export declare function batch(reports: unknown[] | string, options?: BatchOptions & { scorecards?: true }): BatchOfScorecards;
 export declare function batch(reports: unknown[] | string, options?: BatchOptions): Batch;
+/** A batch without scorecards: each result is the position of the unit's row in
+ * \`table.rows\` (from 0), or the problems that kept it out of the table. */
+export interface BatchOfRows extends Batch {
+  results: ({ row: number } | { errors: Problem[] })[];
+}
+/** A batch with scorecards (the default): each result is the unit's whole scorecard, or
+ * the problems that kept it out of the table. */
+export interface BatchOfScorecards extends Batch {
+  results: ({ scorecard: Scorecard } | { errors: Problem[] })[];
+}
 /** Combines reports into one result — units into a group, or periods into a year —
  * pooled (dossier-weighted, the default) or as the mean of their scores. Throws
  * TthcScoreError with every part's problems, led by its index ("[2].dossiers…").
