@@ -72,7 +72,7 @@ impl Clone for IdSet {
         };
         c.sorted = self.sorted_runs().map(|r| r.collect()).collect();
         // After the reading, which may be what failed.
-        c.inherited = self.failure();
+        c.inherit(self);
         c
     }
 }
@@ -88,15 +88,34 @@ impl IdSet {
 
     /// Sorts the open chunk and puts it away.
     fn seal(&mut self) {
-        let mut c = std::mem::take(&mut self.open).into_boxed_slice();
+        let mut c = std::mem::take(&mut self.open);
         c.sort_unstable();
+        // A store copies the chunk: its buffer is the next open chunk.
+        if let Some(mut buf) = self.put_away(c) {
+            buf.clear();
+            self.open = buf;
+        }
+    }
+
+    /// Keeps a sorted chunk: in the store if there is one (and gives the buffer back), else
+    /// in memory.
+    fn put_away(&mut self, run: Vec<u64>) -> Option<Vec<u64>> {
         match &mut self.store {
             Some(s) => {
-                s.keep(&c);
-                self.open = c.into_vec();
-                self.open.clear();
+                s.keep(&run);
+                Some(run)
             }
-            None => self.sorted.push(c),
+            None => {
+                self.sorted.push(run.into_boxed_slice());
+                None
+            }
+        }
+    }
+
+    /// Takes on the failure of `other`'s store, whose chunks were read into this set.
+    fn inherit(&mut self, other: &IdSet) {
+        if let Some(e) = other.failure() {
+            self.inherited.get_or_insert(e);
         }
     }
 
@@ -134,15 +153,9 @@ impl IdSet {
     pub fn merge(&mut self, other: &IdSet) {
         // One chunk at a time: a merge holds at most one of the other's chunks in memory.
         for run in other.sorted_runs() {
-            let run: Vec<u64> = run.collect();
-            match &mut self.store {
-                Some(s) => s.keep(&run),
-                None => self.sorted.push(run.into_boxed_slice()),
-            }
+            self.put_away(run.collect());
         }
-        if let Some(e) = other.failure() {
-            self.inherited.get_or_insert(e);
-        }
+        self.inherit(other);
         for &f in &other.open {
             self.insert(f);
         }
