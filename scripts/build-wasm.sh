@@ -63,8 +63,10 @@ mkdir -p target/wasm-bindgen target/wasm-opt
 # --experimental-reset-state-function: the glue gets __wbg_reset_state(), a fresh instance
 # from the compiled module it holds; the facade calls it after a trap (a panic aborts).
 # --converge: the passes again until the module stops shrinking (about 0.2 KB of gzip).
+# The speed-tuned modules (profile wasm-full) get -O3: -Oz undid part of their opt-level.
 for m in tthc_score_wasm tthc_score_full tthc_score_province tthc_score_xlsx; do
-  wasm-opt -Oz --converge --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  case $m in tthc_score_full | tthc_score_province) level=(-O3) ;; *) level=(-Oz --converge) ;; esac
+  wasm-opt "${level[@]}" --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-reference-types --enable-multivalue --enable-mutable-globals \
     "target/wasm-modules/$m.wasm" -o "target/wasm-opt/$m.wasm"
   for t in web nodejs; do

@@ -9,6 +9,8 @@ use tthc_score::province::{
 use tthc_score::{batch_json, consolidate_json, Batch, Errors, Problem};
 use wasm_bindgen::prelude::*;
 
+mod packed;
+
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 enum ProvinceResult {
@@ -20,7 +22,9 @@ enum ProvinceResult {
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_PROVINCE_RESULT: &'static str = r#"
-export type BatchResult = { batch: Batch } | { errors: Problem[] };
+export type BatchResult =
+  | { batch: Batch; rows?: { names: string; dict: string; ints: Uint8Array }; results?: Uint8Array }
+  | { errors: Problem[] };
 export type ConsolidateResult = { consolidated: Consolidated } | { errors: Problem[] };
 export type AuditTableResult = { audit: TableAudit } | { errors: Problem[] };
 "#;
@@ -30,16 +34,45 @@ fn result(r: Result<ProvinceResult, Errors>) -> Result<JsValue, JsValue> {
 }
 
 /// Scores every report of a JSON array and ranks them: `{ batch }` or `{ errors }`.
+/// Without scorecards, the table's rows (and the results, when every unit has a row) leave
+/// packed (`rows`, `results`: see `province/packed.rs`), and the facade builds the very
+/// objects serde-wasm-bindgen would: a few values crossing instead of some twenty a unit,
+/// which was most of the wasm cost of a province's batch.
 #[wasm_bindgen(js_name = batch, unchecked_return_type = "BatchResult")]
 pub fn batch(inputs: &str, options_json: Option<String>) -> Result<JsValue, JsValue> {
-    result(
-        options::<BatchOptions>(options_json)
-            .map_err(Errors::one)
-            .and_then(|o| {
-                o.resolve().map_err(options_error)?;
-                batch_json(inputs, &o).map(ProvinceResult::Batch)
-            }),
-    )
+    #[derive(Serialize)]
+    struct Packed {
+        batch: Batch,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        rows: Option<packed::Rows>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        results: Option<packed::Ints>,
+    }
+    let outcome = options::<BatchOptions>(options_json)
+        .map_err(Errors::one)
+        .and_then(|o| {
+            o.resolve().map_err(options_error)?;
+            Ok((batch_json(inputs, &o)?, o.scorecards == Some(false)))
+        });
+    match outcome {
+        Ok((mut batch, true)) => {
+            let rows = packed::pack_rows(&batch.table.rows);
+            if rows.is_some() {
+                batch.table.rows = Vec::new();
+            }
+            let results = packed::pack_results(&batch.results);
+            if results.is_some() {
+                batch.results = Vec::new();
+            }
+            to_js(&Packed {
+                batch,
+                rows,
+                results,
+            })
+        }
+        Ok((batch, false)) => result(Ok(ProvinceResult::Batch(batch))),
+        Err(e) => result(Err(e)),
+    }
 }
 
 /// Combines the reports of a JSON array into one result: `{ consolidated }` or `{ errors }`.

@@ -36,12 +36,58 @@ function csvText(csv) {
   return csv;
 }
 
+// The table's rows and the results of a batch without scorecards, packed by the module
+// (crates/tthc-score-wasm/src/province/packed.rs): the names joined by U+001F, the other
+// texts once each in `dict`, and per row u32s indexing `dict` (ABSENT: no value). Builds
+// exactly the objects the module's serializer would: the same keys in the same order,
+// absent keys left out, an absent score undefined.
+const SEP = "\u001f";
+const ABSENT = 0xffffffff;
+const u32s = (bytes) => new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >>> 2);
+
+function unpackRows({ names, dict, ints }) {
+  const v = u32s(ints);
+  const rows = [];
+  if (v.length === 0) return rows;
+  const unit = names.split(SEP);
+  const d = dict.split(SEP);
+  for (let k = 0, n = 0; k < v.length; n++) {
+    const level = v[k++];
+    const group = d[v[k++]];
+    const scores = new Array(v[k++]);
+    for (let j = 0; j < scores.length; j++) {
+      const s = v[k++];
+      scores[j] = s === ABSENT ? undefined : d[s];
+    }
+    const total = d[v[k++]];
+    const maximum = d[v[k++]];
+    const rankedBy = d[v[k++]];
+    const row =
+      level === ABSENT
+        ? { unit: unit[n], group, scores, total, maximum, rankedBy }
+        : { unit: unit[n], level: d[level], group, scores, total, maximum, rankedBy };
+    const g = v[k++];
+    if (g !== ABSENT) row.rating = { code: d[g], label: { vi: d[g + 1], en: d[g + 2] } };
+    row.rank = v[k++];
+    row.rankInGroup = v[k++];
+    rows.push(row);
+  }
+  return rows;
+}
+
+function unpackResults(ints) {
+  return Array.from(u32s(ints), (row) => ({ row }));
+}
+
 function createProvinceApi(raw, ready, guard) {
   const run = (fn, input, options, key, asText = false) => callOrThrow(ready, guard, fn, input, options, asText)[key];
   return {
     batch(list, options) {
-      // A JSON text crosses as it is.
-      return run(raw.batch, list, options, "batch", typeof list === "string");
+      // A JSON text crosses as it is; without scorecards, the rows come back packed.
+      const r = callOrThrow(ready, guard, raw.batch, list, options, typeof list === "string");
+      if (r.rows !== undefined) r.batch.table.rows = unpackRows(r.rows);
+      if (r.results !== undefined) r.batch.results = unpackResults(r.results);
+      return r.batch;
     },
     consolidate(list, options) {
       return run(raw.consolidate, list, options, "consolidated", typeof list === "string");

@@ -6,6 +6,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { scoreResult, renderTable } from "../dist/index.node.mjs";
 import * as full from "../dist/dossiers.node.mjs";
+import * as province from "../dist/province.node.mjs";
 import { nativeLines, repoDir } from "./helpers.mjs";
 
 // 10,000 by default (issue #8): about 2 s to generate natively and 3 s to check here.
@@ -62,4 +63,21 @@ test(`${GENERATED} generated inputs: byte-identical outcomes and tables, through
   assert.ok(scored > GENERATED / 5 && scored < GENERATED, `scored ${scored} of ${GENERATED}`);
   assert.equal(tables, scored);
   console.log(`parity ${GENERATED} generated inputs (${scored} scored, ${tables} tables): byte-identical, ${((performance.now() - t) / 1000).toFixed(1)} s`);
+});
+
+test("generated inputs as a province's batch: the rows and results that cross packed are the serializer's objects", () => {
+  const lines = nativeLines("generated", "3000", "20261127");
+  const all = lines.map((l) => l.input);
+  const good = lines.filter((l) => l.outcome.startsWith('{"scorecard"')).map((l) => l.input);
+  assert.ok(good.length > 300 && good.length < all.length, `${good.length} of ${all.length}`);
+  for (const list of [all, good]) {
+    const lean = province.batch(list, { scorecards: false });
+    const fullBatch = province.batch(list);
+    assert.equal(JSON.stringify(lean.table), JSON.stringify(fullBatch.table));
+    assert.deepStrictEqual(lean.table, fullBatch.table);
+    assert.deepStrictEqual(
+      lean.results.map((r) => ("row" in r ? lean.table.rows[r.row].unit : r)),
+      fullBatch.results.map((r) => ("scorecard" in r ? r.scorecard.unit.name : r)),
+    );
+  }
 });

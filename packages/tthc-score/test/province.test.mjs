@@ -84,3 +84,43 @@ test("consolidate takes the reports' JSON text too", () => {
   assert.deepEqual(consolidate(JSON.stringify(f.input), f.options), consolidate(f.input, f.options));
   assert.throws(() => consolidate("{}"), (e) => e instanceof TthcScoreError && e.code === "WRONG_TYPE");
 });
+
+// Without scorecards the module sends the table's rows and the results packed
+// (crates/tthc-score-wasm/src/province/packed.rs) and the facade rebuilds them: they must
+// be the very objects the module's serializer gives with scorecards — the same keys in the
+// same order, absent keys absent, an absent score undefined.
+test("without scorecards, the rows and results rebuilt from the packed form are the serializer's objects", () => {
+  const same = (input, options = {}) => {
+    const lean = batch(input, { ...options, scorecards: false });
+    const full = batch(input, { ...options, scorecards: true });
+    assert.deepStrictEqual(lean.table, full.table);
+    assert.equal(JSON.stringify(lean.table), JSON.stringify(full.table));
+    for (const row of lean.table.rows) assert.deepEqual(Object.keys(row), Object.keys(full.table.rows[lean.table.rows.indexOf(row)]));
+    assert.equal(lean.results.length, full.results.length);
+    lean.results.forEach((r, i) => {
+      if ("row" in r) {
+        assert.deepStrictEqual(Object.keys(r), ["row"]);
+        assert.equal(lean.table.rows[r.row].unit, full.results[i].scorecard.unit.name);
+      } else assert.deepStrictEqual(r, full.results[i]);
+    });
+    return lean;
+  };
+  const batches = fixtures.filter(([, f]) => f.call === "batch" && "batch" in f.expected);
+  assert.ok(batches.length >= 4, String(batches.length));
+  let absentScores = 0;
+  for (const [, f] of batches) {
+    const { scorecards, ...options } = f.options ?? {};
+    const lean = same(f.input, options);
+    absentScores += lean.table.rows.flatMap((r) => r.scores).filter((s) => s === undefined).length;
+  }
+  assert.ok(absentScores > 0, "a fixture has a unit with an indicator not applicable");
+  const report = JSON.parse(readFileSync(fileURLToPath(new URL("../../../examples/dien-bien-2021-q2-district.json", import.meta.url)), "utf8"));
+  const named = (name, level) => ({ ...report, unit: { ...report.unit, name, level } });
+  // No level, a name holding the separator (the rows then cross as objects), results with errors.
+  const { level, ...noLevel } = report.unit;
+  same([{ ...report, unit: noLevel }, named("A\u001fB", "commune"), named("C", "district")]);
+  same([named("A", "commune"), { ...report, dossiers: { received: { online: -1 } } }]);
+  assert.deepStrictEqual(same([]), { results: [], table: batch([], { scorecards: false }).table });
+  assert.deepStrictEqual(batch([], { scorecards: false }).table.rows, []);
+  assert.equal(same([{}]).table.rows.length, 0);
+});
