@@ -318,7 +318,7 @@ impl Calendar {
     ///
     /// # Errors
     /// [`OutOfRange`] when the receipt or the due date falls beyond the calendar.
-    #[inline]
+    #[inline(always)]
     pub fn due_day(
         &self,
         at: DateTime,

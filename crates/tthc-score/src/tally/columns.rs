@@ -3,10 +3,11 @@
 
 use super::Tally;
 use crate::calendar::DAY_SECONDS;
-use crate::classify::{Fault, Row, NONE};
+use crate::classify::{classify_class, Class, Fault, Row, NONE};
 use crate::error::{Code, Problem};
 use crate::input::MAX_TIME_LIMIT_DAYS;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// "No official" in the official column.
 pub const NO_OFFICIAL: u32 = u32::MAX;
@@ -203,43 +204,95 @@ fn check(r: &Row) -> Result<(), Fault> {
     Ok(())
 }
 
-/// The tally's index of each (unit, official) code pair of a batch: a table when it is
-/// small (the common case: a lookup per dossier without hashing), a map otherwise.
-enum OfficialIndex {
-    Table { officials: usize, index: Vec<u32> },
-    Map(HashMap<(usize, u32), u32>),
+/// The groups of a batch: each (unit, official) code pair of the columns, numbered on
+/// first use (a table when it is small — a lookup per dossier without hashing —, a map
+/// otherwise).
+enum GroupIndex {
+    Table { stride: usize, index: Vec<u32> },
+    Map(HashMap<(u32, u32), u32>),
 }
 
-impl OfficialIndex {
+impl GroupIndex {
     fn new(units: usize, officials: usize) -> Self {
-        match units.checked_mul(officials).filter(|&n| n <= 1 << 20) {
-            Some(n) => OfficialIndex::Table {
-                officials,
-                index: vec![NO_OFFICIAL; n],
+        let stride = officials + 1;
+        match units.checked_mul(stride).filter(|&n| n <= 1 << 20) {
+            Some(n) => GroupIndex::Table {
+                stride,
+                index: vec![u32::MAX; n],
             },
-            None => OfficialIndex::Map(HashMap::new()),
+            None => GroupIndex::Map(HashMap::new()),
         }
     }
 
-    fn get(&self, unit: usize, code: u32) -> Option<u32> {
+    /// The slot of a pair in the table (no official: the last column).
+    #[inline]
+    fn slot(stride: usize, unit: u32, official: u32) -> usize {
+        let o = if official == NO_OFFICIAL {
+            stride - 1
+        } else {
+            official as usize
+        };
+        unit as usize * stride + o
+    }
+
+    #[inline]
+    fn get(&self, unit: u32, official: u32) -> Option<u32> {
         match self {
-            OfficialIndex::Table { officials, index } => {
-                Some(index[unit * officials + code as usize]).filter(|&o| o != NO_OFFICIAL)
+            GroupIndex::Table { stride, index } => {
+                Some(index[Self::slot(*stride, unit, official)]).filter(|&g| g != u32::MAX)
             }
-            OfficialIndex::Map(m) => m.get(&(unit, code)).copied(),
+            GroupIndex::Map(m) => m.get(&(unit, official)).copied(),
         }
     }
 
-    fn set(&mut self, unit: usize, code: u32, o: u32) {
+    fn set(&mut self, unit: u32, official: u32, g: u32) {
         match self {
-            OfficialIndex::Table { officials, index } => {
-                index[unit * *officials + code as usize] = o
-            }
-            OfficialIndex::Map(m) => {
-                m.insert((unit, code), o);
+            GroupIndex::Table { stride, index } => index[Self::slot(*stride, unit, official)] = g,
+            GroupIndex::Map(m) => {
+                m.insert((unit, official), g);
             }
         }
     }
+}
+
+/// From this many dossiers in one call, the first [`HISTOGRAM_GROUPS`] groups are counted in
+/// histograms: per dossier one counter for where it stands and one for its five grades,
+/// added into the unit's and official's counters once at the end of the call (fewer
+/// than 100 counters a group are touched per dossier otherwise: about 20 adds).
+const HISTOGRAM_ROWS: usize = 1 << 16;
+/// How many groups have histograms (4.4 KB each); the others are counted directly.
+const HISTOGRAM_GROUPS: usize = 512;
+
+/// The histograms of a call, by group.
+#[derive(Default)]
+struct Histograms {
+    status: Vec<u32>,
+    grades: Vec<u32>,
+}
+
+impl Histograms {
+    /// Counts a dossier of group `k` (below 2^31 per call: no overflow).
+    #[inline]
+    fn add(&mut self, k: usize, class: Class) {
+        let s = &mut self.status[k * Class::STATUSES + class.status()];
+        *s = s.wrapping_add(1);
+        let g = &mut self.grades[k * Class::GRADES + class.grades()];
+        *g = g.wrapping_add(1);
+    }
+
+    fn add_group(&mut self) {
+        self.status.resize(self.status.len() + Class::STATUSES, 0);
+        self.grades.resize(self.grades.len() + Class::GRADES, 0);
+    }
+}
+
+/// What the batch knows of a group: the tally's unit and official, and whether it has
+/// histograms.
+#[derive(Clone, Copy)]
+struct Group {
+    unit: u32,
+    official: u32,
+    histogram: bool,
 }
 
 impl Tally {
@@ -275,9 +328,22 @@ impl Tally {
                 format!("every column must have one value per dossier ({n}, like unit)"),
             ));
         }
+        // A histogram's u32 counters hold any call: it is added up every 2^31 dossiers.
+        for from in (0..n).step_by(1 << 31) {
+            self.add_rows(first_row, c, from..n.min(from + (1 << 31)));
+        }
+        Ok(())
+    }
+
+    fn add_rows(&mut self, first_row: u64, c: &Columns<'_>, rows: std::ops::Range<usize>) {
         let units: Vec<u32> = c.units.iter().map(|u| self.unit(u)).collect();
-        let mut officials = OfficialIndex::new(c.units.len(), c.officials.len());
-        for i in 0..n {
+        let mut index = GroupIndex::new(c.units.len(), c.officials.len());
+        let mut groups: Vec<Group> = Vec::new();
+        let mut hist = Histograms::default();
+        let histograms = rows.len() >= HISTOGRAM_ROWS;
+        let calendar = Arc::clone(&self.calendar);
+        let (start, end, policy) = (self.start, self.end, self.policy);
+        for i in rows {
             let row_number = first_row + i as u64;
             let r = Row {
                 channel: c.channel[i],
@@ -308,28 +374,62 @@ impl Tally {
                 continue;
             }
             let code = at(c.official, i, NO_OFFICIAL);
-            let official = if code == NO_OFFICIAL {
-                NO_OFFICIAL
-            } else if let Some(name) = c.officials.get(code as usize) {
-                let slot = c.unit[i] as usize;
-                match officials.get(slot, code) {
-                    Some(o) => o,
-                    None => {
-                        let o = self.official(unit, name);
-                        officials.set(slot, code, o);
-                        o
-                    }
-                }
-            } else {
+            let name = c.officials.get(code as usize);
+            if code != NO_OFFICIAL && name.is_none() {
                 self.reject(
                     row_number,
                     None,
                     invalid(Code::CodeUnknown, "official", code.into()),
                 );
                 continue;
+            }
+            // The official is registered with its first valid dossier, counted or not.
+            let (k, g) = match index.get(c.unit[i], code) {
+                Some(k) => (k as usize, groups[k as usize]),
+                None => {
+                    let official = name.map_or(NO_OFFICIAL, |name| self.official(unit, name));
+                    let histogram = histograms && groups.len() < HISTOGRAM_GROUPS;
+                    if histogram {
+                        hist.add_group();
+                    }
+                    let g = Group {
+                        unit,
+                        official,
+                        histogram,
+                    };
+                    index.set(c.unit[i], code, groups.len() as u32);
+                    groups.push(g);
+                    (groups.len() - 1, g)
+                }
             };
-            self.add(row_number, None, unit, official, &r);
+            match classify_class(&r, &calendar, start, end, &policy) {
+                // Groups with histograms are numbered first: `k` is also the histogram's.
+                Ok(Some(class)) if g.histogram => {
+                    hist.add(k, class);
+                    self.counted(row_number, None, class);
+                }
+                Ok(Some(class)) => {
+                    self.count(g.unit, g.official, class, 1);
+                    self.counted(row_number, None, class);
+                }
+                Ok(None) => self.outside(),
+                Err(e) => self.reject(row_number, None, e.fault(&r, &calendar)),
+            }
         }
-        Ok(())
+        for (k, g) in groups.iter().enumerate().filter(|(_, g)| g.histogram) {
+            let u = &mut self.units[g.unit as usize];
+            let status = &hist.status[k * Class::STATUSES..][..Class::STATUSES];
+            for (s, &n) in status.iter().enumerate().filter(|(_, &n)| n > 0) {
+                u.counters.add_status(s, u64::from(n));
+            }
+            let grades = &hist.grades[k * Class::GRADES..][..Class::GRADES];
+            // Slot 0: not resolved in the period, nothing to add.
+            for (x, &n) in grades.iter().enumerate().skip(1).filter(|(_, &n)| n > 0) {
+                u.counters.add_grades(x, u64::from(n));
+                if let Some(o) = u.officials.get_mut(g.official as usize) {
+                    super::counters::add_slots(&mut o.1, x, u64::from(n));
+                }
+            }
+        }
     }
 }

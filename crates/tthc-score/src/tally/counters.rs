@@ -1,7 +1,7 @@
 //! The counters of one unit or official, and the row samples of the notes: both merge by
 //! addition, in any order.
 
-use crate::classify::{Classified, Points};
+use crate::classify::{slots_of, status_bits};
 use crate::input::{Count, Grades, MAX_COUNT};
 
 /// The per-dossier grades of one indicator: dossiers at 2, 1 and 0 points, and unknown.
@@ -22,21 +22,12 @@ pub(super) struct Counters {
     pub grades: [GradeCounts; 5],
 }
 
-/// The slot of a grade: 2, 1, 0 points or unknown → 0, 1, 2, 3.
+/// Adds `k` dossiers with the grade slots of `grades` (a [`Class::grades`](crate::classify::Class::grades) above 0): one
+/// add per indicator, no branch on the grades (they are as random as the dossiers).
 #[inline]
-fn slot(p: Option<u8>) -> usize {
-    match p {
-        Some(p) => 2 - usize::from(p.min(2)),
-        None => 3,
-    }
-}
-
-/// Adds `w` (0 or 1) dossiers with the grades `p`: one add per indicator, no branch on
-/// the grades (they are as random as the dossiers).
-#[inline]
-pub(super) fn add_points(grades: &mut [GradeCounts; 5], p: &Points, w: u64) {
-    for (g, &pts) in grades.iter_mut().zip(p) {
-        g[slot(pts)] += w;
+pub(super) fn add_slots(counts: &mut [GradeCounts; 5], grades: usize, k: u64) {
+    for (g, slot) in counts.iter_mut().zip(slots_of(grades)) {
+        g[slot] += k;
     }
 }
 
@@ -49,24 +40,27 @@ pub(super) fn merge_grades(a: &mut [GradeCounts; 5], b: &[GradeCounts; 5]) {
 }
 
 impl Counters {
+    /// Adds `k` dossiers of one [`Class::status`](crate::classify::Class::status).
     #[inline]
-    pub fn add(&mut self, c: &Classified, online: bool) {
-        let received = u64::from(c.received_in);
-        self.received_online += received & u64::from(online);
-        self.received_direct += received & u64::from(!online);
-        self.carried_over += u64::from(c.carried_over);
-        let (w, p) = match c.resolved {
-            Some(p) => (1, p),
-            None => (0, [None; 5]),
-        };
-        // The total-time points say early (2), on time (1) or late (0).
-        self.resolved[slot(p[0]).min(2)] += w;
-        add_points(&mut self.grades, &p, w);
-        let pending = c.pending_overdue.is_some();
-        let overdue = c.pending_overdue == Some(true);
-        self.pending_overdue += u64::from(overdue);
-        self.pending_within += u64::from(pending & !overdue);
-        self.online_unresolved_or_late += u64::from(c.online_unresolved_or_late);
+    pub fn add_status(&mut self, status: usize, k: u64) {
+        let [received, online, carried_over, pending, overdue, online_late] =
+            status_bits(status).map(u64::from);
+        self.received_online += k * (received & online);
+        self.received_direct += k * (received & (1 - online));
+        self.carried_over += k * carried_over;
+        self.pending_overdue += k * (pending & overdue);
+        self.pending_within += k * (pending & (1 - overdue));
+        self.online_unresolved_or_late += k * online_late;
+    }
+
+    /// Adds `k` dossiers of one [`Class::grades`](crate::classify::Class::grades) (0: not resolved in the period).
+    #[inline]
+    pub fn add_grades(&mut self, grades: usize, k: u64) {
+        if grades > 0 {
+            // The total-time slot says early, on time or late.
+            self.resolved[slots_of(grades)[0].min(2)] += k;
+            add_slots(&mut self.grades, grades, k);
+        }
     }
 
     /// No dossier of the unit counts in the period.

@@ -23,10 +23,10 @@ pub use records::row_of;
 pub use summary::{RejectedRow, TallyCode, TallyNote, TallySummary};
 
 use crate::calendar::{Calendar, DayNumber};
-use crate::classify::{classify, Classified, Fault, Policy, Row};
+use crate::classify::{classify_class, Class, Fault, Policy, Row};
 use crate::error::{Code, Problem};
 use crate::input::{Period, Report};
-use counters::{add_points, merge_grades, Counters, GradeCounts, Sample};
+use counters::{add_slots, merge_grades, Counters, GradeCounts, Sample};
 use ids::IdSet;
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -281,41 +281,58 @@ impl Tally {
     /// Classifies and counts one dossier of `unit` (and `official`, or [`NO_OFFICIAL`]).
     #[inline]
     pub fn add(&mut self, row_number: u64, id: Option<&str>, unit: u32, official: u32, r: &Row) {
-        match classify(r, &self.calendar, self.start, self.end, &self.policy) {
+        match classify_class(r, &self.calendar, self.start, self.end, &self.policy) {
             Ok(Some(c)) => {
-                self.rows += 1;
-                self.count(row_number, id, unit, official, r, &c);
+                self.count(unit, official, c, 1);
+                self.counted(row_number, id, c);
             }
-            Ok(None) => {
-                self.rows += 1;
-                self.outside += 1;
+            Ok(None) => self.outside(),
+            Err(e) => {
+                let f = e.fault(r, &self.calendar);
+                self.reject(row_number, id, f);
             }
-            Err(f) => self.reject(row_number, id, f),
         }
     }
 
+    /// Adds `k` dossiers of class `c` to the counters of `unit` and `official`.
     #[inline]
-    fn count(
-        &mut self,
-        row: u64,
-        id: Option<&str>,
-        unit: u32,
-        official: u32,
-        r: &Row,
-        c: &Classified,
-    ) {
+    fn count(&mut self, unit: u32, official: u32, c: Class, k: u64) {
         let u = &mut self.units[unit as usize];
-        u.counters.add(c, r.channel == Row::ONLINE);
-        if let (Some(p), Some(o)) = (&c.resolved, u.officials.get_mut(official as usize)) {
-            add_points(&mut o.1, p, 1);
+        u.counters.add_status(c.status(), k);
+        u.counters.add_grades(c.grades(), k);
+        if let Some(o) = u.officials.get_mut(official as usize) {
+            if c.grades() > 0 {
+                add_slots(&mut o.1, c.grades(), k);
+            }
         }
-        if c.due_date_mismatch {
+    }
+
+    /// A row counted in the period (its counters apart) and its notes.
+    #[inline]
+    fn counted(&mut self, row: u64, id: Option<&str>, c: Class) {
+        self.rows += 1;
+        if c.noted() {
+            self.note(row, id, c);
+        }
+    }
+
+    /// A row that touches the period in none of the ways that count.
+    #[inline]
+    fn outside(&mut self) {
+        self.rows += 1;
+        self.outside += 1;
+    }
+
+    /// Counts a dossier's notes.
+    #[cold]
+    fn note(&mut self, row: u64, id: Option<&str>, c: Class) {
+        if c.due_date_mismatch() {
             self.mismatch.add(row, id.map(str::to_string), NOTE_ROWS);
         }
-        if c.due_date_on_rest_day {
+        if c.due_date_on_rest_day() {
             self.rest_day.add(row, id.map(str::to_string), NOTE_ROWS);
         }
-        if c.provisional {
+        if c.provisional() {
             self.provisional.add(row, id.map(str::to_string), NOTE_ROWS);
         }
     }
