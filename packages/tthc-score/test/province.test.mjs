@@ -120,6 +120,19 @@ test("without scorecards, the rows and results rebuilt from the packed form are 
   const { level, ...noLevel } = report.unit;
   same([{ ...report, unit: noLevel }, named("A\u001fB", "commune"), named("C", "district")]);
   same([named("A", "commune"), { ...report, dossiers: { received: { online: -1 } } }]);
+  // Found by an independent review: a band code that is also a level's or group's name,
+  // and two bands with one code (the profile check allows it), kept their own labels.
+  const custom = fixtures.find(([n]) => n === "batch-custom-profile.json")[1];
+  const bands = (list) => ({ ...custom.options.profile, unitBands: list.map(([min, code, label]) => ({ min, code, label: { vi: label, en: label } })) });
+  // Ranked by 18, 17.00, 16.50, 16.50 and 5.50.
+  for (const [profile, labels] of [
+    [bands([["0", "districts", "Huyện"]]), ["Huyện"]],
+    [bands([["10", "commune", "Xã"], ["0", "weak", "Yếu"]]), ["Xã", "Yếu"]],
+    [bands([["17", "x", "A"], ["0", "x", "B"]]), ["A", "B"]],
+  ]) {
+    const lean = same(custom.input, { profile });
+    assert.deepEqual([...new Set(lean.table.rows.map((r) => r.rating.label.vi))], labels);
+  }
   assert.deepStrictEqual(same([]), { results: [], table: batch([], { scorecards: false }).table });
   assert.deepStrictEqual(batch([], { scorecards: false }).table.rows, []);
   assert.equal(same([{}]).table.rows.length, 0);

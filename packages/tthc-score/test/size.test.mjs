@@ -18,7 +18,7 @@
 //   checks, the conversions, the built-in profile — for the provincial offices that
 //   use both): 330 KB (329 KB now). It is compiled for speed like the dossiers'
 //   (Cargo.toml, wasm-full) — 283 → 324 KB for a batch of 10,000 units twice as fast (29 →
-//   14 µs a unit from JSON text) — and packs a batch's rows for the facade (2.5 KB; 8.4 µs
+//   14 µs a unit from JSON text) — and packs a batch's rows for the facade (2.5 KB; 8.6 µs
 //   now): what a provincial office, not a citizen's phone, downloads.
 // - "tthc-score/xlsx" (the province calls and the spreadsheet writer with its zip and
 //   deflate; a page imports it only when the user asks for a download): 545 KB.

@@ -11,6 +11,7 @@
 
 use rust_decimal::Decimal;
 use serde::Serialize;
+use tthc_score::profile::Rating;
 use tthc_score::province::{ProvinceRow, UnitResult};
 
 const SEP: char = '\u{1f}';
@@ -50,7 +51,8 @@ struct Dict {
     len: u32,
     /// Decimals by representation, sorted (a map's code would cost the module 2.5 KB).
     decimals: Vec<(u128, u32)>,
-    words: Vec<(String, u32)>,
+    /// Ratings by their whole value: a profile may give two bands one code.
+    ratings: Vec<(Rating, u32)>,
 }
 
 impl Dict {
@@ -80,16 +82,15 @@ impl Dict {
         }
     }
 
-    /// A short text, or texts that go together (`key` first, the others after it).
-    fn word(&mut self, key: &str, rest: &[&str]) -> u32 {
-        if let Some(&(_, i)) = self.words.iter().find(|(k, _)| k == key) {
+    /// A rating: its code, then its labels (vi, en).
+    fn rating(&mut self, g: &Rating) -> u32 {
+        if let Some(&(_, i)) = self.ratings.iter().find(|(r, _)| r == g) {
             return i;
         }
-        let i = self.add(key);
-        rest.iter().for_each(|s| {
-            self.add(s);
-        });
-        self.words.push((key.to_string(), i));
+        let i = self.add(&g.code);
+        self.add(&g.label.vi);
+        self.add(&g.label.en);
+        self.ratings.push((g.clone(), i));
         i
     }
 }
@@ -136,11 +137,7 @@ pub(super) fn pack_rows(rows: &[ProvinceRow]) -> Option<Rows> {
         for d in [r.total, r.maximum, r.ranked_by] {
             ints.push(dict.decimal(d));
         }
-        ints.push(
-            r.rating
-                .as_ref()
-                .map_or(ABSENT, |g| dict.word(&g.code, &[&g.label.vi, &g.label.en])),
-        );
+        ints.push(r.rating.as_ref().map_or(ABSENT, |g| dict.rating(g)));
         ints.push(r.rank);
         ints.push(r.rank_in_group);
     }
@@ -151,12 +148,13 @@ pub(super) fn pack_rows(rows: &[ProvinceRow]) -> Option<Rows> {
     })
 }
 
-/// The index of a level's or group's name in `dict`.
+/// The index of a level's or group's name in `dict` (an entry of its own: a rating's code
+/// may be the same text).
 fn memo<T: Serialize + PartialEq + Copy>(seen: &mut Vec<(T, u32)>, v: T, dict: &mut Dict) -> u32 {
     match seen.iter().find(|(k, _)| *k == v) {
         Some(&(_, i)) => i,
         None => {
-            let i = dict.word(&name(v), &[]);
+            let i = dict.add(&name(v));
             seen.push((v, i));
             i
         }

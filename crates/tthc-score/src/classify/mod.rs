@@ -210,8 +210,11 @@ pub(crate) fn classify_class(
         g @ 1..=3 => u32::from(g) - 1,
         _ => total,
     };
-    // Contacts as given, else as assumed (beyond i32::MAX: more than one), else unknown.
-    let assumed = policy.assume.contacts.map_or(-1, |a| a as i32);
+    // Contacts as given, else as assumed (beyond i32::MAX: still more than one), else unknown.
+    let assumed = policy
+        .assume
+        .contacts
+        .map_or(-1, |a| a.min(i32::MAX as u32) as i32);
     let contacts = if r.contacts >= 0 { r.contacts } else { assumed };
     let contacts = if contacts < 0 {
         3

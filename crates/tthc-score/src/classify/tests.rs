@@ -220,6 +220,19 @@ fn unknown_values_stay_unknown_unless_assumed() {
     assert_eq!(grades(&r)[4], Some(0));
 }
 
+/// Found by an independent review: an assumed count beyond i32::MAX is still "more than
+/// one" (0 points), never unknown.
+#[test]
+fn huge_assumed_contacts_are_more_than_one() {
+    let mut r = row("2021-06-07T09:00", 2, "2021-06-08");
+    r.contacts = -1;
+    for n in [2, i32::MAX as u32, i32::MAX as u32 + 1, u32::MAX] {
+        let mut p = Policy::default();
+        p.assume.contacts = Some(n);
+        assert_eq!(run(&r, q2_2021(), &p).resolved.unwrap()[2], Some(0), "{n}");
+    }
+}
+
 #[test]
 fn online_unresolved_or_late() {
     let mut r = row("2021-06-07T09:00", 2, "2021-06-10");
