@@ -14,7 +14,6 @@ mod packed;
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 enum ProvinceResult {
-    Batch(Batch),
     Consolidated(Box<tthc_score::province::Consolidated>),
     Audit(TableAudit),
     Errors(Vec<Problem>),
@@ -54,13 +53,14 @@ pub fn batch(inputs: &str, options_json: Option<String>) -> Result<JsValue, JsVa
             o.resolve().map_err(options_error)?;
             Ok((batch_json(inputs, &o)?, o.scorecards == Some(false)))
         });
+    // With nothing packed (with scorecards, or a name holding the separator): `{ batch }`.
     match outcome {
-        Ok((mut batch, true)) => {
-            let rows = packed::pack_rows(&batch.table.rows);
+        Ok((mut batch, lean)) => {
+            let rows = lean.then(|| packed::pack_rows(&batch.table.rows)).flatten();
             if rows.is_some() {
                 batch.table.rows = Vec::new();
             }
-            let results = packed::pack_results(&batch.results);
+            let results = lean.then(|| packed::pack_results(&batch.results)).flatten();
             if results.is_some() {
                 batch.results = Vec::new();
             }
@@ -70,7 +70,6 @@ pub fn batch(inputs: &str, options_json: Option<String>) -> Result<JsValue, JsVa
                 results,
             })
         }
-        Ok((batch, false)) => result(Ok(ProvinceResult::Batch(batch))),
         Err(e) => result(Err(e)),
     }
 }

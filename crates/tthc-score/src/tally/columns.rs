@@ -409,26 +409,22 @@ impl Tally {
                     self.counted(row_number, None, class);
                 }
                 Ok(Some(class)) => {
-                    self.count(g.unit, g.official, class, 1);
+                    self.count(g.unit, g.official, class.status(), class.grades(), 1);
                     self.counted(row_number, None, class);
                 }
                 Ok(None) => self.outside(),
                 Err(e) => self.reject(row_number, None, e.fault(&r, &calendar)),
             }
         }
+        // Each histogram's counts, added as many dossiers at once.
         for (k, g) in groups.iter().enumerate().filter(|(_, g)| g.histogram) {
-            let u = &mut self.units[g.unit as usize];
             let status = &hist.status[k * Class::STATUSES..][..Class::STATUSES];
             for (s, &n) in status.iter().enumerate().filter(|(_, &n)| n > 0) {
-                u.counters.add_status(s, u64::from(n));
+                self.count(g.unit, g.official, s, 0, u64::from(n));
             }
             let grades = &hist.grades[k * Class::GRADES..][..Class::GRADES];
-            // Slot 0: not resolved in the period, nothing to add.
-            for (x, &n) in grades.iter().enumerate().skip(1).filter(|(_, &n)| n > 0) {
-                u.counters.add_grades(x, u64::from(n));
-                if let Some(o) = u.officials.get_mut(g.official as usize) {
-                    super::counters::add_slots(&mut o.1, x, u64::from(n));
-                }
+            for (x, &n) in grades.iter().enumerate().filter(|(_, &n)| n > 0) {
+                self.count(g.unit, g.official, 0, x, u64::from(n));
             }
         }
     }

@@ -283,7 +283,7 @@ impl Tally {
     pub fn add(&mut self, row_number: u64, id: Option<&str>, unit: u32, official: u32, r: &Row) {
         match classify_class(r, &self.calendar, self.start, self.end, &self.policy) {
             Ok(Some(c)) => {
-                self.count(unit, official, c, 1);
+                self.count(unit, official, c.status(), c.grades(), 1);
                 self.counted(row_number, id, c);
             }
             Ok(None) => self.outside(),
@@ -294,15 +294,16 @@ impl Tally {
         }
     }
 
-    /// Adds `k` dossiers of class `c` to the counters of `unit` and `official`.
+    /// Adds `k` dossiers of one [`Class::status`] and one [`Class::grades`] to the
+    /// counters of `unit` and `official` (status 0 and grades 0 add nothing).
     #[inline]
-    fn count(&mut self, unit: u32, official: u32, c: Class, k: u64) {
+    fn count(&mut self, unit: u32, official: u32, status: usize, grades: usize, k: u64) {
         let u = &mut self.units[unit as usize];
-        u.counters.add_status(c.status(), k);
-        u.counters.add_grades(c.grades(), k);
+        u.counters.add_status(status, k);
+        u.counters.add_grades(grades, k);
         if let Some(o) = u.officials.get_mut(official as usize) {
-            if c.grades() > 0 {
-                add_slots(&mut o.1, c.grades(), k);
+            if grades > 0 {
+                add_slots(&mut o.1, grades, k);
             }
         }
     }
