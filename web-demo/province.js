@@ -2,7 +2,8 @@
 // auditTable) and ranks many units from their report files (the package's batch) — all
 // computed in the browser by the "tthc-score/province" entry. No scoring, ranking or
 // checking logic here: the page reads files, shows what the package returns, and writes
-// the downloads with the clerk's page's CSV helpers.
+// the CSV downloads with the clerk's page's CSV helpers; the workbooks (.xlsx) come from the
+// package's spreadsheet entry, loaded on demand.
 import { init, auditTable, batch, labels, profiles, TthcScoreError } from "tthc-score/province";
 import { PROVINCE_TEXT as TEXT } from "./i18n.js";
 import { formatValue } from "./numbers.js";
@@ -101,6 +102,8 @@ const num = (v) => (v === undefined || v === null ? "" : formatValue(v, state.la
 
 // ---- the audit of a published table ---------------------------------------------------------------
 
+const auditOptions = () => ({ profile: profile(), period: period() });
+
 function runAudit() {
   show($("#audit-error"), null);
   state.audit = null;
@@ -109,7 +112,7 @@ function runAudit() {
     try {
       const year = $("#year").value.trim();
       if (!/^\d{4}$/.test(year)) throw new Error(state.lang === "vi" ? `“${year}” không phải là năm (ví dụ 2021) [PERIOD_INVALID]` : `“${year}” is not a year (e.g. 2021) [PERIOD_INVALID]`);
-      state.audit = auditTable(text, { profile: profile(), period: period() });
+      state.audit = auditTable(text, auditOptions());
     } catch (e) {
       show($("#audit-error"), e);
     }
@@ -120,6 +123,7 @@ function runAudit() {
 function renderAudit() {
   const a = state.audit;
   $("#download-audit").disabled = !a;
+  $("#download-audit-xlsx").disabled = !a;
   $("#audit-summary").hidden = !a;
   $("#findings-table").hidden = !a;
   if (!a) return;
@@ -162,13 +166,15 @@ async function readReports(files) {
   return entries;
 }
 
+const batchOptions = () => ({ profile: profile(), ties: $("#ties").value, rankBy: $("#rank-by").value });
+
 function runBatch() {
   show($("#batch-error"), null);
   state.batch = null;
   const parsed = state.entries.filter((e) => !e.errors);
   if (state.entries.length) {
     try {
-      const out = parsed.length ? batch(parsed.map((e) => e.report), { profile: profile(), ties: $("#ties").value, rankBy: $("#rank-by").value }) : { results: [], table: null };
+      const out = parsed.length ? batch(parsed.map((e) => e.report), batchOptions()) : { results: [], table: null };
       parsed.forEach((e, i) => (e.result = out.results[i]));
       state.batch = out;
     } catch (e) {
@@ -187,6 +193,7 @@ function renderBatch() {
   const table = b?.table;
   const failed = b ? state.entries.filter((e) => e.errors || e.result?.errors) : [];
   $("#download-table").disabled = !table?.rows.length;
+  $("#download-table-xlsx").disabled = !table?.rows.length;
   $("#batch-summary").hidden = !b;
   $("#ranking").hidden = !table?.rows.length;
   $("#bands-block").hidden = !table?.groups.length;
@@ -264,22 +271,31 @@ function renderBatch() {
  * package does in its own CSV. */
 const safe = (c) => (/^[=+\-@\t\r]/.test(c) && !/^-?\d/.test(c) ? `'${c}` : c);
 
-function download(name, text) {
-  const a = el("a", { href: URL.createObjectURL(new Blob([text], { type: "text/csv;charset=utf-8" })), download: name });
+const CSV = "text/csv;charset=utf-8";
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+function download(name, data, type) {
+  const a = el("a", { href: URL.createObjectURL(new Blob([data], { type })), download: name });
   document.body.append(a);
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(a.href), 1000);
 }
 
+/** The file name of the ranked table: its kind and the reports' period. */
+function tableFileName(ext) {
+  const first = state.entries.find((e) => e.result?.scorecard)?.result.scorecard;
+  return [t("fileCsv"), periodSlug(first?.period)].filter(Boolean).join("_") + ext;
+}
+
+const auditFileName = (ext) => [t("fileAudit"), periodSlug(period())].filter(Boolean).join("_") + ext;
+
 function downloadTable() {
   const table = state.batch?.table;
   if (!table?.rows.length) return;
   const head = [t("rank"), t("unit"), ...table.rows[0].scores.map((_, i) => `C${i + 1}`), t("total"), t("rating"), t("group"), t("rankInGroup")];
   const rows = table.rows.map((r) => [String(r.rank), safe(r.unit), ...r.scores.map(num), num(r.total), r.rating ? r.rating.label[state.lang] : "", groupLabel(table, r.group), String(r.rankInGroup)]);
-  const first = state.entries.find((e) => e.result?.scorecard)?.result.scorecard;
-  const name = [t("fileCsv"), periodSlug(first?.period)].filter(Boolean).join("_") + ".csv";
-  download(name, csvForSpreadsheet(writeCsv([head, ...rows], ","), state.lang));
+  download(tableFileName(".csv"), csvForSpreadsheet(writeCsv([head, ...rows], ","), state.lang), CSV);
 }
 
 function downloadAudit() {
@@ -287,8 +303,41 @@ function downloadAudit() {
   if (!a) return;
   const head = [t("row"), t("unit"), t("code"), t("severity"), t("message")];
   const rows = a.findings.map((f) => [String(f.row), safe(f.unit), f.code, t(`severity_${f.severity}`), safe(f.message[state.lang])]);
-  const name = [t("fileAudit"), periodSlug(period())].filter(Boolean).join("_") + ".csv";
-  download(name, csvForSpreadsheet(writeCsv([head, ...rows], ","), state.lang));
+  download(auditFileName(".csv"), csvForSpreadsheet(writeCsv([head, ...rows], ","), state.lang), CSV);
+}
+
+// The spreadsheet entry (about 540 KB gzip: the writer, its zip and deflate) is loaded the
+// first time a workbook is asked for; the workbook is written by the package from the same
+// inputs as the page's results, with numbers as numbers.
+let workbooks;
+async function spreadsheets() {
+  if (!workbooks) {
+    const m = await import("tthc-score/xlsx");
+    await m.init();
+    workbooks = m;
+  }
+  return workbooks;
+}
+
+async function downloadTableXlsx() {
+  if (!state.batch?.table?.rows.length) return;
+  try {
+    const { provinceXlsx } = await spreadsheets();
+    const reports = state.entries.filter((e) => !e.errors).map((e) => e.report);
+    download(tableFileName(".xlsx"), provinceXlsx(reports, batchOptions(), state.lang), XLSX);
+  } catch (e) {
+    show($("#batch-error"), e);
+  }
+}
+
+async function downloadAuditXlsx() {
+  if (!state.audit) return;
+  try {
+    const { auditTableXlsx } = await spreadsheets();
+    download(auditFileName(".xlsx"), auditTableXlsx($("#csv-text").value, auditOptions(), state.lang), XLSX);
+  } catch (e) {
+    show($("#audit-error"), e);
+  }
 }
 
 // ---- wiring ------------------------------------------------------------------------------------
@@ -341,6 +390,7 @@ async function main() {
     runAudit();
   });
   $("#download-audit").addEventListener("click", downloadAudit);
+  $("#download-audit-xlsx").addEventListener("click", downloadAuditXlsx);
 
   for (const id of ["#ties", "#rank-by"]) $(id).addEventListener("change", runBatch);
   $("#report-files").addEventListener("change", async () => {
@@ -357,6 +407,7 @@ async function main() {
     runBatch();
   });
   $("#download-table").addEventListener("click", downloadTable);
+  $("#download-table-xlsx").addEventListener("click", downloadTableXlsx);
 
   document.body.dataset.ready = "true";
 }

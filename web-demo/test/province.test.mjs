@@ -1,13 +1,15 @@
 // The province page in Debian's Chromium: the audit of a published table (the shared
 // fixture's findings, exactly), the ranked table of the two seed sections, a broken file
-// among good ones, the tie and rank options, English, the CSV downloads, the keyboard focus
-// ring; screenshots at desktop and phone widths in web-demo/screenshots/.
+// among good ones, the tie and rank options, English, the CSV and .xlsx downloads (the
+// workbooks read back by an independent reader), the keyboard focus ring; screenshots at
+// desktop and phone widths in web-demo/screenshots/.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openDemo, shots, demoDir } from "./page.mjs";
+import { cells } from "../../packages/tthc-score/test/helpers.mjs";
 
 const fixture = JSON.parse(readFileSync(join(demoDir, "../tests/fixtures/province/audit-table-q2.json"), "utf8"));
 const expected = fixture.expected.audit.findings;
@@ -31,7 +33,8 @@ async function downloaded(click) {
   const [d] = await Promise.all([page.waitForEvent("download"), click()]);
   const file = join(tmp, d.suggestedFilename());
   await d.saveAs(file);
-  return { name: d.suggestedFilename(), content: readFileSync(file, "utf8") };
+  const bytes = readFileSync(file);
+  return { name: d.suggestedFilename(), content: bytes.toString("utf8"), bytes };
 }
 
 const findings = () =>
@@ -224,5 +227,35 @@ test("English, the English CSV, the focus ring and the phone width", async () =>
   await page.setViewportSize({ width: 1366, height: 900 });
   await page.getByRole("button", { name: "Tiếng Việt" }).click();
   assert.equal(await page.locator("html").getAttribute("lang"), "vi");
+  assert.deepEqual(pageErrors, []);
+});
+
+test("the workbooks: the ranked table and the findings as .xlsx, the writer loaded only when asked for", async () => {
+  const requested = [];
+  const onRequest = (r) => requested.push(r.url());
+  page.on("request", onRequest);
+  await page.locator("#load-audit-example").click();
+  await page.locator("#load-batch-example").click();
+  await page.waitForSelector("#ranking tbody tr");
+  await page.waitForSelector("#findings-table tbody tr[data-code]");
+  const writer = () => requested.filter((u) => u.endsWith("tthc_score_xlsx_bg.wasm")).length;
+  assert.equal(writer(), 0, "the spreadsheet writer is not loaded before a workbook is asked for");
+
+  const table = await downloaded(() => page.getByRole("button", { name: "Tải bảng xếp hạng (Excel)" }).click());
+  assert.equal(table.name, "bang-xep-hang_2021-q2.xlsx");
+  assert.equal(table.bytes.subarray(0, 2).toString("latin1"), "PK");
+  const t = Object.values(cells(table.bytes));
+  // The two units' totals as numbers, their rating as text, as on the page.
+  assert.ok(t.includes(16.74) && t.includes(15.74), JSON.stringify(t).slice(0, 600));
+  assert.ok(t.some((c) => typeof c === "string" && c.includes("UBND cấp xã")));
+  assert.ok(t.includes("Xuất sắc"), JSON.stringify(t).slice(0, 600));
+  assert.equal(writer(), 1);
+
+  const audit = await downloaded(() => page.getByRole("button", { name: "Tải kết quả kiểm tra (Excel)" }).click());
+  assert.equal(audit.name, "kiem-tra-bang_2021-q2.xlsx");
+  const a = Object.values(cells(audit.bytes));
+  for (const f of expected) assert.ok(a.includes(f.code), `${f.code} in ${JSON.stringify(a).slice(0, 600)}`);
+  assert.equal(writer(), 1, "loaded once");
+  page.off("request", onRequest);
   assert.deepEqual(pageErrors, []);
 });

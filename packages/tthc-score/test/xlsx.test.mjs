@@ -1,56 +1,16 @@
 // The spreadsheet entry ("tthc-score/xlsx", loaded on demand): each workbook opened by an
-// independent reader — the zip read here with node:zlib, the sheet's XML read for its
+// independent reader (helpers.mjs) — the zip read with node:zlib, the sheet's XML read for its
 // cells — and the cells checked: numbers as numbers, text as text, the same figures as
 // the other calls.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { inflateRawSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
+import { cells } from "./helpers.mjs";
 
 const repo = (p) => fileURLToPath(new URL(`../../../${p}`, import.meta.url));
 const report = JSON.parse(readFileSync(repo("examples/dien-bien-2021-q2-district.json"), "utf8"));
 const commune = JSON.parse(readFileSync(repo("examples/dien-bien-2021-q2-commune.json"), "utf8"));
-
-/** The files of a zip archive (its central directory), by name. */
-function unzip(bytes) {
-  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
-  let end = b.length - 22;
-  while (b.readUInt32LE(end) !== 0x06054b50) end--;
-  const count = b.readUInt16LE(end + 10);
-  let at = b.readUInt32LE(end + 16);
-  const files = {};
-  for (let n = 0; n < count; n++) {
-    const method = b.readUInt16LE(at + 10);
-    const size = b.readUInt32LE(at + 20);
-    const nameLength = b.readUInt16LE(at + 28);
-    const extra = b.readUInt16LE(at + 30);
-    const comment = b.readUInt16LE(at + 32);
-    const local = b.readUInt32LE(at + 42);
-    const name = b.toString("utf8", at + 46, at + 46 + nameLength);
-    const data = local + 30 + b.readUInt16LE(local + 26) + b.readUInt16LE(local + 28);
-    const raw = b.subarray(data, data + size);
-    files[name] = (method === 8 ? inflateRawSync(raw) : raw).toString("utf8");
-    at += 46 + nameLength + extra + comment;
-  }
-  return files;
-}
-
-/** The cells of the first worksheet: { A1: "text" | number }. */
-function cells(bytes) {
-  const f = unzip(bytes);
-  const shared = [...(f["xl/sharedStrings.xml"] ?? "").matchAll(/<si>(.*?)<\/si>/gs)].map((m) =>
-    [...m[1].matchAll(/<t[^>]*>(.*?)<\/t>/gs)].map((t) => t[1]).join(""),
-  );
-  const out = {};
-  for (const m of f["xl/worksheets/sheet1.xml"].matchAll(/<c r="([A-Z]+\d+)"([^>]*?)(?:\/>|>(.*?)<\/c>)/gs)) {
-    const [, ref, attrs, body = ""] = m;
-    const v = /<v>(.*?)<\/v>/.exec(body)?.[1];
-    if (v === undefined) continue;
-    out[ref] = /t="s"/.test(attrs) ? shared[Number(v)] : Number(v);
-  }
-  return out;
-}
 
 const { annexXlsx, provinceXlsx, consolidatedXlsx, auditTableXlsx, score, batch, TthcScoreError } = await import("../dist/xlsx.node.mjs");
 
