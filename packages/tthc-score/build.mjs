@@ -413,15 +413,17 @@ export declare function tallyCsv(text: string, options: TallyOptions, unitFacts?
 `;
 
 const PROVINCE = `/** Scores many reports under one profile (a built-in id or a province's own profile object)
- * and ranks those that score in one province table. A unit's errors are its result and
+ * and ranks those that score in one province table. An item may also be a \`BatchItem\`,
+ * \`{ report, profile }\`: that unit is scored under its own profile, ranked in the same
+ * table by the same figure, its row naming its profile. A unit's errors are its result and
  * never lose the others; throws TthcScoreError for bad options or an input that is not an
  * array. \`reports\` may also be the JSON text of the array (say a server's response, read
  * with \`await response.text()\`): it crosses as it is, without a JSON.stringify. With
  * \`{ scorecards: false }\` each result is the position of the unit's row in the table
  * instead of its whole scorecard: what a province table needs, about 5 times faster. */
-export declare function batch(reports: unknown[] | string, options: BatchOptions & { scorecards: false }): BatchOfRows;
-export declare function batch(reports: unknown[] | string, options?: BatchOptions & { scorecards?: true }): BatchOfScorecards;
-export declare function batch(reports: unknown[] | string, options?: BatchOptions): Batch;
+export declare function batch(reports: readonly (Report | BatchItem)[] | unknown[] | string, options: BatchOptions & { scorecards: false }): BatchOfRows;
+export declare function batch(reports: readonly (Report | BatchItem)[] | unknown[] | string, options?: BatchOptions & { scorecards?: true }): BatchOfScorecards;
+export declare function batch(reports: readonly (Report | BatchItem)[] | unknown[] | string, options?: BatchOptions): Batch;
 /** A batch without scorecards: each result is the position of the unit's row in
  * \`table.rows\` (from 0), or the problems that kept it out of the table. */
 export interface BatchOfRows extends Batch {
@@ -458,7 +460,7 @@ export type SheetLang = "vi" | "en";
  * their decimals; text never a formula). Throws TthcScoreError for invalid input. */
 export declare function annexXlsx(report: Report, options?: Options, lang?: SheetLang): Uint8Array;
 /** The ranked province table of many reports (or their JSON text) as an .xlsx workbook. */
-export declare function provinceXlsx(reports: unknown[] | string, options?: BatchOptions, lang?: SheetLang): Uint8Array;
+export declare function provinceXlsx(reports: readonly (Report | BatchItem)[] | unknown[] | string, options?: BatchOptions, lang?: SheetLang): Uint8Array;
 /** A consolidated result (units into a group, periods into a year) of reports (or their
  * JSON text) as an .xlsx workbook. */
 export declare function consolidatedXlsx(reports: Report[] | string, options?: ConsolidateOptions, lang?: SheetLang): Uint8Array;
@@ -471,7 +473,7 @@ function declarations(withTally, withProvince, withXlsx = false) {
   ${typeNames.join(",\n  ")},
 } from "./types.js";
 import type { Code, Finding, Labels, Options, Outcome, Problem, Profile, RenderOptions, Report, Scorecard, UnitLevel } from "./types.js";
-${withTally ? `import type { Dossier, TallyOptions, TallyOutcome, UnitFacts } from "./types.js";\n` : ""}${withProvince ? `import type { Batch, BatchOptions, Consolidated, ConsolidateOptions, IndexInput, IndexRenderOptions, IndexResult, IndexScoreOptions, TableAudit, TableAuditOptions } from "./types.js";\n` : ""}
+${withTally ? `import type { Dossier, TallyOptions, TallyOutcome, UnitFacts } from "./types.js";\n` : ""}${withProvince ? `import type { Batch, BatchItem, BatchOptions, Consolidated, ConsolidateOptions, IndexInput, IndexRenderOptions, IndexResult, IndexScoreOptions, TableAudit, TableAuditOptions } from "./types.js";\n` : ""}
 /** Thrown by score(), audit(), renderTable(), labels() and assertReport() for invalid
  * input: the first problem's code, path and messages, and every problem found. Code
  * INTERNAL_ERROR (with the original error as \`cause\`): a call stopped inside the module —

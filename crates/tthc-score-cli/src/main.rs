@@ -330,6 +330,8 @@ fn options(args: &ScoreArgs, policy: Option<&mut Policy>) -> Result<Options, Fai
 struct Scoring {
     profile: Cow<'static, CheckedProfile>,
     interp: Interpretations,
+    /// The `--set` overrides, for the units of a batch that bring their own profile.
+    overrides: InterpretationOverrides,
 }
 
 impl Scoring {
@@ -348,11 +350,13 @@ impl Scoring {
                 args.profile.as_deref().unwrap_or(profile::DEFAULT_PROFILE),
             )?),
         };
-        let interp = o
-            .interpretations
-            .unwrap_or_default()
-            .apply(profile.interpretations);
-        Ok(Scoring { profile, interp })
+        let overrides = o.interpretations.unwrap_or_default();
+        let interp = overrides.apply(profile.interpretations);
+        Ok(Scoring {
+            profile,
+            interp,
+            overrides,
+        })
     }
 
     fn score(&self, report: &Report) -> Result<Scorecard, Errors> {
@@ -360,12 +364,20 @@ impl Scoring {
     }
 }
 
+/// A report read from a file (or one element of a file's array), named for messages.
+type Named<T> = (String, Result<T, Errors>);
+
 /// The reports of `files`: each a report, a JSON array of reports, or a folder of them
 /// (its `*.json`, in name order); each with the name it is reported under.
-/// A report read from a file (or one element of a file's array), named for messages.
-type NamedReport = (String, Result<Report, Errors>);
+fn reports(files: &[String]) -> Result<Vec<Named<Report>>, Fail> {
+    items(files, tthc_score::parse_report)
+}
 
-fn reports(files: &[String]) -> Result<Vec<NamedReport>, Fail> {
+/// The items of `files` read by `read`, as [`reports`] says.
+fn items<T>(
+    files: &[String],
+    read: impl Fn(&str) -> Result<T, Errors>,
+) -> Result<Vec<Named<T>>, Fail> {
     let mut paths = Vec::new();
     for f in files {
         let p = std::path::Path::new(f);
@@ -392,10 +404,10 @@ fn reports(files: &[String]) -> Result<Vec<NamedReport>, Fail> {
         {
             let items: Vec<&serde_json::value::RawValue> = parse_json(&text)?;
             for (i, raw) in items.iter().enumerate() {
-                out.push((format!("{p}[{i}]"), tthc_score::parse_report(raw.get())));
+                out.push((format!("{p}[{i}]"), read(raw.get())));
             }
         } else {
-            out.push((p.clone(), tthc_score::parse_report(&text)));
+            out.push((p.clone(), read(&text)));
         }
     }
     Ok(out)
@@ -911,61 +923,64 @@ fn run(cli: Cli) -> Result<ExitCode, Fail> {
         } => {
             let s = Scoring::new(&args, None)?;
             let lang: Lang = args.lang.into();
-            let mut cards = Vec::new();
+            let options = RankOptions {
+                ties: match ties {
+                    TiesArg::Competition => TiePolicy::Competition,
+                    TiesArg::Dense => TiePolicy::Dense,
+                },
+                basis: match rank_by {
+                    RankByArg::RatingBasis => RankBasis::RatingBasis,
+                    RankByArg::Total => RankBasis::Total,
+                },
+            };
+            let (names, units): (Vec<String>, Vec<_>) =
+                items(&files, tthc_score::parse_batch_item)?
+                    .into_iter()
+                    .unzip();
+            let b = province::batch_items(&units, &s.profile, s.overrides, options, true);
             let mut outcomes = Vec::new();
-            let mut failed = 0;
-            for (name, r) in reports(&files)? {
-                let result = r.and_then(|r| s.score(&r));
-                match &result {
-                    Ok(c) => cards.push(c.clone()),
-                    Err(e) => {
-                        failed += 1;
-                        print_errors(&name, e, lang);
+            let (mut failed, mut period) = (0, None);
+            for (name, result) in names.into_iter().zip(b.results) {
+                let outcome = match result {
+                    province::UnitResult::Scorecard(c) => {
+                        period = period.or(Some(c.period));
+                        tthc_score::Outcome::Scorecard(c)
                     }
-                }
+                    province::UnitResult::Errors(e) => {
+                        failed += 1;
+                        let e = Errors(e);
+                        print_errors(&name, &e, lang);
+                        tthc_score::Outcome::Errors(e.0)
+                    }
+                    province::UnitResult::Row(_) => unreachable!("a batch with scorecards"),
+                };
                 let mut o = serde_json::Map::new();
                 o.insert("file".into(), name.into());
-                let outcome =
-                    serde_json::to_value(tthc_score::Outcome::from(result)).unwrap_or_default();
-                if let serde_json::Value::Object(m) = outcome {
+                if let Ok(serde_json::Value::Object(m)) = serde_json::to_value(outcome) {
                     o.extend(m);
                 }
                 outcomes.push(serde_json::Value::Object(o));
             }
+            let scored = outcomes.len() - failed;
             if format == TableFormat::Json {
                 emit(&format!("{}\n", json(&outcomes)), args.output.as_deref())?;
+            } else if format == TableFormat::Xlsx {
+                let sheet =
+                    tthc_score::render::province_sheet(&b.table, &s.profile, period.as_ref(), lang);
+                write_xlsx(&[sheet], args.output.as_deref())?;
             } else {
-                let options = RankOptions {
-                    ties: match ties {
-                        TiesArg::Competition => TiePolicy::Competition,
-                        TiesArg::Dense => TiePolicy::Dense,
-                    },
-                    basis: match rank_by {
-                        RankByArg::RatingBasis => RankBasis::RatingBasis,
-                        RankByArg::Total => RankBasis::Total,
-                    },
-                };
-                let t = province::province_table(&cards, &s.profile, options)?;
-                let period = cards.first().map(|c| c.period);
-                if format == TableFormat::Xlsx {
-                    let sheet =
-                        tthc_score::render::province_sheet(&t, &s.profile, period.as_ref(), lang);
-                    write_xlsx(&[sheet], args.output.as_deref())?;
-                } else {
-                    let text = render_province_table(
-                        &t,
-                        &s.profile,
-                        period.as_ref(),
-                        table_format(format),
-                        lang,
-                    );
-                    emit(&text, args.output.as_deref())?;
-                }
+                let text = render_province_table(
+                    &b.table,
+                    &s.profile,
+                    period.as_ref(),
+                    table_format(format),
+                    lang,
+                );
+                emit(&text, args.output.as_deref())?;
             }
             eprintln!(
-                "{} reports: {} scored, {failed} with errors",
-                cards.len() + failed,
-                cards.len()
+                "{} reports: {scored} scored, {failed} with errors",
+                scored + failed
             );
             Ok(if failed > 0 {
                 ExitCode::from(1)

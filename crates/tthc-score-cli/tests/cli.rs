@@ -369,6 +369,28 @@ fn batch_keeps_every_outcome_in_order_and_ranks_the_units() {
 }
 
 #[test]
+fn batch_with_a_unit_under_its_own_profile() {
+    let own = format!(
+        r#"{{"report": {}, "profile": "tt01-2018"}}"#,
+        std::fs::read_to_string(COMMUNE).unwrap()
+    );
+    let file = temp("own-profile.json", &own);
+    let o = run(&["batch", DISTRICT, &file]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v[0]["scorecard"]["profile"], "dien-bien-2019");
+    assert_eq!(v[1]["scorecard"]["profile"], "tt01-2018");
+    let o = run(&["batch", DISTRICT, &file, "--format", "csv", "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let t = stdout(&o);
+    // A column names each unit's profile once a unit has its own.
+    assert!(t.lines().any(|l| l.ends_with(",Profile")), "{t}");
+    let rows: Vec<&str> = t.lines().filter(|l| l.starts_with(['1', '2'])).collect();
+    assert!(rows.iter().any(|l| l.ends_with(",dien-bien-2019")), "{t}");
+    assert!(rows.iter().any(|l| l.ends_with(",tt01-2018")), "{t}");
+}
+
+#[test]
 fn rollup_and_a_custom_profile() {
     let o = run(&[
         "rollup", DISTRICT, COMMUNE, "--method", "mean", "--format", "json",

@@ -24,9 +24,10 @@ mod tally;
 #[cfg(feature = "xlsx")]
 mod xlsx;
 
-use serde::de::DeserializeOwned;
 use serde::Serialize;
-use tthc_score::{parse_json, Problem};
+#[cfg(feature = "tally")]
+use tthc_score::parse_json;
+use tthc_score::{FromJson, Problem};
 use wasm_bindgen::prelude::*;
 
 /// The one serializer configuration: plain objects (never `Map`), `undefined` for absent
@@ -52,14 +53,15 @@ pub(crate) fn within(name: &str, mut p: Problem) -> Problem {
     p
 }
 
-/// Parses options given as JSON text; paths of problems start with `options`.
-pub(crate) fn parse_options<T: DeserializeOwned>(text: &str) -> Result<T, Problem> {
-    parse_json(text).map_err(|p| within("options", p))
+/// Parses options given as JSON text (by the core's reader: see `FromJson`); paths of
+/// problems start with `options`.
+pub(crate) fn parse_options<T: FromJson>(text: &str) -> Result<T, Problem> {
+    T::from_json(text).map_err(|p| within("options", p))
 }
 
 /// Parses options given as JSON text, or their defaults when absent.
 #[cfg(any(feature = "scoring", feature = "province"))]
-pub(crate) fn options<T: DeserializeOwned + Default>(json: Option<String>) -> Result<T, Problem> {
+pub(crate) fn options<T: FromJson + Default>(json: Option<String>) -> Result<T, Problem> {
     json.map_or_else(|| Ok(T::default()), |t| parse_options(&t))
 }
 

@@ -113,7 +113,9 @@ pub use finding::{Finding, FindingCode, Severity};
 pub use indicator::{IndicatorId, IndicatorKind};
 pub use input::{validate, Report};
 #[cfg(feature = "json")]
-pub use json::{add_records_json, check_json, parse_json, parse_report};
+pub use json::{
+    add_records_json, check_json, parse_batch_item, parse_json, parse_report, FromJson,
+};
 pub use profile::{
     CheckedProfile, InterpretationOverrides, Interpretations, Profile, ProfileChoice,
 };
@@ -260,33 +262,42 @@ pub fn evaluate_json(input: &str, options: &Options) -> Outcome {
 /// others whole; the problems of the text itself (not an array, malformed) are `Err`.
 #[cfg(feature = "json")]
 fn reports_json(inputs: &str) -> Result<Vec<Result<Report, Errors>>, Errors> {
-    // Every report good, the usual case: one pass over the text. Otherwise the items are
-    // read again one by one, each error then placed on its own unit.
-    if let Ok(all) = parse_json::<Vec<Report>>(inputs) {
-        return Ok(all.into_iter().map(Ok).collect());
-    }
-    let items: Vec<&serde_json::value::RawValue> = parse_json(inputs).map_err(Errors::one)?;
-    Ok(items
-        .into_iter()
-        .map(|raw| parse_report(raw.get()))
-        .collect())
+    items_json(inputs, |r: Report| r, parse_report)
 }
 
-/// Scores every report of a JSON array (each with the options' profile) and ranks those
-/// that score in one province table (see [`province::batch`]). Never panics, whatever the
-/// text.
+/// The items of a JSON array read by `read`, as [`reports_json`] says; an array of
+/// nothing but `F`s (bare reports) is read in one pass and each made a `T` by `from`.
+#[cfg(feature = "json")]
+fn items_json<F: serde::de::DeserializeOwned, T>(
+    inputs: &str,
+    from: impl Fn(F) -> T,
+    read: impl Fn(&str) -> Result<T, Errors>,
+) -> Result<Vec<Result<T, Errors>>, Errors> {
+    // Every report good, the usual case: one pass over the text. Otherwise the items are
+    // read again one by one, each error then placed on its own unit.
+    if let Ok(all) = parse_json::<Vec<F>>(inputs) {
+        return Ok(all.into_iter().map(|f| Ok(from(f))).collect());
+    }
+    let items: Vec<&serde_json::value::RawValue> = parse_json(inputs).map_err(Errors::one)?;
+    Ok(items.into_iter().map(|raw| read(raw.get())).collect())
+}
+
+/// Scores every item of a JSON array — a report, under the options' profile, or a report
+/// with its own profile (`{ "report": …, "profile": … }`, see [`province::BatchItem`]) —
+/// and ranks those that score in one province table (see [`province::batch_mixed`]). The
+/// options' interpretation overrides apply to every unit. Never panics, whatever the text.
 ///
 /// # Errors
 /// The text is not a JSON array, or the options name an unknown profile; a unit's own
-/// errors are its result instead.
+/// errors (an unknown profile of its own among them) are its result instead.
 #[cfg(feature = "json")]
 pub fn batch_json(inputs: &str, options: &province::BatchOptions) -> Result<Batch, Errors> {
-    let (p, i, rank) = options.resolve()?;
-    let reports = reports_json(inputs)?;
-    Ok(province::batch(
-        reports,
+    let (p, _, rank) = options.resolve()?;
+    let items = items_json(inputs, |r: Report| (r, None), parse_batch_item)?;
+    Ok(province::batch_items(
+        &items,
         &p,
-        &i,
+        options.interpretations.unwrap_or_default(),
         rank,
         options.scorecards.unwrap_or(true),
     ))
@@ -383,6 +394,8 @@ export type BandCode = RatingCode | OfficialBandCode;
 const TS_PRIMITIVES_SECTION: &'static str = TS_PRIMITIVES;
 
 crate::base::objects_only!(Options, RenderOptions);
+#[cfg(feature = "json")]
+json::from_json!(Options, RenderOptions);
 
 #[cfg(all(test, feature = "ts"))]
 mod ts_tests {

@@ -374,3 +374,112 @@ fn options_take_a_profile_object() {
         "UNKNOWN_PROFILE"
     );
 }
+
+/// A batch of units each under its own profile: every unit's row is its own scorecard
+/// under its profile (the figures, the rating), the scores moved into the table's order
+/// by indicator; the same report under the batch's profile keeps its own figures.
+#[test]
+fn units_with_their_own_profiles_rank_by_their_own_scorecards() {
+    use tthc_score::batch_json;
+    use tthc_score::province::{BatchOptions, UnitResult};
+    let district = seed("district");
+    let commune = seed("commune");
+    let mut tt01 = district.clone();
+    tt01["unit"]["name"] = json!("Huyện theo TT01");
+    let items = json!([
+        district,
+        { "report": tt01, "profile": "tt01-2018" },
+        { "report": commune, "profile": "dien-bien-2019" },
+    ]);
+    let b = batch_json(&items.to_string(), &BatchOptions::default()).unwrap();
+    let own = |v: &Value, id: &str| {
+        score(&parse_report(&v.to_string()).unwrap(), find(id).unwrap()).unwrap()
+    };
+    let cards = [
+        own(&seed("district"), "dien-bien-2019"),
+        own(&items[1]["report"], "tt01-2018"),
+        own(&seed("commune"), "dien-bien-2019"),
+    ];
+    let table_order = find("dien-bien-2019").unwrap().order;
+    assert_ne!(table_order, find("tt01-2018").unwrap().order);
+    for (k, (res, c)) in b.results.iter().zip(&cards).enumerate() {
+        let UnitResult::Scorecard(got) = res else {
+            panic!("unit {k} did not score: {res:?}")
+        };
+        assert_eq!(**got, *c, "unit {k}");
+        let row = b.table.rows.iter().find(|r| r.unit == c.unit.name).unwrap();
+        assert_eq!((row.total, &row.rating), (c.total.value, &c.total.rating));
+        let by_id: Vec<_> = table_order
+            .iter()
+            .map(|id| c.indicators.iter().find(|s| s.id == *id).unwrap().rounded)
+            .collect();
+        assert_eq!(row.scores, by_id, "unit {k}");
+        let named = (k == 1).then(|| "tt01-2018".into());
+        assert_eq!(row.profile, named, "unit {k}");
+    }
+    // TT01 rounds each indicator first: the seed district is 16.7 there, 16.74 here.
+    assert_eq!(s(cards[0].total.value), "16.74");
+    assert_eq!(s(cards[1].total.value), "16.7");
+    let ranked: Vec<_> = b
+        .table
+        .rows
+        .iter()
+        .map(|r| (r.unit.as_str(), r.rank))
+        .collect();
+    assert_eq!(ranked[0].1, 1);
+    assert_eq!(b.table.profile, "dien-bien-2019");
+}
+
+/// A unit with its own profile that cannot be read: its problems carry the wrapper's
+/// paths (`report.…`, `profile.…`), named as a bare report's are; an unknown key of the
+/// wrapper is refused; the other units still score, a wrapped one without a profile under
+/// the batch's.
+#[test]
+fn a_unit_with_its_own_profile_reports_its_problems_on_its_paths() {
+    use tthc_score::batch_json;
+    use tthc_score::province::{BatchOptions, UnitResult};
+    let mut bad = seed("district");
+    bad["dossiers"]["received"]["direct"] = json!(-1);
+    let mut band = serde_json::from_str::<Value>(include_str!(
+        "../../../examples/profile-province-example.json"
+    ))
+    .unwrap();
+    band["unitBands"][0]["min"] = json!("x");
+    let items = json!([
+        { "report": bad, "profile": "tt01-2018" },
+        { "report": seed("district"), "profile": band },
+        { "report": seed("district"), "profile": "tt01-2018", "note": 1 },
+        { "report": seed("district") },
+        seed("commune"),
+    ]);
+    let b = batch_json(&items.to_string(), &BatchOptions::default()).unwrap();
+    let problems: Vec<_> = b
+        .results
+        .iter()
+        .map(|r| match r {
+            UnitResult::Errors(e) => e
+                .iter()
+                .map(|p| (p.code.to_string(), p.path.clone(), p.message.en.clone()))
+                .collect(),
+            _ => Vec::new(),
+        })
+        .collect();
+    let (code, path, en) = &problems[0][0];
+    assert_eq!(
+        (code.as_str(), path.as_str()),
+        ("COUNT_NEGATIVE", "report.dossiers.received.direct")
+    );
+    assert!(
+        en.starts_with("Dossiers received in person or by post: "),
+        "{en}"
+    );
+    assert_eq!(problems[1][0].1, "profile.unitBands[0].min");
+    assert_eq!(
+        (problems[2][0].0.as_str(), problems[2][0].1.as_str()),
+        ("UNKNOWN_FIELD", "note")
+    );
+    // Without a profile, a wrapped report is under the batch's, as a bare one.
+    assert!(problems[3].is_empty() && problems[4].is_empty());
+    assert_eq!(b.table.rows.len(), 2);
+    assert!(b.table.rows.iter().all(|r| r.profile.is_none()));
+}

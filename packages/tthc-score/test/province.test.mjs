@@ -137,3 +137,22 @@ test("without scorecards, the rows and results rebuilt from the packed form are 
   assert.deepStrictEqual(batch([], { scorecards: false }).table.rows, []);
   assert.equal(same([{}]).table.rows.length, 0);
 });
+
+test("a unit under its own profile ranks in the batch's table, its row naming its profile", () => {
+  const f = fixtures.find(([n]) => n === "batch-own-profiles.json")[1];
+  const lean = batch(f.input, f.options);
+  assert.deepStrictEqual(lean, f.expected.batch);
+  assert.deepStrictEqual(batch(JSON.stringify(f.input), f.options), lean);
+  const byUnit = Object.fromEntries(lean.table.rows.map((r) => [r.unit, r]));
+  assert.equal(byUnit["T huyện"].profile, "tt01-2018");
+  // TT01 puts attitude seventh; in the table's (dien-bien-2019) order it is fifth.
+  assert.deepEqual(byUnit["T huyện"].scores.slice(4, 7), ["1.0", "2", "1"]);
+  assert.equal(byUnit["A huyện"].profile, undefined);
+  assert.deepEqual(lean.results.slice(2, 4).map((r) => [r.errors[0].code, r.errors[0].path]), [["UNKNOWN_PROFILE", "profile"], ["PROFILE_MISMATCH", "profile"]]);
+  const communes = lean.table.groups.find((g) => g.group === "communes");
+  assert.deepEqual(communes.bands.map((b) => `${b.code}:${b.units}`), ["excellent:0", "good:0", "fair:0", "average:0", "weak:1", "pass:1", "fail:1"]);
+  // With scorecards, each unit's scorecard is under its own profile.
+  const full = batch(f.input, {});
+  assert.deepEqual(full.results.map((r) => r.scorecard?.profile ?? null), ["dien-bien-2019", "tt01-2018", null, null, "province-pass-fail", "province-pass-fail", "dien-bien-2019"]);
+  assert.deepStrictEqual(full.table, lean.table);
+});

@@ -15,3 +15,14 @@ for (const r of cards.results) {
 }
 const either: Batch = batch(reports, { scorecards: Math.random() > 0.5 });
 console.log(either.results.length);
+
+// A unit under its own profile beside bare reports; its row names that profile.
+import type { BatchItem, Report } from "../dist/province.js";
+declare const report: Report;
+const own: BatchItem = { report, profile: "tt01-2018" };
+const mixed = batch([report, own, { report }], { scorecards: false });
+const named: string | undefined = mixed.table.rows[0]?.profile;
+console.log(named);
+// @ts-expect-error an item's profile is an id or a profile object
+const wrong: BatchItem = { report, profile: 2018 };
+console.log(wrong);

@@ -103,11 +103,13 @@ fn name<T: Serialize>(v: T) -> String {
         .unwrap_or_default()
 }
 
-/// The rows packed, or `None` when a text holds the separator (then they cross as objects).
+/// The rows packed, or `None` when a text holds the separator or a row names a profile of
+/// its own (then they cross as objects).
 pub(super) fn pack_rows(rows: &[ProvinceRow]) -> Option<Rows> {
     let free = |s: &str| !s.contains(SEP);
     let texts_free = rows.iter().all(|r| {
-        free(&r.unit)
+        r.profile.is_none()
+            && free(&r.unit)
             && r.rating.as_ref().map_or(true, |g| {
                 free(&g.code) && free(&g.label.vi) && free(&g.label.en)
             })

@@ -19,6 +19,85 @@ pub fn parse_report(json: &str) -> Result<Report, Errors> {
     parse_json(json).map_err(|p| Errors::one(named(p)))
 }
 
+/// Options read from JSON text (front ends' options objects), by a reader instantiated
+/// in this crate: a front end's own `parse_json::<T>` would be another copy of the reader
+/// in its wasm module — of the profile-object reader above all, which every options type
+/// with a `profile` and every batch item with its own profile share (13 KB a copy).
+pub trait FromJson: Sized {
+    /// The options of `text`.
+    ///
+    /// # Errors
+    /// The problems of the text, with their paths.
+    fn from_json(text: &str) -> Result<Self, Problem>;
+}
+
+macro_rules! from_json {
+    ($($t:ty),* $(,)?) => {$(
+        impl $crate::json::FromJson for $t {
+            fn from_json(text: &str) -> Result<Self, $crate::error::Problem> {
+                $crate::json::parse_json(text)
+            }
+        }
+    )*};
+}
+pub(crate) use from_json;
+
+from_json!(
+    crate::province::BatchOptions,
+    crate::province::ConsolidateOptions,
+    crate::province::TableAuditOptions,
+    crate::tally::TallyOptions,
+    crate::index766::IndexScoreOptions,
+    crate::index766::IndexRenderOptions,
+);
+
+/// Parses a unit of a batch: a bare report, or `{ "report": …, "profile": … }`, a report
+/// with its own profile ([`BatchItem`](crate::province::BatchItem)).
+///
+/// # Errors
+/// As [`parse_report`]; the problems of a unit with its own profile have paths under
+/// `report.` or `profile.`.
+pub fn parse_batch_item(
+    json: &str,
+) -> Result<(Report, Option<crate::profile::ProfileChoice>), Errors> {
+    // The report is read by `parse_report` as a bare one is: one reader of reports in
+    // the wasm modules; the profile shares its reader with the options' (see `FromJson`).
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Wrapper<'a> {
+        #[serde(borrow)]
+        report: &'a serde_json::value::RawValue,
+        #[serde(default)]
+        profile: Option<crate::profile::ProfileChoice>,
+    }
+    #[derive(Deserialize)]
+    struct Probe {
+        report: Option<serde::de::IgnoredAny>,
+    }
+    let bare = match parse_report(json) {
+        Ok(r) => return Ok((r, None)),
+        Err(e) => e,
+    };
+    let text = json.strip_prefix('\u{feff}').unwrap_or(json);
+    match serde_json::from_str::<Probe>(text) {
+        Ok(Probe { report: Some(_) }) => {
+            let w: Wrapper = parse_json(json).map_err(Errors::one)?;
+
+            let r = parse_report(w.report.get()).map_err(|mut e| {
+                for p in &mut e.0 {
+                    p.path = match p.path.as_str() {
+                        "" => "report".into(),
+                        q => format!("report.{q}"),
+                    };
+                }
+                e
+            })?;
+            Ok((r, w.profile))
+        }
+        _ => Err(bare),
+    }
+}
+
 /// A problem of reading a report, its message led by the field's name as a clerk says
 /// it ("Số hồ sơ tiếp nhận trực tiếp: …"); the path stays for machines. An unknown field
 /// has no such name: its message quotes it.

@@ -2,13 +2,29 @@
 //! scored ranked in one province table.
 
 use super::rank::{rank_rows, ProvinceRow, ProvinceTable, RankOptions};
-use crate::error::{Errors, Problem};
+use crate::error::{Code, Errors, Problem};
 use crate::input::Report;
-use crate::profile::{CheckedProfile, Interpretations};
+use crate::profile::{CheckedProfile, InterpretationOverrides, Interpretations, ProfileChoice};
 use crate::scoring::Scorecard;
 use crate::{audit, scoring};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::borrow::Borrow;
+
+/// A unit of a batch scored under a profile of its own, not the batch's. JSON
+/// `{ "report": {…}, "profile": "tt01-2018" }` (or a profile object) beside bare reports:
+/// a province whose units answer to different scoring decisions ranks them in one table.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct BatchItem {
+    /// The unit's report.
+    pub report: Report,
+    /// Its profile: a built-in profile's identifier or a profile object (none: the
+    /// batch's, as for a bare report).
+    #[serde(default)]
+    #[cfg_attr(feature = "ts", tsify(type = "string | Profile", optional))]
+    pub profile: Option<ProfileChoice>,
+}
 
 /// What a batch gives for one unit.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -35,6 +51,9 @@ pub struct Batch {
     pub table: ProvinceTable,
 }
 
+/// The profile and interpretations one unit is scored under.
+pub type Scoring<'p> = (&'p CheckedProfile, &'p Interpretations);
+
 /// Scores every report under `profile` and ranks those that score in one table. With
 /// `scorecards`, each result is the unit's whole scorecard with its findings; without, it
 /// is the position of the unit's row in the table, and no scorecard outlives its row (the
@@ -47,16 +66,46 @@ pub fn batch<R: Borrow<Report>>(
     options: RankOptions,
     scorecards: bool,
 ) -> Batch {
+    let units = reports.into_iter().map(|r| r.map(|r| (r, None)));
+    batch_mixed(units, profile, interp, options, scorecards)
+}
+
+/// [`batch`] where a unit may bring its own profile (`Some`), the others taking the
+/// batch's. Units under other profiles rank in the same table by the same figure (every
+/// profile scores out of 18 on the nine indicators); their rows name their profile, give
+/// the scores in the table profile's order, and their bands are counted after the table
+/// profile's own \[D\] (no text ranks units of different scoring decisions together).
+///
+/// Profiles are told apart by their ids: a unit whose profile differs from another of the
+/// batch with the same id gets `PROFILE_MISMATCH` at `profile` instead of a row.
+pub fn batch_mixed<'p, R: Borrow<Report>>(
+    units: impl IntoIterator<Item = Result<(R, Option<Scoring<'p>>), Errors>>,
+    profile: &'p CheckedProfile,
+    interp: &'p Interpretations,
+    options: RankOptions,
+    scorecards: bool,
+) -> Batch {
     let mut results = Vec::new();
     let mut rows = Vec::new();
-    for r in reports {
-        let card = r.and_then(|r| scoring::compute(r.borrow(), profile, interp).map(|c| (r, c)));
+    let mut seen: Vec<Scoring<'p>> = vec![(profile, interp)];
+    for u in units {
+        let card = u.and_then(|(r, own)| {
+            let (p, i) = own.unwrap_or((profile, interp));
+            if own.is_some() {
+                known(&mut seen, (p, i)).map_err(Errors::one)?;
+            }
+            scoring::compute(r.borrow(), p, i).map(|c| (r, p, i, c))
+        });
         results.push(match card {
             Err(e) => UnitResult::Errors(e.0),
-            Ok((r, mut card)) => {
-                rows.push(ProvinceRow::of(&card, options.basis));
+            Ok((r, p, i, mut card)) => {
+                let mut row = ProvinceRow::of(&card, options.basis, &profile.order);
+                if p.id != profile.id {
+                    row.profile = Some(p.id.clone());
+                }
+                rows.push(row);
                 if scorecards {
-                    card.findings = audit::findings(r.borrow(), profile, interp, &card);
+                    card.findings = audit::findings(r.borrow(), p, i, &card);
                     UnitResult::Scorecard(Box::new(card))
                 } else {
                     UnitResult::Row(0)
@@ -74,4 +123,74 @@ pub fn batch<R: Borrow<Report>>(
         }
     }
     Batch { results, table }
+}
+
+/// A unit as read: its report and, when it brings one, its own profile.
+pub type Item = (Report, Option<ProfileChoice>);
+
+/// [`batch_mixed`] of units as read (bare reports or [`BatchItem`]s, or the problems of
+/// reading them): each profile of a unit's own is resolved (`UNKNOWN_PROFILE` at
+/// `profile` is that unit's error), and `overrides` apply to every unit's interpretations,
+/// the batch profile's and the units' own alike.
+pub fn batch_items(
+    items: &[Result<Item, Errors>],
+    profile: &CheckedProfile,
+    overrides: InterpretationOverrides,
+    options: RankOptions,
+    scorecards: bool,
+) -> Batch {
+    // Each unit's own scoring first: the units below borrow it.
+    let own: Vec<Option<Result<_, Problem>>> = items
+        .iter()
+        .map(|u| {
+            let choice = u.as_ref().ok()?.1.as_ref()?;
+            Some(match ProfileChoice::resolve(Some(choice)) {
+                Ok(p) => {
+                    let i = overrides.apply(p.interpretations);
+                    Ok((p, i))
+                }
+                Err(mut e) => {
+                    e.path = "profile".into();
+                    Err(e)
+                }
+            })
+        })
+        .collect();
+    let units = items.iter().zip(&own).map(|(u, own)| {
+        let (report, _) = u.as_ref().map_err(Clone::clone)?;
+        match own {
+            None => Ok((report, None)),
+            Some(Ok((q, i))) => Ok((report, Some((&**q, i)))),
+            Some(Err(e)) => Err(Errors::one(e.clone())),
+        }
+    });
+    let interp = overrides.apply(profile.interpretations);
+    batch_mixed(units, profile, &interp, options, scorecards)
+}
+
+/// Remembers `s` among the batch's scorings; an id already taken by another profile, or
+/// by the same profile under other interpretations, is refused: one id, one scale.
+fn known<'p>(seen: &mut Vec<Scoring<'p>>, s: Scoring<'p>) -> Result<(), Problem> {
+    let same = |a: &Scoring, b: &Scoring| {
+        (std::ptr::eq(a.0, b.0) || a.0 == b.0) && (std::ptr::eq(a.1, b.1) || a.1 == b.1)
+    };
+    match seen.iter().find(|t| t.0.id == s.0.id) {
+        Some(t) if same(t, &s) => Ok(()),
+        Some(_) => Err(Problem::new(
+            Code::ProfileMismatch,
+            "profile",
+            format!(
+                "Hai bộ quy tắc khác nhau cùng mã {} trong một lần chấm: hãy đặt mã riêng cho mỗi bộ",
+                s.0.id
+            ),
+            format!(
+                "two different profiles share the id {} in one batch: give each its own id",
+                s.0.id
+            ),
+        )),
+        None => {
+            seen.push(s);
+            Ok(())
+        }
+    }
 }

@@ -13,7 +13,7 @@ mod options;
 mod rank;
 mod rollup;
 
-pub use batch::{batch, Batch, UnitResult};
+pub use batch::{batch, batch_items, batch_mixed, Batch, BatchItem, Item, Scoring, UnitResult};
 pub use options::{BatchOptions, ConsolidateOptions, TableAuditOptions};
 #[cfg(feature = "csv")]
 pub use published::{audit_table, TableAudit, TableCode, TableFacts, TableFinding};

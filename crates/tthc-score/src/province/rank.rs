@@ -3,6 +3,7 @@
 
 use crate::base::Localized;
 use crate::error::{Code, Problem};
+use crate::indicator::IndicatorId;
 use crate::input::UnitLevel;
 use crate::profile::{CheckedProfile, Rating};
 use crate::scoring::Scorecard;
@@ -100,7 +101,8 @@ pub struct ProvinceRow {
     pub level: Option<UnitLevel>,
     /// Its group.
     pub group: LevelGroup,
-    /// The nine scores as printed, in the profile's order; `None` where not applicable.
+    /// The nine scores as printed, in the table profile's order; `None` where not
+    /// applicable.
     pub scores: Vec<Option<Decimal>>,
     /// The total as printed.
     pub total: Decimal,
@@ -115,6 +117,10 @@ pub struct ProvinceRow {
     pub rank: u32,
     /// Rank within its group.
     pub rank_in_group: u32,
+    /// The profile the unit was scored under, when not the table's (a batch whose units
+    /// bring their own profiles).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub profile: Option<Cow<'static, str>>,
 }
 
 /// The number of units of a group in one band.
@@ -141,7 +147,8 @@ pub struct GroupSummary {
     pub label: Localized,
     /// Units in it.
     pub units: u32,
-    /// Units per band, in the profile's band order (best first).
+    /// Units per band, in the profile's band order (best first); then any band of units
+    /// under other profiles, in the order the ranked table first meets them.
     pub bands: Vec<BandCount>,
     /// Units without a rating (no indicator applies).
     pub unrated: u32,
@@ -152,7 +159,7 @@ pub struct GroupSummary {
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct ProvinceTable {
-    /// The profile of every scorecard.
+    /// The profile of the table: every unit's, but those whose rows name their own.
     pub profile: Cow<'static, str>,
     /// The choices made.
     pub options: RankOptions,
@@ -180,13 +187,20 @@ fn ranks(figures: &[Decimal], ties: TiePolicy) -> Vec<u32> {
 }
 
 impl ProvinceRow {
-    /// The row of a scorecard, not ranked yet (ranks 0).
-    pub(crate) fn of(c: &Scorecard, basis: RankBasis) -> ProvinceRow {
+    /// The row of a scorecard, not ranked yet (ranks 0), its scores in `order` (the
+    /// table's).
+    pub(crate) fn of(c: &Scorecard, basis: RankBasis, order: &[IndicatorId; 9]) -> ProvinceRow {
+        let score = |id: &IndicatorId| {
+            c.indicators
+                .iter()
+                .find(|s| s.id == *id)
+                .and_then(|s| s.rounded)
+        };
         ProvinceRow {
             unit: c.unit.name.clone(),
             level: c.unit.level,
             group: LevelGroup::of(c.unit.level),
-            scores: c.indicators.iter().map(|s| s.rounded).collect(),
+            scores: order.iter().map(score).collect(),
             total: c.total.value,
             maximum: c.total.maximum,
             ranked_by: match basis {
@@ -196,6 +210,7 @@ impl ProvinceRow {
             rating: c.total.rating.clone(),
             rank: 0,
             rank_in_group: 0,
+            profile: None,
         }
     }
 }
@@ -230,7 +245,7 @@ pub fn province_table<C: Borrow<Scorecard>>(
     }
     let rows = cards
         .iter()
-        .map(|c| ProvinceRow::of(c.borrow(), options.basis))
+        .map(|c| ProvinceRow::of(c.borrow(), options.basis, &profile.order))
         .collect();
     Ok(rank_rows(rows, profile, options).0)
 }
@@ -264,6 +279,13 @@ pub(crate) fn rank_rows(
     for (r, rank) in rows.iter_mut().zip(ranks(&figures, options.ties)) {
         r.rank = rank;
     }
+    // The table profile's bands, then those of units under other profiles, best first.
+    let mut bands: Vec<Rating> = profile.unit_bands.iter().map(Rating::from).collect();
+    for r in rows.iter().filter_map(|r| r.rating.as_ref()) {
+        if !bands.iter().any(|b| b.code == r.code) {
+            bands.push(r.clone());
+        }
+    }
     let mut groups = Vec::new();
     for group in [
         LevelGroup::Departments,
@@ -291,8 +313,7 @@ pub(crate) fn rank_rows(
             group,
             label: group.label(),
             units: members.len() as u32,
-            bands: profile
-                .unit_bands
+            bands: bands
                 .iter()
                 .map(|b| BandCount {
                     code: b.code.clone(),

@@ -105,6 +105,11 @@ pub fn province_sheet(
         by(lang, "Điểm tối đa", "Maximum"),
         by(lang, "Xếp loại", "Rating"),
     ]);
+    // Units under profiles of their own: a column says each unit's.
+    let mixed = t.rows.iter().any(|r| r.profile.is_some());
+    if mixed {
+        head.push(by(lang, "Bộ quy tắc", "Profile"));
+    }
     let r = &profile.rounding;
     let rows = t
         .rows
@@ -129,6 +134,9 @@ pub fn province_sheet(
                     .as_ref()
                     .map_or_else(String::new, |b| word(&b.label, lang)),
             ));
+            if mixed {
+                v.push(Cell::text(row.profile.as_deref().unwrap_or(&t.profile)));
+            }
             v
         })
         .collect();
