@@ -223,7 +223,8 @@ function renderBatch() {
           el("th", { scope: "row" }, r.unit),
           ...r.scores.map((s) => el("td", { class: "num" }, num(s))),
           el("td", { class: "num total" }, num(r.total)),
-          el("td", { class: "rating" }, r.rating ? r.rating.label[state.lang] : t("notRated")),
+          // A unit scored under a profile of its own ({ report, profile } in a file) says which.
+          el("td", { class: "rating", "data-profile": r.profile ?? table.profile }, `${r.rating ? r.rating.label[state.lang] : t("notRated")}${r.profile ? ` (${r.profile})` : ""}`),
           el("td", { class: "group" }, `${groupLabel(table, r.group)} (${r.rankInGroup})`),
         ),
       ),

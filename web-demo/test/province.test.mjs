@@ -159,6 +159,22 @@ test("a broken file among good ones: its error is listed, the others are ranked;
   assert.deepEqual((await ranking()).map((r) => r[0]), ["1", "1", "2"]);
   await page.getByLabel("Đơn vị bằng điểm").selectOption("competition");
   await page.getByLabel("Xếp hạng theo").selectOption("ratingBasis");
+
+  // A file of a unit with its own profile ({ report, profile }): ranked in the same table,
+  // its rating naming the profile (TT01 rounds each indicator first: 15,6).
+  const commune = JSON.parse(example("dien-bien-2021-q2-commune.json"));
+  await page.locator("#report-files").setInputFiles([
+    { name: "district.json", mimeType: "application/json", buffer: example("dien-bien-2021-q2-district.json") },
+    { name: "commune-tt01.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify({ report: commune, profile: "tt01-2018" })) },
+  ]);
+  await page.waitForFunction(() => document.querySelector('#ranking td[data-profile="tt01-2018"]'));
+  assert.deepEqual(
+    (await ranking()).map((r) => [r[0], r[11], r[12]]),
+    [
+      ["1", "16,74", "Xuất sắc"],
+      ["2", "15,6", "Xuất sắc (tt01-2018)"],
+    ],
+  );
 });
 
 test("a province's own profile file; a bad one gets its coded error", async () => {
