@@ -412,8 +412,8 @@ export declare function tallyRecords(records: Dossier[], options: TallyOptions, 
 export declare function tallyCsv(text: string, options: TallyOptions, unitFacts?: UnitFacts): TallyOutcome;
 `;
 
-const PROVINCE = `/** Scores many reports under one profile (a built-in id or a province's own profile object)
- * and ranks those that score in one province table. An item may also be a \`BatchItem\`,
+const PROVINCE = `/** Scores many reports under the batch's profile (a built-in id or a province's own profile
+ * object) and ranks those that score in one province table. An item may also be a \`BatchItem\`,
  * \`{ report, profile }\`: that unit is scored under its own profile, ranked in the same
  * table by the same figure, its row naming its profile. A unit's errors are its result and
  * never lose the others; throws TthcScoreError for bad options or an input that is not an

@@ -212,9 +212,11 @@ enum Command {
     },
     /// Score many reports at once (JSON files, JSON arrays of reports, or folders of them):
     /// a result or an error per report, in input order; with a table format, the province
-    /// table of the units, ranked. Exit 1 when some report has errors.
+    /// table of the units, ranked. A report given as {"report": …, "profile": ID|{…}} is
+    /// scored under that profile of its own. Exit 1 when some report has errors.
     Batch {
-        /// Report files, files holding a JSON array of reports, or folders (their *.json).
+        /// Report files, files holding a JSON array of reports, or folders (their *.json);
+        /// a report may be {"report": …, "profile": …}, under a profile of its own.
         #[arg(required = true)]
         files: Vec<String>,
         /// json: the outcome of every report; a table format: the ranked province table.

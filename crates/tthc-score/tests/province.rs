@@ -483,3 +483,114 @@ fn a_unit_with_its_own_profile_reports_its_problems_on_its_paths() {
     assert_eq!(b.table.rows.len(), 2);
     assert!(b.table.rows.iter().all(|r| r.profile.is_none()));
 }
+
+/// Found by review: a profile object that takes a built-in id is refused whatever the
+/// order (the genuine built-in never is); a unit that fails to score claims no id; an
+/// item that is an array, or a wrapper without a report, is told so.
+#[test]
+fn ids_items_and_bands_of_a_batch_with_own_profiles() {
+    use tthc_score::batch_json;
+    use tthc_score::province::{BatchOptions, UnitResult};
+    let example: Value = serde_json::from_str(include_str!(
+        "../../../examples/profile-province-example.json"
+    ))
+    .unwrap();
+    let mut impostor = example.clone();
+    impostor["id"] = json!("tt01-2018");
+    let district = seed("district");
+    let codes = |items: Value| -> Vec<String> {
+        let b = batch_json(&items.to_string(), &BatchOptions::default()).unwrap();
+        b.results
+            .iter()
+            .map(|r| match r {
+                UnitResult::Errors(e) => format!("{} {}", e[0].code, e[0].path),
+                _ => "ok".into(),
+            })
+            .collect()
+    };
+    let genuine = json!({ "report": district, "profile": "tt01-2018" });
+    let fake = json!({ "report": district, "profile": impostor });
+    assert_eq!(
+        codes(json!([genuine, fake])),
+        ["ok", "PROFILE_MISMATCH profile"]
+    );
+    assert_eq!(
+        codes(json!([fake, genuine])),
+        ["PROFILE_MISMATCH profile", "ok"]
+    );
+    // A unit whose report fails claims nothing: the next one's profile of that id scores.
+    let mut bad = district.clone();
+    bad["dossiers"]["received"]["direct"] = json!(-1);
+    let mut other = example.clone();
+    other["unitBands"][0]["min"] = json!("17");
+    assert_eq!(
+        codes(
+            json!([{ "report": bad, "profile": example }, { "report": district, "profile": other }])
+        ),
+        ["COUNT_NEGATIVE report.dossiers.received.direct", "ok"]
+    );
+    assert_eq!(
+        codes(json!([[district], { "profile": "tt01-2018" }, { "report": null }])),
+        ["WRONG_TYPE ", "MISSING_FIELD report", "WRONG_TYPE report"]
+    );
+
+    // Another profile's "good" with its own label is a band of its own; the table's own
+    // "good" counts only the units rated so by it (the commune is 15,74 there: "good").
+    let mut very_good = example.clone();
+    very_good["unitBands"][1]["label"] = json!({ "vi": "Khá tốt", "en": "Fairly good" });
+    let items = json!([district, { "report": seed("commune"), "profile": very_good }]);
+    let b = batch_json(&items.to_string(), &BatchOptions::default()).unwrap();
+    let all: Vec<(String, String, u32)> = b
+        .table
+        .groups
+        .iter()
+        .flat_map(|g| {
+            g.bands
+                .iter()
+                .map(|x| (x.code.to_string(), x.label.en.to_string(), x.units))
+        })
+        .filter(|x| x.2 > 0)
+        .collect();
+    assert_eq!(
+        all,
+        [
+            ("excellent".into(), "Excellent".into(), 1),
+            ("good".into(), "Fairly good".into(), 1)
+        ]
+    );
+}
+
+/// Found by review: a rendered table printed a unit under another profile with the table
+/// profile's decimals (16.74 as 16.7 in a TT01 table); each row keeps its own.
+#[test]
+fn a_rendered_table_prints_each_unit_as_its_profile_rounded_it() {
+    use tthc_score::province::{batch_items, RankOptions};
+    use tthc_score::render::province_sheet;
+    use tthc_score::{parse_batch_item, Lang};
+    let item = json!({ "report": seed("district"), "profile": "dien-bien-2019" });
+    let units = [
+        parse_batch_item(&seed("commune").to_string()),
+        parse_batch_item(&item.to_string()),
+    ];
+    let tt01 = find("tt01-2018").unwrap();
+    let b = batch_items(
+        &units,
+        tt01,
+        Default::default(),
+        RankOptions::default(),
+        false,
+    );
+    let sheet = province_sheet(&b.table, tt01, None, Lang::En);
+    let text: Vec<Vec<&str>> = sheet
+        .rows
+        .iter()
+        .map(|r| r.iter().map(|c| c.text.as_str()).collect())
+        .collect();
+    // Rank, unit, group, rank in group, C1…C9, total, maximum, rating, profile.
+    assert_eq!(text[0][4], "1.91");
+    assert_eq!(text[0][13], "16.74");
+    assert_eq!(text[0][16], "dien-bien-2019");
+    assert_eq!(text[1][4], "1.2");
+    assert_eq!(text[1][13], "15.6");
+    assert_eq!(text[1][16], "tt01-2018");
+}

@@ -16,14 +16,14 @@
 // - "tthc-score/province" (scoring, many units, rollups, the audit of a published table,
 //   profile objects, and the 766 index — about 58 KB of it: its profile reader and
 //   checks, the conversions, the built-in profile — for the provincial offices that
-//   use both): 340 KB (334 KB now; 330 KB until a batch's units could bring their own
+//   use both): 340 KB (337 KB now; 330 KB until a batch's units could bring their own
 //   profiles, 5 KB after the options and the items share one reader of profiles — the
 //   options read in the core, `FromJson`, which also took 2.7 KB off the dossiers' module). It is compiled for speed like the dossiers'
 //   (Cargo.toml, wasm-full) — 283 → 324 KB for a batch of 10,000 units twice as fast (29 →
 //   14 µs a unit from JSON text) — and packs a batch's rows for the facade (2.5 KB; 8.6 µs
 //   now): what a provincial office, not a citizen's phone, downloads.
 // - "tthc-score/xlsx" (the province calls and the spreadsheet writer with its zip and
-//   deflate; a page imports it only when the user asks for a download): 550 KB (546 KB
+//   deflate; a page imports it only when the user asks for a download): 550 KB (548 KB
 //   now).
 import { test } from "node:test";
 import assert from "node:assert/strict";

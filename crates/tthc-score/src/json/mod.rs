@@ -70,17 +70,16 @@ pub fn parse_batch_item(
         #[serde(default)]
         profile: Option<crate::profile::ProfileChoice>,
     }
-    #[derive(Deserialize)]
-    struct Probe {
-        report: Option<serde::de::IgnoredAny>,
-    }
     let bare = match parse_report(json) {
         Ok(r) => return Ok((r, None)),
         Err(e) => e,
     };
+    // A wrapper is an object (not an array, which serde would read by position) with the
+    // key `report` or `profile`, neither of which a report has.
     let text = json.strip_prefix('\u{feff}').unwrap_or(json);
-    match serde_json::from_str::<Probe>(text) {
-        Ok(Probe { report: Some(_) }) => {
+    let keys = serde_json::from_str::<std::collections::HashMap<String, serde::de::IgnoredAny>>;
+    match keys(text) {
+        Ok(k) if k.contains_key("report") || k.contains_key("profile") => {
             let w: Wrapper = parse_json(json).map_err(Errors::one)?;
 
             let r = parse_report(w.report.get()).map_err(|mut e| {

@@ -13,18 +13,20 @@ use std::borrow::Borrow;
 /// A unit of a batch scored under a profile of its own, not the batch's. JSON
 /// `{ "report": {…}, "profile": "tt01-2018" }` (or a profile object) beside bare reports:
 /// a province whose units answer to different scoring decisions ranks them in one table.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
 pub struct BatchItem {
     /// The unit's report.
     pub report: Report,
     /// Its profile: a built-in profile's identifier or a profile object (none: the
     /// batch's, as for a bare report).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", tsify(type = "string | Profile", optional))]
     pub profile: Option<ProfileChoice>,
 }
+
+crate::base::objects_only!(BatchItem);
 
 /// What a batch gives for one unit.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -76,8 +78,9 @@ pub fn batch<R: Borrow<Report>>(
 /// the scores in the table profile's order, and their bands are counted after the table
 /// profile's own \[D\] (no text ranks units of different scoring decisions together).
 ///
-/// Profiles are told apart by their ids: a unit whose profile differs from another of the
-/// batch with the same id gets `PROFILE_MISMATCH` at `profile` instead of a row.
+/// Profiles are told apart by their ids: a unit whose profile differs from the built-in
+/// profile of its id, or from another of the batch with the same id (the first unit that
+/// scores under an id claims it), gets `PROFILE_MISMATCH` at `profile` instead of a row.
 pub fn batch_mixed<'p, R: Borrow<Report>>(
     units: impl IntoIterator<Item = Result<(R, Option<Scoring<'p>>), Errors>>,
     profile: &'p CheckedProfile,
@@ -91,10 +94,12 @@ pub fn batch_mixed<'p, R: Borrow<Report>>(
     for u in units {
         let card = u.and_then(|(r, own)| {
             let (p, i) = own.unwrap_or((profile, interp));
+            let card = scoring::compute(r.borrow(), p, i)?;
+            // Only a unit that scores claims its profile's id.
             if own.is_some() {
                 known(&mut seen, (p, i)).map_err(Errors::one)?;
             }
-            scoring::compute(r.borrow(), p, i).map(|c| (r, p, i, c))
+            Ok((r, p, i, card))
         });
         results.push(match card {
             Err(e) => UnitResult::Errors(e.0),
@@ -169,24 +174,39 @@ pub fn batch_items(
 }
 
 /// Remembers `s` among the batch's scorings; an id already taken by another profile, or
-/// by the same profile under other interpretations, is refused: one id, one scale.
+/// by the same profile under other interpretations, is refused: one id, one scale. A
+/// built-in id belongs to the built-in profile, whatever the order of the units.
 fn known<'p>(seen: &mut Vec<Scoring<'p>>, s: Scoring<'p>) -> Result<(), Problem> {
-    let same = |a: &Scoring, b: &Scoring| {
-        (std::ptr::eq(a.0, b.0) || a.0 == b.0) && (std::ptr::eq(a.1, b.1) || a.1 == b.1)
-    };
-    match seen.iter().find(|t| t.0.id == s.0.id) {
-        Some(t) if same(t, &s) => Ok(()),
-        Some(_) => Err(Problem::new(
+    let same_profile = |a: &CheckedProfile, b: &CheckedProfile| std::ptr::eq(a, b) || a == b;
+    let same =
+        |a: &Scoring, b: &Scoring| same_profile(a.0, b.0) && (std::ptr::eq(a.1, b.1) || a.1 == b.1);
+    let clash = |why_vi: &str, why_en: &str| {
+        Problem::new(
             Code::ProfileMismatch,
             "profile",
             format!(
-                "Hai bộ quy tắc khác nhau cùng mã {} trong một lần chấm: hãy đặt mã riêng cho mỗi bộ",
+                "Bộ quy tắc mang mã {} {why_vi}: hãy đặt mã riêng cho bộ này",
                 s.0.id
             ),
             format!(
-                "two different profiles share the id {} in one batch: give each its own id",
+                "the profile with the id {} {why_en}: give it an id of its own",
                 s.0.id
             ),
+        )
+    };
+    if let Ok(builtin) = crate::profile::find(&s.0.id) {
+        if !same_profile(builtin, s.0) {
+            return Err(clash(
+                "khác bộ có sẵn cùng mã",
+                "differs from the built-in profile of that id",
+            ));
+        }
+    }
+    match seen.iter().find(|t| t.0.id == s.0.id) {
+        Some(t) if same(t, &s) => Ok(()),
+        Some(_) => Err(clash(
+            "khác một bộ cùng mã đã dùng trong lần chấm này (các quy tắc hoặc cách hiểu)",
+            "differs from another of this batch with that id (in its rules or its interpretations)",
         )),
         None => {
             seen.push(s);

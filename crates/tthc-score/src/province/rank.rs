@@ -279,10 +279,13 @@ pub(crate) fn rank_rows(
     for (r, rank) in rows.iter_mut().zip(ranks(&figures, options.ties)) {
         r.rank = rank;
     }
-    // The table profile's bands, then those of units under other profiles, best first.
+    // The table profile's bands, then the other ratings the units got (under profiles of
+    // their own), in the order the ranked table first meets them. A rating is a band of
+    // the table only if code and labels agree: another profile's "excellent" labelled
+    // otherwise is a band of its own.
     let mut bands: Vec<Rating> = profile.unit_bands.iter().map(Rating::from).collect();
     for r in rows.iter().filter_map(|r| r.rating.as_ref()) {
-        if !bands.iter().any(|b| b.code == r.code) {
+        if !bands.contains(r) {
             bands.push(r.clone());
         }
     }
@@ -303,10 +306,10 @@ pub(crate) fn rank_rows(
         for (&i, r) in members.iter().zip(ranks(&within, options.ties)) {
             rows[i].rank_in_group = r;
         }
-        let in_band = |code: &str| {
+        let in_band = |band: &Rating| {
             members
                 .iter()
-                .filter(|&&i| rows[i].rating.as_ref().is_some_and(|r| r.code == code))
+                .filter(|&&i| rows[i].rating.as_ref() == Some(band))
                 .count() as u32
         };
         groups.push(GroupSummary {
@@ -318,7 +321,7 @@ pub(crate) fn rank_rows(
                 .map(|b| BandCount {
                     code: b.code.clone(),
                     label: b.label.clone(),
-                    units: in_band(&b.code),
+                    units: in_band(b),
                 })
                 .collect(),
             unrated: members

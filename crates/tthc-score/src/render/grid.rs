@@ -29,8 +29,14 @@ impl Cell {
 
     /// A number shown with `decimals` places in `lang`.
     pub fn number(value: Decimal, decimals: u32, lang: Lang) -> Cell {
+        // Only a value finer than `decimals` is rounded, and half up, as every score is.
+        let shown = if value.scale() > decimals {
+            crate::base::rounding::round(value, decimals, crate::base::rounding::Rounding::HalfUp)
+        } else {
+            value
+        };
         Cell {
-            text: crate::base::number::decimal(value.round_dp(decimals), lang),
+            text: crate::base::number::decimal(shown, lang),
             number: Some((value, decimals)),
         }
     }

@@ -111,35 +111,45 @@ pub fn province_sheet(
         head.push(by(lang, "Bộ quy tắc", "Profile"));
     }
     let r = &profile.rounding;
-    let rows = t
-        .rows
-        .iter()
-        .map(|row| {
-            let mut v = vec![
-                Cell::count(row.rank.into(), lang),
-                Cell::text(&row.unit),
-                Cell::text(word(&row.group.label(), lang)),
-                Cell::count(row.rank_in_group.into(), lang),
-            ];
-            v.extend(
-                row.scores
-                    .iter()
-                    .enumerate()
-                    .map(|(i, s)| score(*s, decimals(profile, i), lang)),
-            );
-            v.push(Cell::number(row.total, r.total_decimals, lang));
-            v.push(Cell::number(row.maximum, r.maximum_decimals, lang));
-            v.push(Cell::text(
-                row.rating
-                    .as_ref()
-                    .map_or_else(String::new, |b| word(&b.label, lang)),
-            ));
-            if mixed {
-                v.push(Cell::text(row.profile.as_deref().unwrap_or(&t.profile)));
-            }
-            v
-        })
-        .collect();
+    let rows =
+        t.rows
+            .iter()
+            .map(|row| {
+                let mut v = vec![
+                    Cell::count(row.rank.into(), lang),
+                    Cell::text(&row.unit),
+                    Cell::text(word(&row.group.label(), lang)),
+                    Cell::count(row.rank_in_group.into(), lang),
+                ];
+                // A unit under a profile of its own is printed as its profile rounded it.
+                let own = row.profile.is_some();
+                let at = |d: Decimal, decimals: u32| if own { d.scale() } else { decimals };
+                v.extend(
+                    row.scores.iter().enumerate().map(|(i, s)| {
+                        score(*s, s.map_or(0, |s| at(s, decimals(profile, i))), lang)
+                    }),
+                );
+                v.push(Cell::number(
+                    row.total,
+                    at(row.total, r.total_decimals),
+                    lang,
+                ));
+                v.push(Cell::number(
+                    row.maximum,
+                    at(row.maximum, r.maximum_decimals),
+                    lang,
+                ));
+                v.push(Cell::text(
+                    row.rating
+                        .as_ref()
+                        .map_or_else(String::new, |b| word(&b.label, lang)),
+                ));
+                if mixed {
+                    v.push(Cell::text(row.profile.as_deref().unwrap_or(&t.profile)));
+                }
+                v
+            })
+            .collect();
     let mut notes = vec![order_note(profile, lang)];
     for g in &t.groups {
         let bands: Vec<String> = g
