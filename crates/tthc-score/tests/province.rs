@@ -594,3 +594,30 @@ fn a_rendered_table_prints_each_unit_as_its_profile_rounded_it() {
     assert_eq!(text[1][13], "15.6");
     assert_eq!(text[1][16], "tt01-2018");
 }
+
+/// A profile of the wrong type is told what a profile is, in both languages (the
+/// Vietnamese used to ask for "an object" only).
+#[test]
+fn a_profile_of_the_wrong_type_is_told_an_id_or_an_object() {
+    use tthc_score::batch_json;
+    use tthc_score::province::{BatchOptions, UnitResult};
+    let items = json!([{ "report": seed("district"), "profile": 5 }]);
+    let b = batch_json(&items.to_string(), &BatchOptions::default()).unwrap();
+    let UnitResult::Errors(e) = &b.results[0] else {
+        panic!("{:?}", b.results[0])
+    };
+    assert_eq!(
+        (e[0].code.to_string().as_str(), e[0].path.as_str()),
+        ("WRONG_TYPE", "profile")
+    );
+    assert!(
+        e[0].message.vi.contains("mã của một bộ quy tắc có sẵn"),
+        "{}",
+        e[0].message.vi
+    );
+    assert!(
+        e[0].message.en.contains("a profile id or a profile object"),
+        "{}",
+        e[0].message.en
+    );
+}

@@ -147,7 +147,10 @@ fn unexpected_vi(u: &str) -> String {
 
 /// What serde says was expected, in plain Vietnamese.
 fn expected_vi(e: &str) -> &'static str {
-    if e.starts_with("struct") || e.contains("map") || e.contains("object") {
+    // Checked first: "a profile id or a profile object" also contains "object".
+    if e.contains("profile id") {
+        "mã của một bộ quy tắc có sẵn (chuỗi ký tự) hoặc một bộ quy tắc {...}"
+    } else if e.starts_with("struct") || e.contains("map") || e.contains("object") {
         "một đối tượng {...}"
     } else if e.contains("sequence") || e.contains("array") || e.contains("list") {
         "một mảng [...]"
