@@ -140,16 +140,30 @@ fn fixtures(dir: &str) {
     }
 }
 
-fn generated(n: usize, seed: u64, step: usize) {
+/// A seeded runner (`salt` tells apart the streams of one seed), and the strategies of
+/// valid reports (as JSON) and of edited ones.
+fn reports(
+    seed: u64,
+    salt: u8,
+) -> (
+    TestRunner,
+    impl Strategy<Value = Value>,
+    impl Strategy<Value = Value>,
+) {
     let mut seed_bytes = [0u8; 32];
     seed_bytes[..8].copy_from_slice(&seed.to_le_bytes());
-    let mut runner = TestRunner::new_with_rng(
+    seed_bytes[8] = salt;
+    let runner = TestRunner::new_with_rng(
         Config::default(),
         TestRng::from_seed(RngAlgorithm::ChaCha, &seed_bytes),
     );
     let valid =
         tthc_score::testing::report().prop_map(|r| serde_json::to_value(r).unwrap_or(Value::Null));
-    let edited = tthc_score::testing::edited_report();
+    (runner, valid, tthc_score::testing::edited_report())
+}
+
+fn generated(n: usize, seed: u64, step: usize) {
+    let (mut runner, valid, edited) = reports(seed, 0);
     let profiles = tthc_score::testing::profiles();
     for i in 0..n {
         let mut input = if i % 3 == 0 {
@@ -297,6 +311,83 @@ fn tally_parity(n: usize, seed: u64) {
     }
 }
 
+/// `n` province batches of generated reports (valid and edited), about a third of the
+/// items wrapped with a profile of their own (a built-in id, a province's profile object,
+/// an unknown id, the batch's own id, a profile object that takes a built-in id), under
+/// varied options; each line's `outcome` is the native `batch_json` as JSON text.
+fn batches(n: usize, seed: u64) {
+    let (mut runner, valid, edited) = reports(seed, 0xba);
+    let example: Value = serde_json::from_str(include_str!(
+        "../../../examples/profile-province-example.json"
+    ))
+    .expect("example profile");
+    let mut pass_fail = example.clone();
+    pass_fail["id"] = json!("province-pass-fail");
+    pass_fail["unitBands"] = json!([
+        { "min": "12", "code": "pass", "label": { "vi": "Đạt", "en": "Pass" } },
+        { "min": "0", "code": "excellent", "label": { "vi": "Không đạt", "en": "Fail" } }
+    ]);
+    let mut impostor = example.clone();
+    impostor["id"] = json!("tt01-2018");
+    let own = [
+        json!("tt01-2018"),
+        json!("dien-bien-2019"),
+        example,
+        pass_fail,
+        json!("no-such-profile"),
+        impostor,
+    ];
+    let pick = |runner: &mut TestRunner, k: u64| {
+        (0..=k)
+            .new_tree(runner)
+            .map(|t| t.current() as usize)
+            .unwrap_or(0)
+    };
+    let mut k = 0usize;
+    for i in 0..n {
+        let size = 1 + pick(&mut runner, 24);
+        let items: Vec<Value> = (0..size)
+            .map(|_| {
+                k += 1;
+                let tree = if k % 2 == 0 {
+                    valid.new_tree(&mut runner).map(|t| t.current())
+                } else {
+                    edited.new_tree(&mut runner).map(|t| t.current())
+                };
+                let mut report = tree.unwrap_or(Value::Null);
+                js_representable(&mut report);
+                match pick(&mut runner, 8) {
+                    w @ 0..=5 => json!({ "report": report, "profile": own[w] }),
+                    _ => report,
+                }
+            })
+            .collect();
+        let (profile, scorecards) = (
+            ["dien-bien-2019", "tt01-2018"][pick(&mut runner, 1)],
+            pick(&mut runner, 1) == 0,
+        );
+        let (ties, rank_by) = (
+            ["competition", "dense"][pick(&mut runner, 1)],
+            ["ratingBasis", "total"][pick(&mut runner, 1)],
+        );
+        let options = json!({
+            "profile": profile,
+            "scorecards": scorecards,
+            "ties": ties,
+            "rankBy": rank_by,
+        });
+        let input = Value::Array(items);
+        let o: tthc_score::province::BatchOptions =
+            serde_json::from_value(options.clone()).expect("options");
+        let outcome = match tthc_score::batch_json(&input.to_string(), &o) {
+            Ok(b) => serde_json::to_string(&b).expect("batch as JSON"),
+            Err(e) => serde_json::to_string(&json!({ "errors": e.0 })).expect("errors"),
+        };
+        let line = json!({ "name": format!("batch-{i}"), "input": input, "options": options, "outcome": outcome });
+        println!("{line}");
+    }
+}
+
 /// The benchmark batch as little-endian binary files, one per column (`DIR/unit.bin`, …),
 /// with the name tables in `DIR/names.json`: Node reads them into typed arrays directly.
 fn columns_bin(n: usize, dir: &str) {
@@ -359,9 +450,10 @@ fn main() {
             period,
         ),
         ["tally", n, seed] => tally_parity(n.parse().expect("N"), seed.parse().expect("SEED")),
+        ["batches", n, seed] => batches(n.parse().expect("N"), seed.parse().expect("SEED")),
         ["columns", n, dir] => columns_bin(n.parse().expect("N"), dir),
         _ => {
-            eprintln!("usage: tthc-score-testgen fixtures DIR | generated N SEED [STEP] | dossiers N SEED UNITS [PERIOD] | tally N SEED | columns N DIR");
+            eprintln!("usage: tthc-score-testgen fixtures DIR | generated N SEED [STEP] | dossiers N SEED UNITS [PERIOD] | tally N SEED | batches N SEED | columns N DIR");
             std::process::exit(3);
         }
     }

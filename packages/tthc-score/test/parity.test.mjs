@@ -81,3 +81,23 @@ test("generated inputs as a province's batch: the rows and results that cross pa
     );
   }
 });
+
+test("generated province batches with units under their own profiles: byte-identical to native", () => {
+  const lines = nativeLines("batches", "300", "20261127");
+  let own = 0;
+  let rows = 0;
+  const codes = new Set();
+  for (const l of lines) {
+    const wasm = JSON.stringify(province.batch(l.input, l.options));
+    assert.equal(wasm, l.outcome, `${l.name}: ${JSON.stringify(l.options)}`);
+    // The same from the JSON text, which crosses as it is.
+    assert.equal(JSON.stringify(province.batch(JSON.stringify(l.input), l.options)), l.outcome, `${l.name} (text)`);
+    const b = JSON.parse(l.outcome);
+    rows += b.table.rows.length;
+    own += b.table.rows.filter((r) => "profile" in r).length;
+    for (const r of b.results) if ("errors" in r) codes.add(r.errors[0].code);
+  }
+  // Units under other profiles, and each way a unit's own profile is refused, occur.
+  assert.ok(own > 100 && rows > own, `${own} of ${rows} rows under profiles of their own`);
+  for (const c of ["UNKNOWN_PROFILE", "PROFILE_MISMATCH", "WRONG_TYPE"]) assert.ok(codes.has(c), c);
+});
