@@ -311,7 +311,7 @@ fn tally_parity(n: usize, seed: u64) {
     }
 }
 
-/// `n` province batches of generated reports (valid and edited), about a third of the
+/// `n` province batches of generated reports (valid and edited), about two thirds of the
 /// items wrapped with a profile of their own (a built-in id, a province's profile object,
 /// an unknown id, the batch's own id, a profile object that takes a built-in id), under
 /// varied options; each line's `outcome` is the native `batch_json` as JSON text.
