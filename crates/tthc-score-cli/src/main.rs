@@ -415,8 +415,8 @@ fn items<T>(
     Ok(out)
 }
 
-fn print_errors(name: &str, e: &Errors, lang: Lang) {
-    for p in e.problems() {
+fn print_errors(name: &str, problems: &[Problem], lang: Lang) {
+    for p in problems {
         eprintln!(
             "{name}: error[{}] {}: {}",
             p.code,
@@ -624,14 +624,7 @@ impl TallyIndex {
             all = Some(parse_json::<OtherIndicators>(&text)?);
         } else {
             for (name, raw) in top {
-                let o = parse_json::<OtherIndicators>(raw.get()).map_err(|mut p| {
-                    p.path = if p.path.is_empty() {
-                        name.clone()
-                    } else {
-                        format!("{name}.{}", p.path)
-                    };
-                    p
-                })?;
+                let o = parse_json::<OtherIndicators>(raw.get()).map_err(|p| p.within(&name))?;
                 by_unit.insert(tthc_score::tally::normalize_name(&name).into_owned(), o);
             }
         }
@@ -943,22 +936,18 @@ fn run(cli: Cli) -> Result<ExitCode, Fail> {
             let mut outcomes = Vec::new();
             let (mut failed, mut period) = (0, None);
             for (name, result) in names.into_iter().zip(b.results) {
-                let outcome = match result {
-                    province::UnitResult::Scorecard(c) => {
-                        period = period.or(Some(c.period));
-                        tthc_score::Outcome::Scorecard(c)
-                    }
+                match &result {
+                    province::UnitResult::Scorecard(c) => period = period.or(Some(c.period)),
                     province::UnitResult::Errors(e) => {
                         failed += 1;
-                        let e = Errors(e);
-                        print_errors(&name, &e, lang);
-                        tthc_score::Outcome::Errors(e.0)
+                        print_errors(&name, e, lang);
                     }
-                    province::UnitResult::Row(_) => unreachable!("a batch with scorecards"),
-                };
+                    province::UnitResult::Row(_) => {}
+                }
+                // A unit's result is `{ "scorecard" }` or `{ "errors" }`, as an Outcome is.
                 let mut o = serde_json::Map::new();
                 o.insert("file".into(), name.into());
-                if let Ok(serde_json::Value::Object(m)) = serde_json::to_value(outcome) {
+                if let Ok(serde_json::Value::Object(m)) = serde_json::to_value(&result) {
                     o.extend(m);
                 }
                 outcomes.push(serde_json::Value::Object(o));
@@ -1003,7 +992,7 @@ fn run(cli: Cli) -> Result<ExitCode, Fail> {
                 match r.and_then(|r| s.score(&r)) {
                     Ok(c) => cards.push(c),
                     Err(e) => {
-                        print_errors(&name, &e, lang);
+                        print_errors(&name, e.problems(), lang);
                         return Err(Fail::Invalid(e));
                     }
                 }

@@ -42,21 +42,10 @@ pub(crate) fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsValue> {
     v.serialize(&SERIALIZER).map_err(JsValue::from)
 }
 
-/// A problem of the argument `name`, its path led by that name, as JavaScript sees it:
-/// `profile` of the options is `options.profile`.
-pub(crate) fn within(name: &str, mut p: Problem) -> Problem {
-    p.path = if p.path.is_empty() {
-        name.into()
-    } else {
-        format!("{name}.{}", p.path)
-    };
-    p
-}
-
 /// Parses options given as JSON text (by the core's reader: see `FromJson`); paths of
 /// problems start with `options`.
 pub(crate) fn parse_options<T: FromJson>(text: &str) -> Result<T, Problem> {
-    T::from_json(text).map_err(|p| within("options", p))
+    T::from_json(text).map_err(|p| p.within("options"))
 }
 
 /// Parses options given as JSON text, or their defaults when absent.
@@ -69,7 +58,7 @@ pub(crate) fn options<T: FromJson + Default>(json: Option<String>) -> Result<T, 
 /// errors, its path under `options`.
 #[cfg(feature = "province")]
 pub(crate) fn options_error(p: Problem) -> tthc_score::Errors {
-    tthc_score::Errors::one(within("options", p))
+    tthc_score::Errors::one(p.within("options"))
 }
 
 #[cfg(any(feature = "tally", feature = "xlsx"))]

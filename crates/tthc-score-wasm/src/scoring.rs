@@ -1,6 +1,6 @@
 //! The scoring entry: score, audit, validate, render, profiles.
 
-use crate::{options, to_js, within};
+use crate::{options, to_js};
 use serde::Serialize;
 use tthc_score::input::UnitLevel;
 use tthc_score::{
@@ -12,13 +12,12 @@ use wasm_bindgen::prelude::*;
 /// The problems of a scoring call, those of the options led by `options.` like their
 /// parse errors: an unknown profile, the one problem `Options::resolve` gives (a report
 /// has no profile).
-fn in_options(mut e: Errors) -> Errors {
-    for p in &mut e.0 {
-        if p.code == Code::UnknownProfile {
-            p.path = format!("options.{}", p.path);
-        }
-    }
-    e
+fn in_options(e: Errors) -> Errors {
+    let lead = |p: Problem| match p.code {
+        Code::UnknownProfile => p.within("options"),
+        _ => p,
+    };
+    Errors(e.0.into_iter().map(lead).collect())
 }
 
 /// Scores a report given as JSON text: `{ scorecard }` or `{ errors }`. Never throws for
@@ -79,7 +78,7 @@ pub fn profiles() -> Result<JsValue, JsValue> {
 #[wasm_bindgen(unchecked_return_type = "[string, Localized[]] | { errors: Problem[] }")]
 pub fn labels(options_json: Option<String>, level: Option<u8>) -> Result<JsValue, JsValue> {
     let result = options::<Options>(options_json).and_then(|o| {
-        let (p, _) = o.resolve().map_err(|p| within("options", p))?;
+        let (p, _) = o.resolve().map_err(|p| p.within("options"))?;
         let unit = level.and_then(|i| UnitLevel::ALL.get(usize::from(i)).copied());
         let mut words = Vec::with_capacity(p.order.len() * 4 + UnitLevel::ALL.len());
         for &id in &p.order {

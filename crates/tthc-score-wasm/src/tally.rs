@@ -1,6 +1,6 @@
 //! The dossier entry: the tally of dossier records (columns, records, CSV).
 
-use crate::{parse_json, parse_options, problem_error, to_js, within};
+use crate::{parse_json, parse_options, problem_error, to_js};
 use serde::Serialize;
 use tthc_score::tally::{Columns, Tally, TallyOptions, UnitFacts};
 use tthc_score::{add_records_json, Problem};
@@ -28,9 +28,9 @@ fn tally_result(r: Result<tthc_score::tally::TallyOutcome, Problem>) -> Result<J
 fn facts(json: Option<String>) -> Result<UnitFacts, Problem> {
     let f: UnitFacts = match json {
         None => UnitFacts::default(),
-        Some(t) => parse_json(&t).map_err(|p| within("unitFacts", p))?,
+        Some(t) => parse_json(&t).map_err(|p| p.within("unitFacts"))?,
     };
-    f.check().map_err(|p| within("unitFacts", p))?;
+    f.check().map_err(|p| p.within("unitFacts"))?;
     Ok(f)
 }
 
@@ -44,7 +44,7 @@ impl TallyHandle {
     #[wasm_bindgen(constructor)]
     pub fn new(options_json: &str) -> Result<TallyHandle, JsValue> {
         parse_options::<TallyOptions>(options_json)
-            .and_then(|o| Tally::with_options(&o).map_err(|p| within("options", p)))
+            .and_then(|o| Tally::with_options(&o).map_err(|p| p.within("options")))
             .map(TallyHandle)
             .map_err(problem_error)
     }

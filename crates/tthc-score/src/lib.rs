@@ -320,14 +320,7 @@ pub fn consolidate_json(
     for (n, r) in reports_json(inputs)?.into_iter().enumerate() {
         match r.and_then(|r| score_with(&r, &p, &i)) {
             Ok(c) => cards.push(c),
-            Err(e) => problems.extend(e.0.into_iter().map(|mut q| {
-                q.path = if q.path.is_empty() {
-                    format!("[{n}]")
-                } else {
-                    format!("[{n}].{}", q.path)
-                };
-                q
-            })),
+            Err(e) => problems.extend(e.0.into_iter().map(|q| q.within(&format!("[{n}]")))),
         }
     }
     if !problems.is_empty() {

@@ -165,6 +165,19 @@ impl Problem {
             message: Localized::new(vi, en),
         }
     }
+
+    /// The problem of a part named `name` of a larger input: its path led by that name
+    /// (`dossiers.received` within `report` is `report.dossiers.received`; the part itself
+    /// is `report`).
+    #[must_use]
+    pub fn within(mut self, name: &str) -> Self {
+        self.path = if self.path.is_empty() {
+            name.into()
+        } else {
+            format!("{name}.{}", self.path)
+        };
+        self
+    }
 }
 
 impl fmt::Display for Problem {

@@ -81,16 +81,8 @@ pub fn parse_batch_item(
     match keys(text) {
         Ok(k) if k.contains_key("report") || k.contains_key("profile") => {
             let w: Wrapper = parse_json(json).map_err(Errors::one)?;
-
-            let r = parse_report(w.report.get()).map_err(|mut e| {
-                for p in &mut e.0 {
-                    p.path = match p.path.as_str() {
-                        "" => "report".into(),
-                        q => format!("report.{q}"),
-                    };
-                }
-                e
-            })?;
+            let r = parse_report(w.report.get())
+                .map_err(|e| Errors(e.0.into_iter().map(|p| p.within("report")).collect()))?;
             Ok((r, w.profile))
         }
         _ => Err(bare),

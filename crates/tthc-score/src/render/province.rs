@@ -8,7 +8,9 @@ use crate::input::Period;
 use crate::profile::Profile;
 #[cfg(feature = "csv")]
 use crate::province::TableAudit;
-use crate::province::{Consolidated, ProvinceTable, RankBasis, RollupMethod, TiePolicy};
+use crate::province::{
+    Consolidated, ProvinceRow, ProvinceTable, RankBasis, RollupMethod, TiePolicy,
+};
 use rust_decimal::Decimal;
 
 fn by(lang: Lang, vi: &str, en: &str) -> String {
@@ -46,6 +48,51 @@ fn decimals(profile: &Profile, i: usize) -> u32 {
         Some(crate::indicator::IndicatorKind::PerDossier) => profile.rounding.indicator_decimals,
         _ => 0,
     }
+}
+
+/// One unit's cells of the province table; `mixed`: the table names each unit's profile.
+fn province_row(
+    row: &ProvinceRow,
+    t: &ProvinceTable,
+    profile: &Profile,
+    mixed: bool,
+    lang: Lang,
+) -> Vec<Cell> {
+    let mut v = vec![
+        Cell::count(row.rank.into(), lang),
+        Cell::text(&row.unit),
+        Cell::text(word(&row.group.label(), lang)),
+        Cell::count(row.rank_in_group.into(), lang),
+    ];
+    // A unit under a profile of its own is printed as its profile rounded it.
+    let own = row.profile.is_some();
+    let at = |d: Decimal, decimals: u32| if own { d.scale() } else { decimals };
+    let r = &profile.rounding;
+    v.extend(
+        row.scores
+            .iter()
+            .enumerate()
+            .map(|(i, s)| score(*s, s.map_or(0, |s| at(s, decimals(profile, i))), lang)),
+    );
+    v.push(Cell::number(
+        row.total,
+        at(row.total, r.total_decimals),
+        lang,
+    ));
+    v.push(Cell::number(
+        row.maximum,
+        at(row.maximum, r.maximum_decimals),
+        lang,
+    ));
+    v.push(Cell::text(
+        row.rating
+            .as_ref()
+            .map_or_else(String::new, |b| word(&b.label, lang)),
+    ));
+    if mixed {
+        v.push(Cell::text(row.profile.as_deref().unwrap_or(&t.profile)));
+    }
+    v
 }
 
 /// The province table of units, ranked, as a sheet.
@@ -110,46 +157,11 @@ pub fn province_sheet(
     if mixed {
         head.push(by(lang, "Bộ quy tắc", "Profile"));
     }
-    let r = &profile.rounding;
-    let rows =
-        t.rows
-            .iter()
-            .map(|row| {
-                let mut v = vec![
-                    Cell::count(row.rank.into(), lang),
-                    Cell::text(&row.unit),
-                    Cell::text(word(&row.group.label(), lang)),
-                    Cell::count(row.rank_in_group.into(), lang),
-                ];
-                // A unit under a profile of its own is printed as its profile rounded it.
-                let own = row.profile.is_some();
-                let at = |d: Decimal, decimals: u32| if own { d.scale() } else { decimals };
-                v.extend(
-                    row.scores.iter().enumerate().map(|(i, s)| {
-                        score(*s, s.map_or(0, |s| at(s, decimals(profile, i))), lang)
-                    }),
-                );
-                v.push(Cell::number(
-                    row.total,
-                    at(row.total, r.total_decimals),
-                    lang,
-                ));
-                v.push(Cell::number(
-                    row.maximum,
-                    at(row.maximum, r.maximum_decimals),
-                    lang,
-                ));
-                v.push(Cell::text(
-                    row.rating
-                        .as_ref()
-                        .map_or_else(String::new, |b| word(&b.label, lang)),
-                ));
-                if mixed {
-                    v.push(Cell::text(row.profile.as_deref().unwrap_or(&t.profile)));
-                }
-                v
-            })
-            .collect();
+    let rows = t
+        .rows
+        .iter()
+        .map(|row| province_row(row, t, profile, mixed, lang))
+        .collect();
     let mut notes = vec![order_note(profile, lang)];
     for g in &t.groups {
         let bands: Vec<String> = g
