@@ -107,14 +107,14 @@ fn name<T: Serialize>(v: T) -> String {
 /// its own (then they cross as objects).
 pub(super) fn pack_rows(rows: &[ProvinceRow]) -> Option<Rows> {
     let free = |s: &str| !s.contains(SEP);
-    let texts_free = rows.iter().all(|r| {
+    let packable = rows.iter().all(|r| {
         r.profile.is_none()
             && free(&r.unit)
             && r.rating.as_ref().map_or(true, |g| {
                 free(&g.code) && free(&g.label.vi) && free(&g.label.en)
             })
     });
-    if !texts_free {
+    if !packable {
         return None;
     }
     let mut dict = Dict::default();
