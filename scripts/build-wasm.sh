@@ -24,12 +24,14 @@ have_rustup_target() {
 # Four modules from the wasm crate: the main entry (scoring), "tthc-score/dossiers"
 # (scoring and the dossier tally), "tthc-score/province" (scoring and the province calls) and
 # "tthc-score/xlsx" (those and .xlsx workbooks, for a page to load on demand).
-# build_module: $1 = cargo features, $2 = module name, $3 = profile.
+# build_module: $1 = cargo features, $2 = module name, $3 = profile, $4 = extra rustc flags:
+# "tthc-score/dossiers" uses WebAssembly SIMD (every browser since 2023, Node 16.4+), so that
+# the tally's block path compiles to vector code there as natively (17.6 → 28.1 M dossiers/s).
 mkdir -p target/wasm-modules
 if [[ "${TTHC_WASM_TOOLCHAIN:-auto}" != debian ]] && have_rustup_target; then
   echo "wasm32 std: rustup target"
   build_module() {
-    cargo build -q --target wasm32-unknown-unknown --profile "$3" -p tthc-score-wasm \
+    RUSTFLAGS="${RUSTFLAGS:-} ${4:-}" cargo build -q --target wasm32-unknown-unknown --profile "$3" -p tthc-score-wasm \
       --no-default-features --features "$1"
     cp "target/wasm32-unknown-unknown/$3/tthc_score_wasm.wasm" "target/wasm-modules/$2.wasm"
   }
@@ -37,7 +39,7 @@ else
   echo "wasm32 std: Debian rust-web-src with -Zbuild-std"
   ensure_apt rustc-web cargo-web rust-web-src lld
   build_module() {
-    PATH=/usr/bin:$PATH RUSTC_BOOTSTRAP=1 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=wasm-ld \
+    PATH=/usr/bin:$PATH RUSTC_BOOTSTRAP=1 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=wasm-ld RUSTFLAGS="${RUSTFLAGS:-} ${4:-}" \
       CARGO_TARGET_DIR=target/debian-wasm \
       /usr/bin/cargo build -q --target wasm32-unknown-unknown --profile "$3" \
       -Zbuild-std=std,panic_abort -p tthc-score-wasm --no-default-features --features "$1"
@@ -45,7 +47,7 @@ else
   }
 fi
 build_module scoring tthc_score_wasm "$PROFILE"
-build_module scoring,tally tthc_score_full wasm-full
+build_module scoring,tally tthc_score_full wasm-full "-C target-feature=+simd128"
 build_module scoring,province tthc_score_province wasm-full
 build_module scoring,xlsx tthc_score_xlsx "$PROFILE"
 
@@ -67,7 +69,7 @@ mkdir -p target/wasm-bindgen target/wasm-opt
 for m in tthc_score_wasm tthc_score_full tthc_score_province tthc_score_xlsx; do
   case $m in tthc_score_full | tthc_score_province) level=(-O3) ;; *) level=(-Oz --converge) ;; esac
   wasm-opt "${level[@]}" --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-    --enable-reference-types --enable-multivalue --enable-mutable-globals \
+    --enable-reference-types --enable-multivalue --enable-mutable-globals --enable-simd \
     "target/wasm-modules/$m.wasm" -o "target/wasm-opt/$m.wasm"
   for t in web nodejs; do
     wasm-bindgen --target "$t" --experimental-reset-state-function \

@@ -17,4 +17,5 @@ pub use datetime::{
 };
 pub use holidays::{FIRST_YEAR as OFFICIAL_FIRST_YEAR, LAST_YEAR as OFFICIAL_LAST_YEAR};
 pub use lunar::{gio_to, lunar_to_solar, statutory_days_off, tet};
+pub(crate) use working::{pick, Reach};
 pub use working::{Calendar, CalendarBuilder, Cutoff, OfficeHours, OutOfRange};

@@ -43,11 +43,8 @@ impl Cutoff {
     /// Whether the cut-off applies to a procedure with `limit_halves` half-days.
     #[inline]
     pub const fn applies(self, limit_halves: u32) -> bool {
-        match self {
-            Cutoff::SameDay => limit_halves == 0,
-            Cutoff::All => true,
-            Cutoff::None => false,
-        }
+        // Selects, not a match: the classification runs it on blocks of dossiers.
+        matches!(self, Cutoff::All) | (matches!(self, Cutoff::SameDay) & (limit_halves == 0))
     }
 }
 
@@ -86,7 +83,9 @@ pub struct OutOfRange {
 pub struct Calendar {
     first: DayNumber,
     /// `before[i]`: working days in `first .. first + i` (length: days + 1).
-    before: Vec<u32>,
+    /// Per day from `first`: the working days before it, shifted left once, with bit 0
+    /// set on a working day — one lookup gives both.
+    days: Vec<u32>,
     /// The working days, ascending.
     working: Vec<DayNumber>,
     /// The days whose status comes from official data or from the caller; outside it,
@@ -194,15 +193,13 @@ impl CalendarBuilder {
         self.days_off.iter().for_each(|&d| set(d, false));
         self.working_days.iter().for_each(|&d| set(d, true));
 
-        let mut before = Vec::with_capacity(n + 1);
+        let mut days = Vec::with_capacity(n);
         let mut working = Vec::with_capacity(n);
-        before.push(0u32);
         for (i, &is_working) in status.iter().enumerate() {
-            let d = first + i as DayNumber;
+            days.push((working.len() as u32) << 1 | u32::from(is_working));
             if is_working {
-                working.push(d);
+                working.push(first + i as DayNumber);
             }
-            before.push(working.len() as u32);
         }
         let official = if self.days_off.is_empty() && self.working_days.is_empty() {
             official
@@ -219,7 +216,7 @@ impl CalendarBuilder {
         };
         Calendar {
             first,
-            before,
+            days,
             working,
             official,
             hours: self.hours,
@@ -237,7 +234,7 @@ impl Calendar {
 
     /// The first and last day covered.
     pub fn covered(&self) -> (DayNumber, DayNumber) {
-        (self.first, self.first + self.before.len() as DayNumber - 2)
+        (self.first, self.first + self.days.len() as DayNumber - 1)
     }
 
     /// The days whose status is official data (or the caller's); outside it, provisional.
@@ -259,7 +256,7 @@ impl Calendar {
     #[inline]
     fn index(&self, d: DayNumber) -> Option<usize> {
         let i = d.checked_sub(self.first)?;
-        (i >= 0 && (i as usize) < self.before.len() - 1).then_some(i as usize)
+        (i >= 0 && (i as usize) < self.days.len()).then_some(i as usize)
     }
 
     fn out_of_range(&self, needed: DayNumber) -> OutOfRange {
@@ -273,7 +270,18 @@ impl Calendar {
     #[inline]
     pub fn is_working(&self, d: DayNumber) -> Option<bool> {
         let i = self.index(d)?;
-        Some(self.before[i + 1] > self.before[i])
+        Some(self.days[i] & 1 == 1)
+    }
+
+    /// Whether `d` is a day of the calendar that is not a working day, without a branch on
+    /// `d` (given due dates come and go at random in a file of dossiers).
+    #[inline(always)]
+    pub fn is_rest_day(&self, d: DayNumber) -> bool {
+        let i = d.wrapping_sub(self.first) as u32 as usize;
+        let inside = i < self.days.len();
+        // The table is never empty: the official years are always in it.
+        let info = self.days[i.min(self.days.len() - 1)];
+        inside & (info & 1 == 0)
     }
 
     /// The working half-day in which a dossier received at `at` counts as received, as
@@ -283,22 +291,36 @@ impl Calendar {
     /// [`OutOfRange`] when the day, or the next working day, is beyond the calendar.
     #[inline]
     pub fn receipt_half(&self, at: DateTime, cutoff_applies: bool) -> Result<u32, OutOfRange> {
-        let i = self
-            .index(at.day)
-            .ok_or_else(|| self.out_of_range(at.day))?;
-        let (before, after) = (self.before[i], self.before[i + 1]);
+        let (half, inside) = self.receipt_point(at, cutoff_applies);
+        if !inside {
+            Err(self.out_of_range(at.day))
+        } else if (half / 2) as usize >= self.working.len() {
+            Err(self.out_of_range(self.covered().1 + 1))
+        } else {
+            Ok(half)
+        }
+    }
+
+    /// The receipt half-day, and whether the day is in the calendar (the half-day may
+    /// still be beyond its last working day). No branch on the dossier: the columnar path
+    /// runs it over blocks of dossiers.
+    #[inline(always)]
+    fn receipt_point(&self, at: DateTime, cutoff_applies: bool) -> (u32, bool) {
+        // A day before `first` wraps to an index beyond the table, which is never empty
+        // (the official years are always in it).
+        let i = at.day.wrapping_sub(self.first) as u32 as usize;
+        let inside = i < self.days.len();
+        let info = self.days[i.min(self.days.len() - 1)];
+        let (before, working) = (info >> 1, info & 1);
         let h = &self.hours;
         let same_day =
-            after > before && at.second < h.close && !(cutoff_applies && at.second >= h.cutoff);
-        if same_day {
-            return Ok(2 * before + u32::from(at.second >= h.noon));
-        }
-        // The next working day's morning: the working days up to and including this day.
-        if (after as usize) < self.working.len() {
-            Ok(2 * after)
-        } else {
-            Err(self.out_of_range(self.covered().1 + 1))
-        }
+            (working == 1) & (at.second < h.close) & !(cutoff_applies & (at.second >= h.cutoff));
+        let (same, afternoon) = (u32::from(same_day), u32::from(at.second >= h.noon));
+        // The same half of the day (only on a working day), or the next working day's
+        // morning (the working days up to and including this day) — as arithmetic: a branch
+        // on the hour would be as random as the dossiers.
+        let half = 2 * (before + working - same) + (same & afternoon);
+        (half, inside)
     }
 
     /// The day of a half-day index.
@@ -325,9 +347,53 @@ impl Calendar {
         limit_halves: u32,
         cutoff: Cutoff,
     ) -> Result<DayNumber, OutOfRange> {
-        let start = self.receipt_half(at, cutoff.applies(limit_halves))?;
-        self.half_day(start.saturating_add(limit_halves))
+        match self.due_lookup(at, limit_halves, cutoff) {
+            (d, Reach::Inside) => Ok(d),
+            (_, Reach::DayOutside) => Err(self.out_of_range(at.day)),
+            (_, Reach::Beyond) => Err(self.out_of_range(self.covered().1 + 1)),
+        }
     }
+
+    /// [`Calendar::due_day`] without branches on the dossier: the due date when the
+    /// calendar reaches it, and how far it reached.
+    #[inline(always)]
+    pub(crate) fn due_lookup(
+        &self,
+        at: DateTime,
+        limit_halves: u32,
+        cutoff: Cutoff,
+    ) -> (DayNumber, Reach) {
+        let (start, inside) = self.receipt_point(at, cutoff.applies(limit_halves));
+        let due = self
+            .working
+            .get((start.saturating_add(limit_halves) / 2) as usize)
+            .copied();
+        let reach = match (inside, due) {
+            (false, _) => Reach::DayOutside,
+            (true, None) => Reach::Beyond,
+            (true, Some(_)) => Reach::Inside,
+        };
+        (due.unwrap_or(0), reach)
+    }
+}
+
+/// `if c { a } else { b }` as masks rather than a branch, for conditions as random as the
+/// dossiers (a mispredicted branch costs more than both sides).
+#[inline(always)]
+pub(crate) fn pick(c: bool, a: i32, b: i32) -> i32 {
+    let mask = 0i32.wrapping_sub(i32::from(c));
+    (a & mask) | (b & !mask)
+}
+
+/// How far the calendar reached for a due date ([`Calendar::due_lookup`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Reach {
+    /// The due date is in the calendar.
+    Inside,
+    /// The day of receipt is not.
+    DayOutside,
+    /// The due date is beyond its last working day.
+    Beyond,
 }
 
 #[cfg(test)]

@@ -17,7 +17,7 @@ pub use policy::{AgencyStepRule, Assumptions, CalendarMode, Policy, Reappointmen
 pub use row::{Row, NONE};
 pub use steps::agency_grade;
 
-use crate::calendar::{Calendar, DateTime, DayNumber};
+use crate::calendar::{pick, Calendar, Cutoff, DateTime, DayNumber};
 use crate::error::Code;
 use crate::profile::LateAttitude;
 
@@ -84,37 +84,48 @@ impl Reject {
     }
 }
 
-/// Checks that a dossier's dates are in order (dossiers.md §2.3–2.4, §4).
+/// The ways a dossier's dates can be out of order (dossiers.md §2.3–2.4, §4), each a
+/// bit, computed without branches: the columnar path tests the whole mask of a block of
+/// dossiers at once, the row path names the first.
+#[inline(always)]
+pub(crate) fn order_faults(r: &Row) -> u32 {
+    let resolved = r.resolved_day != NONE;
+    let known_second = r.resolved_second >= 0;
+    let resolved_before = resolved
+        & ((r.resolved_day < r.received_day)
+            | ((r.resolved_day == r.received_day)
+                & known_second
+                & (r.resolved_second < r.received_second)));
+    let due_before = (r.due_day != NONE) & (r.due_day < r.received_day);
+    let restarted = r.restart_day != NONE;
+    let restart_before = (r.restart_day < r.received_day)
+        | ((r.restart_day == r.received_day) & (r.restart_second < r.received_second));
+    let restart_after = resolved
+        & ((r.restart_day > r.resolved_day)
+            | ((r.restart_day == r.resolved_day)
+                & known_second
+                & (r.restart_second > r.resolved_second)));
+    let restart_out = restarted & (restart_before | restart_after);
+    let no_due = (r.limit_halves < 0) & (r.due_day == NONE);
+    u32::from(resolved_before)
+        | u32::from(due_before) << 1
+        | u32::from(restart_out) << 2
+        | u32::from(no_due) << 3
+}
+
+/// Checks that a dossier's dates are in order: the first of its [`order_faults`].
 #[inline]
 fn check_order(r: &Row) -> Result<(), Reject> {
-    let received = (r.received_day, r.received_second);
-    let resolved = r.resolved_day != NONE;
-    if resolved
-        && (r.resolved_day < r.received_day
-            || (r.resolved_day == r.received_day
-                && r.resolved_second >= 0
-                && r.resolved_second < r.received_second))
-    {
-        return Err(Reject::ResolvedBeforeReceived);
+    const ORDER: [Reject; 4] = [
+        Reject::ResolvedBeforeReceived,
+        Reject::DueBeforeReceived,
+        Reject::RestartOutOfOrder,
+        Reject::DueDateMissing,
+    ];
+    match order_faults(r) {
+        0 => Ok(()),
+        f => Err(ORDER[f.trailing_zeros() as usize]),
     }
-    if r.due_day != NONE && r.due_day < r.received_day {
-        return Err(Reject::DueBeforeReceived);
-    }
-    if r.restart_day != NONE {
-        let restart = (r.restart_day, r.restart_second);
-        let after_resolved = resolved
-            && (r.restart_day > r.resolved_day
-                || (r.restart_day == r.resolved_day
-                    && r.resolved_second >= 0
-                    && r.restart_second > r.resolved_second));
-        if restart < received || after_resolved {
-            return Err(Reject::RestartOutOfOrder);
-        }
-    }
-    if r.limit_halves < 0 && r.due_day == NONE {
-        return Err(Reject::DueDateMissing);
-    }
-    Ok(())
 }
 
 /// Classifies one dossier for the period `start..=end` (day numbers): `Ok(None)` when it
@@ -131,144 +142,197 @@ pub fn classify(
     end: DayNumber,
     policy: &Policy,
 ) -> Result<Option<Classified>, Fault> {
-    classify_class(r, cal, start, end, policy)
+    classify_class(r, cal, &Rules::new(start, end, policy))
         .map(|c| c.map(Class::classified))
         .map_err(|e| e.fault(r, cal))
 }
 
-/// [`classify`] in the tally's form, a [`Class`]: the one implementation of the
-/// classification. A rejection comes back as a [`Reject`] (two words, in registers), its
-/// message written off the hot path; the grades are table lookups and selects rather than
-/// matches, whose jump tables mispredict on dossiers in random order.
-#[inline(always)]
-pub(crate) fn classify_class(
-    r: &Row,
-    cal: &Calendar,
-    start: DayNumber,
-    end: DayNumber,
-    policy: &Policy,
-) -> Result<Option<Class>, Reject> {
-    check_order(r)?;
-    let resolved = r.resolved_day != NONE;
-    let received_in = (start <= r.received_day) & (r.received_day <= end);
-    let carried_over = (r.received_day < start) & (!resolved | (r.resolved_day >= start));
-    let resolved_in = resolved & (start <= r.resolved_day) & (r.resolved_day <= end);
-    let pending_at_end = (r.received_day <= end) & (!resolved | (r.resolved_day > end));
-    if !(received_in | carried_over | resolved_in | pending_at_end) {
-        return Ok(None);
+/// The period and the policy in the form the classification reads them: plain numbers
+/// and flags, the same for every dossier of a call.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Rules {
+    pub start: DayNumber,
+    pub end: DayNumber,
+    pub cutoff: Cutoff,
+    /// [`Reappointment::Original`]: a re-appointed dossier is judged by its first due date.
+    pub original_first: bool,
+    /// The attitude slot of a late dossier without complaint ([`LateAttitude`]).
+    pub late_attitude: u32,
+    /// Contacts assumed when unknown, or −1.
+    pub contacts: i32,
+    /// The agencies and complaint codes assumed when unknown, or [`Row::UNKNOWN`].
+    pub agencies: u8,
+    pub complaint: u8,
+}
+
+impl Rules {
+    pub fn new(start: DayNumber, end: DayNumber, policy: &Policy) -> Rules {
+        Rules {
+            start,
+            end,
+            cutoff: policy.cutoff,
+            original_first: policy.reappointment == Reappointment::Original,
+            late_attitude: match policy.late_attitude {
+                LateAttitude::Zero => 2,
+                LateAttitude::One => 1,
+            },
+            // Beyond i32::MAX: still more than one.
+            contacts: policy
+                .assume
+                .contacts
+                .map_or(-1, |a| a.min(i32::MAX as u32) as i32),
+            agencies: policy.assume.agencies_code().unwrap_or(Row::UNKNOWN),
+            complaint: policy.assume.complaint_code().unwrap_or(Row::UNKNOWN),
+        }
     }
 
+    /// Whether the dossier touches the period in one of the ways that count: its
+    /// [`Class`] status flags, with the resolved-in-the-period flag.
+    #[inline(always)]
+    fn period(&self, r: &Row) -> u32 {
+        let (start, end) = (self.start, self.end);
+        let resolved = r.resolved_day != NONE;
+        let received_in = (start <= r.received_day) & (r.received_day <= end);
+        let carried_over = (r.received_day < start) & (!resolved | (r.resolved_day >= start));
+        let resolved_in = resolved & (start <= r.resolved_day) & (r.resolved_day <= end);
+        let pending_at_end = (r.received_day <= end) & (!resolved | (r.resolved_day > end));
+        let flag = |b: bool, bit: u32| u32::from(b) * bit;
+        flag(resolved_in, Class::RESOLVED_IN)
+            | flag(received_in, Class::RECEIVED_IN)
+            | flag(carried_over, Class::CARRIED_OVER)
+            | flag(pending_at_end, Class::PENDING)
+    }
+}
+
+/// [`classify`] in the tally's form, a [`Class`]. A rejection comes back as a [`Reject`]
+/// (two words, in registers), its message written off the hot path.
+#[inline(always)]
+pub(crate) fn classify_class(r: &Row, cal: &Calendar, k: &Rules) -> Result<Option<Class>, Reject> {
+    check_order(r)?;
+    if k.period(r) == 0 {
+        return Ok(None);
+    }
     // The due date the time limit gives, from the receipt or the restart (Decree 61 Art. 19.4).
-    let computed = if r.limit_halves >= 0 {
-        let restarted = r.restart_day != NONE;
-        let at = DateTime {
-            day: if restarted {
-                r.restart_day
-            } else {
-                r.received_day
-            },
-            second: if restarted {
-                r.restart_second
-            } else {
-                r.received_second
-            }
-            .max(0) as u32,
-        };
-        match cal.due_day(at, r.limit_halves as u32, policy.cutoff) {
-            Ok(d) => Some((d, cal.is_provisional(at.day) | cal.is_provisional(d))),
+    let (computed, provisional) = if r.limit_halves >= 0 {
+        let at = anchor(r);
+        match cal.due_day(at, r.limit_halves as u32, k.cutoff) {
+            Ok(d) => (d, cal.is_provisional(at.day) | cal.is_provisional(d)),
             // A given due date classifies the dossier without the calendar.
             Err(e) if r.due_day == NONE && r.original_due_day == NONE => {
                 return Err(Reject::OutOfRange(e.needed))
             }
-            Err(_) => None,
+            Err(_) => (NONE, false),
         }
     } else {
-        None
+        (NONE, false)
     };
-    let given = (r.due_day != NONE).then_some(r.due_day);
-    let original = (r.original_due_day != NONE).then_some(r.original_due_day);
-    let latest = given.or(computed.map(|c| c.0));
-    let judged = match policy.reappointment {
-        Reappointment::Original => original.or(latest),
-        Reappointment::New => latest.or(original),
+    let rest_day = (r.due_day != NONE) & cal.is_rest_day(r.due_day);
+    Ok(Some(Class(class_bits(
+        r,
+        computed,
+        provisional,
+        rest_day,
+        k,
+    ))))
+}
+
+/// The moment the time limit runs from: the restart after supplements, else the receipt
+/// (Decree 61 Art. 19.4).
+#[inline(always)]
+pub(crate) fn anchor(r: &Row) -> DateTime {
+    let restarted = r.restart_day != NONE;
+    DateTime {
+        day: pick(restarted, r.restart_day, r.received_day),
+        second: pick(restarted, r.restart_second, r.received_second).max(0) as u32,
+    }
+}
+
+/// The [`Class`] of a dossier in order that touches the period, once the calendar has
+/// spoken: `computed` is the due date its time limit gives ([`NONE`] without a limit, or
+/// when the calendar does not reach it and a due date is given), `provisional` whether
+/// that used days computed by rule, `rest_day` whether the given due date is a rest day.
+///
+/// No branches: table lookups and selects, which compile to vector code over a block of
+/// dossiers (jump tables and branches mispredict on dossiers in random order).
+#[inline(always)]
+pub(crate) fn class_bits(
+    r: &Row,
+    computed: DayNumber,
+    provisional: bool,
+    rest_day: bool,
+    k: &Rules,
+) -> u32 {
+    let period = k.period(r);
+    let pending_at_end = period & Class::PENDING != 0;
+    let resolved_in = period & Class::RESOLVED_IN != 0;
+    let given = r.due_day;
+    let original = r.original_due_day;
+    let latest = if given != NONE { given } else { computed };
+    let either = |a: DayNumber, b: DayNumber| if a != NONE { a } else { b };
+    // An order check guarantees a limit or a due date, and the calendar either gave the
+    // computed date or a due date is given.
+    let due = if k.original_first {
+        either(original, latest)
+    } else {
+        either(latest, original)
     };
-    // check_order guarantees a limit or a due date; the calendar error returned above.
-    let Some(due) = judged else {
-        return Err(Reject::DueDateMissing);
-    };
-    let provisional = computed.is_some_and(|c| c.1 && Some(c.0) == judged);
+    let provisional = provisional & (computed != NONE) & (computed == due);
     // The first appointment is the one the time limit should give (a re-appointment moves
     // the later one on purpose).
-    let mismatch = matches!((original.or(given), computed), (Some(g), Some((c, _))) if g != c);
-    let rest_day = given.is_some_and(|g| cal.is_working(g) == Some(false));
+    let first = either(original, given);
+    let mismatch = (first != NONE) & (computed != NONE) & (first != computed);
 
     // Grade slots, the counters' order: 0 = 2 points, 1 = 1 point, 2 = 0 points, 3 = unknown.
-    // Table lookups and selects, not matches: jump tables mispredict on random dossiers.
     let total = u32::from(r.resolved_day >= due) + u32::from(r.resolved_day > due);
     // By code: unknown (→ the total time's grade), early, on time, late.
-    let agency = match r.agency_grade {
-        g @ 1..=3 => u32::from(g) - 1,
-        _ => total,
+    let agency = if r.agency_grade.wrapping_sub(1) < 3 {
+        u32::from(r.agency_grade) - 1
+    } else {
+        total
     };
-    // Contacts as given, else as assumed (beyond i32::MAX: still more than one), else unknown.
-    let assumed = policy
-        .assume
-        .contacts
-        .map_or(-1, |a| a.min(i32::MAX as u32) as i32);
-    let contacts = if r.contacts >= 0 { r.contacts } else { assumed };
+    // Contacts as given, else as assumed, else unknown.
+    let contacts = if r.contacts >= 0 {
+        r.contacts
+    } else {
+        k.contacts
+    };
     let contacts = if contacts < 0 {
         3
     } else {
         contacts.min(2) as u32
     };
-    let known = |v: u8, assumed: Option<u8>| {
-        if v != Row::UNKNOWN {
-            v
-        } else {
-            assumed.unwrap_or(Row::UNKNOWN)
-        }
-    };
-    // By code: unknown, none, only the desk, several (any other code: several).
-    const AGENCIES: [u32; 4] = [3, 0, 1, 2];
-    let agencies = AGENCIES[usize::from(known(r.agencies, policy.assume.agencies_code()).min(3))];
+    // By code: unknown, none, only the desk, several → slots 3, 0, 1, 2.
+    let known = |v: u8, assumed: u8| if v != Row::UNKNOWN { v } else { assumed };
+    let agencies = (u32::from(known(r.agencies, k.agencies)) + 3) & 3;
     let late = total == 2;
-    let complaint = known(r.complaint, policy.assume.complaint_code());
-    let late_attitude = match policy.late_attitude {
-        LateAttitude::Zero => 2,
-        LateAttitude::One => 1,
-    };
+    let complaint = known(r.complaint, k.complaint);
     let attitude = if complaint == Row::UNKNOWN {
         3
     } else if complaint == Row::UPHELD {
         2
     } else if late {
-        late_attitude
+        k.late_attitude
     } else {
         total
     };
     let online = r.channel == Row::ONLINE;
-    let overdue = pending_at_end & (due <= end);
+    let overdue = pending_at_end & (due <= k.end);
     let flag = |b: bool, bit: u32| u32::from(b) * bit;
-    Ok(Some(Class(
-        total
-            | agency << 2
-            | contacts << 4
-            | agencies << 6
-            | attitude << 8
-            | flag(resolved_in, Class::RESOLVED_IN)
-            | flag(received_in, Class::RECEIVED_IN)
-            | flag(online, Class::ONLINE)
-            | flag(carried_over, Class::CARRIED_OVER)
-            | flag(pending_at_end, Class::PENDING)
-            | flag(overdue, Class::OVERDUE)
-            | flag(
-                online & ((resolved_in & late) | overdue),
-                Class::ONLINE_UNRESOLVED_OR_LATE,
-            )
-            | flag(mismatch, Class::DUE_DATE_MISMATCH)
-            | flag(rest_day, Class::DUE_DATE_ON_REST_DAY)
-            | flag(provisional, Class::PROVISIONAL),
-    )))
+    total
+        | agency << 2
+        | contacts << 4
+        | agencies << 6
+        | attitude << 8
+        | period
+        | flag(online, Class::ONLINE)
+        | flag(overdue, Class::OVERDUE)
+        | flag(
+            online & ((resolved_in & late) | overdue),
+            Class::ONLINE_UNRESOLVED_OR_LATE,
+        )
+        | flag(mismatch, Class::DUE_DATE_MISMATCH)
+        | flag(rest_day, Class::DUE_DATE_ON_REST_DAY)
+        | flag(provisional, Class::PROVISIONAL)
 }
 
 /// A classified dossier in 32 bits, the form the tally counts: the five grade slots of a
@@ -276,7 +340,7 @@ pub(crate) fn classify_class(
 /// 1 = 1 point, 2 = 0 points, 3 = unknown), then where it stands, then its notes. The
 /// tally counts dossiers by [`Class::status`] and [`Class::grades`], one counter each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Class(u32);
+pub(crate) struct Class(pub(crate) u32);
 
 impl Class {
     const RESOLVED_IN: u32 = 1 << 10;
@@ -289,10 +353,11 @@ impl Class {
     const DUE_DATE_MISMATCH: u32 = 1 << 17;
     const DUE_DATE_ON_REST_DAY: u32 = 1 << 18;
     const PROVISIONAL: u32 = 1 << 19;
+    /// The flags of the ways a dossier touches the period: none, and it does not count.
+    pub(crate) const PERIOD: u32 =
+        Self::RESOLVED_IN | Self::RECEIVED_IN | Self::CARRIED_OVER | Self::PENDING;
     /// How many values [`Class::status`] takes.
     pub const STATUSES: usize = 64;
-    /// How many values [`Class::grades`] takes.
-    pub const GRADES: usize = 1025;
 
     /// Received in the period, online, carried over, pending at the end, overdue, online
     /// and unresolved or late: bits 0–5 (see [`status_bits`]).
@@ -305,6 +370,24 @@ impl Class {
     #[inline]
     pub fn grades(self) -> usize {
         (((self.0 & 1023) + 1) * ((self.0 >> 10) & 1)) as usize
+    }
+
+    /// 1 when resolved in the period, else 0.
+    #[inline]
+    pub fn resolved_in(self) -> u32 {
+        (self.0 >> 10) & 1
+    }
+
+    /// The grade slots of the first three indicators, 2 bits each (see [`Points`]).
+    #[inline]
+    pub fn low_slots(self) -> usize {
+        (self.0 & 63) as usize
+    }
+
+    /// The grade slots of the last two indicators, 2 bits each.
+    #[inline]
+    pub fn high_slots(self) -> usize {
+        ((self.0 >> 6) & 15) as usize
     }
 
     /// Whether a note counts it (a given due date that disagrees or falls on a rest day,

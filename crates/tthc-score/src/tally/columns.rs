@@ -1,9 +1,10 @@
 //! The columnar API: one batch of dossiers as slices of numbers and small codes (the
 //! WebAssembly package passes typed arrays), with no per-dossier object.
 
+use super::block::{Block, BLOCK, SLOW};
 use super::Tally;
 use crate::calendar::DAY_SECONDS;
-use crate::classify::{classify_class, Class, Fault, Row, NONE};
+use crate::classify::{classify_class, Class, Fault, Row, Rules, NONE};
 use crate::error::{Code, Problem};
 use crate::input::MAX_TIME_LIMIT_DAYS;
 use std::collections::HashMap;
@@ -138,11 +139,6 @@ impl OwnedColumns {
     }
 }
 
-#[inline]
-fn at<T: Copy>(c: Option<&[T]>, i: usize, absent: T) -> T {
-    c.map_or(absent, |c| c[i])
-}
-
 fn invalid(code: Code, what: &str, v: i64) -> Fault {
     (
         code,
@@ -151,57 +147,91 @@ fn invalid(code: Code, what: &str, v: i64) -> Fault {
     )
 }
 
-/// Checks the values of one row that the classification does not check itself.
-#[inline]
-fn check(r: &Row) -> Result<(), Fault> {
-    let day = |what, d: i32, required: bool| {
-        if (required && d == NONE) || (d != NONE && !(-719_000..=3_000_000).contains(&d)) {
-            Err(invalid(Code::DateTimeInvalid, what, i64::from(d)))
-        } else {
-            Ok(())
-        }
-    };
-    let second = |what, s: i32, optional: bool| {
-        let ok = (0..DAY_SECONDS as i32).contains(&s) || (optional && s == -1);
-        if ok {
-            Ok(())
-        } else {
-            Err(invalid(Code::DateTimeInvalid, what, i64::from(s)))
-        }
-    };
-    day("receivedDay", r.received_day, true)?;
-    second("receivedSecond", r.received_second, false)?;
-    day("dueDay", r.due_day, false)?;
-    day("originalDueDay", r.original_due_day, false)?;
-    day("restartDay", r.restart_day, false)?;
-    day("resolvedDay", r.resolved_day, false)?;
-    if r.restart_day != NONE {
-        second("restartSecond", r.restart_second, false)?;
-    }
-    second("resolvedSecond", r.resolved_second, true)?;
-    if r.channel > Row::POST {
-        return Err(invalid(Code::ValueUnknown, "channel", r.channel.into()));
-    }
-    if !(-1..=2 * MAX_TIME_LIMIT_DAYS as i32).contains(&r.limit_halves) {
-        return Err(invalid(
+/// The checks of a row's values that the classification does not make itself, in the
+/// order they are reported: whether each fails, and its fault. Without branches — the
+/// columnar path tests them all at once for a block of dossiers ([`in_range`]), the row
+/// path names the first that fails ([`check`]).
+#[inline(always)]
+fn range_checks(r: &Row) -> [(bool, Code, &'static str, i64); 14] {
+    const DAYS: std::ops::RangeInclusive<i32> = -719_000..=3_000_000;
+    const SECONDS: std::ops::Range<i32> = 0..DAY_SECONDS as i32;
+    let day = |d: i32| (d != NONE) & !DAYS.contains(&d);
+    let (time, unknown) = (Code::DateTimeInvalid, Code::ValueUnknown);
+    [
+        (
+            (r.received_day == NONE) | day(r.received_day),
+            time,
+            "receivedDay",
+            r.received_day.into(),
+        ),
+        (
+            !SECONDS.contains(&r.received_second),
+            time,
+            "receivedSecond",
+            r.received_second.into(),
+        ),
+        (day(r.due_day), time, "dueDay", r.due_day.into()),
+        (
+            day(r.original_due_day),
+            time,
+            "originalDueDay",
+            r.original_due_day.into(),
+        ),
+        (day(r.restart_day), time, "restartDay", r.restart_day.into()),
+        (
+            day(r.resolved_day),
+            time,
+            "resolvedDay",
+            r.resolved_day.into(),
+        ),
+        (
+            (r.restart_day != NONE) & !SECONDS.contains(&r.restart_second),
+            time,
+            "restartSecond",
+            r.restart_second.into(),
+        ),
+        (
+            !SECONDS.contains(&r.resolved_second) & (r.resolved_second != -1),
+            time,
+            "resolvedSecond",
+            r.resolved_second.into(),
+        ),
+        (r.channel > Row::POST, unknown, "channel", r.channel.into()),
+        (
+            !(-1..=2 * MAX_TIME_LIMIT_DAYS as i32).contains(&r.limit_halves),
             Code::TimeLimitInvalid,
             "limitHalves",
             r.limit_halves.into(),
-        ));
+        ),
+        (
+            r.contacts < -1,
+            Code::CountNegative,
+            "contacts",
+            r.contacts.into(),
+        ),
+        (
+            r.agency_grade > 3,
+            unknown,
+            "agencyGrade",
+            r.agency_grade.into(),
+        ),
+        (r.agencies > 3, unknown, "agencies", r.agencies.into()),
+        (r.complaint > 3, unknown, "complaint", r.complaint.into()),
+    ]
+}
+
+/// Whether every [`range_checks`] passes.
+#[inline(always)]
+pub(super) fn in_range(r: &Row) -> bool {
+    range_checks(r).iter().fold(true, |ok, c| ok & !c.0)
+}
+
+/// The first of [`range_checks`] that fails.
+fn check(r: &Row) -> Result<(), Fault> {
+    match range_checks(r).into_iter().find(|c| c.0) {
+        Some((_, code, what, v)) => Err(invalid(code, what, v)),
+        None => Ok(()),
     }
-    if r.contacts < -1 {
-        return Err(invalid(Code::CountNegative, "contacts", r.contacts.into()));
-    }
-    for (what, v) in [
-        ("agencyGrade", r.agency_grade),
-        ("agencies", r.agencies),
-        ("complaint", r.complaint),
-    ] {
-        if v > 3 {
-            return Err(invalid(Code::ValueUnknown, what, v.into()));
-        }
-    }
-    Ok(())
 }
 
 /// The groups of a batch: each (unit, official) code pair of the columns, numbered on
@@ -256,43 +286,43 @@ impl GroupIndex {
 }
 
 /// From this many dossiers in one call, the first [`HISTOGRAM_GROUPS`] groups are counted in
-/// histograms: per dossier one counter for where it stands and one for its five grades,
-/// added into the unit's and official's counters once at the end of the call (fewer
-/// than 100 counters a group are touched per dossier otherwise: about 20 adds).
+/// histograms (three counters a dossier), added into the unit's and official's counters
+/// once at the end of the call (about 20 counters are touched per dossier otherwise).
 const HISTOGRAM_ROWS: usize = 1 << 16;
-/// How many groups have histograms (4.4 KB each); the others are counted directly.
-const HISTOGRAM_GROUPS: usize = 512;
+/// How many groups have histograms (576 bytes each); the others are counted directly.
+const HISTOGRAM_GROUPS: usize = 1024;
 
-/// The histograms of a call, by group.
-#[derive(Default)]
-struct Histograms {
-    status: Vec<u32>,
-    grades: Vec<u32>,
+/// A group's histogram: its dossiers by [`Class::status`] (0: outside the period), then
+/// those resolved in the period by the grade slots of the first three indicators, and by
+/// those of the last two — each indicator's grades are counted apart, never their joint.
+type Histogram = [u32; HIGH + 16];
+const LOW: usize = Class::STATUSES;
+const HIGH: usize = LOW + 64;
+
+/// Counts a dossier of a class in a histogram (below 2^31 per call: no overflow).
+#[inline(always)]
+fn histogram_add(h: &mut Histogram, class: Class) {
+    let resolved = class.resolved_in();
+    let [status, low, high] = [
+        class.status(),
+        LOW + class.low_slots(),
+        HIGH + class.high_slots(),
+    ];
+    h[status] = h[status].wrapping_add(1);
+    h[low] = h[low].wrapping_add(resolved);
+    h[high] = h[high].wrapping_add(resolved);
 }
 
-impl Histograms {
-    /// Counts a dossier of group `k` (below 2^31 per call: no overflow).
-    #[inline]
-    fn add(&mut self, k: usize, class: Class) {
-        let s = &mut self.status[k * Class::STATUSES + class.status()];
-        *s = s.wrapping_add(1);
-        let g = &mut self.grades[k * Class::GRADES + class.grades()];
-        *g = g.wrapping_add(1);
-    }
-
-    fn add_group(&mut self) {
-        self.status.resize(self.status.len() + Class::STATUSES, 0);
-        self.grades.resize(self.grades.len() + Class::GRADES, 0);
-    }
+/// The grade slots of `n` indicators packed 2 bits each in `x`.
+fn unpack<const N: usize>(x: usize) -> [usize; N] {
+    std::array::from_fn(|i| (x >> (2 * i)) & 3)
 }
 
-/// What the batch knows of a group: the tally's unit and official, and whether it has
-/// histograms.
+/// What the batch knows of a group: the tally's unit and official.
 #[derive(Clone, Copy)]
 struct Group {
     unit: u32,
     official: u32,
-    histogram: bool,
 }
 
 impl Tally {
@@ -330,102 +360,176 @@ impl Tally {
         }
         // A histogram's u32 counters hold any call: it is added up every 2^31 dossiers.
         for from in (0..n).step_by(1 << 31) {
-            self.add_rows(first_row, c, from..n.min(from + (1 << 31)));
+            self.add_rows(first_row, c, from..n.min(from + (1 << 31)), true);
         }
         Ok(())
     }
 
-    fn add_rows(&mut self, first_row: u64, c: &Columns<'_>, rows: std::ops::Range<usize>) {
-        let units: Vec<u32> = c.units.iter().map(|u| self.unit(u)).collect();
-        let mut index = GroupIndex::new(c.units.len(), c.officials.len());
-        let mut groups: Vec<Group> = Vec::new();
-        let mut hist = Histograms::default();
-        let histograms = rows.len() >= HISTOGRAM_ROWS;
+    /// Classifies and counts `rows` by blocks, or, without `blocks`, each through the row
+    /// path (the reference the block path is tested against).
+    fn add_rows(
+        &mut self,
+        first_row: u64,
+        c: &Columns<'_>,
+        rows: std::ops::Range<usize>,
+        blocks: bool,
+    ) {
+        let mut batch = Batch {
+            units: c.units.iter().map(|u| self.unit(u)).collect(),
+            index: GroupIndex::new(c.units.len(), c.officials.len()),
+            groups: Vec::new(),
+            hist: Vec::new(),
+            histograms: rows.len() >= HISTOGRAM_ROWS,
+        };
         let calendar = Arc::clone(&self.calendar);
-        let (start, end, policy) = (self.start, self.end, self.policy);
-        for i in rows {
-            let row_number = first_row + i as u64;
-            let r = Row {
-                channel: c.channel[i],
-                received_day: c.received_day[i],
-                received_second: c.received_second[i],
-                limit_halves: at(c.limit_halves, i, -1),
-                due_day: at(c.due_day, i, NONE),
-                original_due_day: at(c.original_due_day, i, NONE),
-                restart_day: at(c.restart_day, i, NONE),
-                restart_second: at(c.restart_second, i, -1),
-                resolved_day: at(c.resolved_day, i, NONE),
-                resolved_second: at(c.resolved_second, i, -1),
-                agency_grade: at(c.agency_grade, i, Row::UNKNOWN),
-                contacts: at(c.contacts, i, -1),
-                agencies: at(c.agencies, i, Row::UNKNOWN),
-                complaint: at(c.complaint, i, Row::UNKNOWN),
-            };
-            let Some(&unit) = units.get(c.unit[i] as usize) else {
-                self.reject(
-                    row_number,
-                    None,
-                    invalid(Code::CodeUnknown, "unit", c.unit[i].into()),
-                );
-                continue;
-            };
-            if let Err(f) = check(&r) {
-                self.reject(row_number, None, f);
-                continue;
+        let rules = self.rules();
+        let mut block = Block::default();
+        // Rows counted in histograms (the others count themselves).
+        let mut counted = 0u64;
+        let mut from = rows.start;
+        while from < rows.end {
+            let to = rows.end.min(from + BLOCK);
+            block.load(c, from..to);
+            if blocks {
+                block.classify(&calendar, &rules, c.units.len(), c.officials.len());
+            } else {
+                block.class.fill(SLOW);
             }
-            let code = at(c.official, i, NO_OFFICIAL);
-            let name = c.officials.get(code as usize);
-            if code != NO_OFFICIAL && name.is_none() {
-                self.reject(
-                    row_number,
-                    None,
-                    invalid(Code::CodeUnknown, "official", code.into()),
-                );
-                continue;
-            }
-            // The official is registered with its first valid dossier, counted or not.
-            let (k, g) = match index.get(c.unit[i], code) {
-                Some(k) => (k as usize, groups[k as usize]),
-                None => {
-                    let official = name.map_or(NO_OFFICIAL, |name| self.official(unit, name));
-                    let histogram = histograms && groups.len() < HISTOGRAM_GROUPS;
-                    if histogram {
-                        hist.add_group();
-                    }
-                    let g = Group {
-                        unit,
-                        official,
-                        histogram,
-                    };
-                    index.set(c.unit[i], code, groups.len() as u32);
-                    groups.push(g);
-                    (groups.len() - 1, g)
+            for (j, &class) in block.class[..to - from].iter().enumerate() {
+                let row_number = first_row + (from + j) as u64;
+                let (unit, official) = (block.unit[j], block.official[j]);
+                if class == SLOW {
+                    let r = block.row(j);
+                    self.add_row(&mut batch, row_number, c, (unit, official), &r, &rules);
+                    continue;
                 }
-            };
-            match classify_class(&r, &calendar, start, end, &policy) {
+                let k = batch.group(self, c, unit, official);
+                let class = Class(class);
                 // Groups with histograms are numbered first: `k` is also the histogram's.
-                Ok(Some(class)) if g.histogram => {
-                    hist.add(k, class);
-                    self.counted(row_number, None, class);
+                if let Some(h) = batch.hist.get_mut(k) {
+                    histogram_add(h, class);
+                    counted += 1;
+                    if class.noted() {
+                        self.note(row_number, None, class);
+                    }
+                } else {
+                    self.add_class(batch.groups[k], row_number, class);
                 }
-                Ok(Some(class)) => {
-                    self.count(g.unit, g.official, class.status(), class.grades(), 1);
-                    self.counted(row_number, None, class);
-                }
-                Ok(None) => self.outside(),
-                Err(e) => self.reject(row_number, None, e.fault(&r, &calendar)),
             }
+            from = to;
         }
         // Each histogram's counts, added as many dossiers at once.
-        for (k, g) in groups.iter().enumerate().filter(|(_, g)| g.histogram) {
-            let status = &hist.status[k * Class::STATUSES..][..Class::STATUSES];
-            for (s, &n) in status.iter().enumerate().filter(|(_, &n)| n > 0) {
+        self.rows += counted;
+        for (g, h) in batch.groups.iter().zip(&batch.hist) {
+            self.outside += u64::from(h[0]);
+            for (s, &n) in h[..LOW].iter().enumerate().skip(1).filter(|(_, &n)| n > 0) {
                 self.count(g.unit, g.official, s, 0, u64::from(n));
             }
-            let grades = &hist.grades[k * Class::GRADES..][..Class::GRADES];
-            for (x, &n) in grades.iter().enumerate().filter(|(_, &n)| n > 0) {
-                self.count(g.unit, g.official, 0, x, u64::from(n));
+            for (x, &n) in h[LOW..HIGH].iter().enumerate().filter(|(_, &n)| n > 0) {
+                self.count_slots(g.unit, g.official, 0, &unpack::<3>(x), u64::from(n));
+            }
+            for (x, &n) in h[HIGH..].iter().enumerate().filter(|(_, &n)| n > 0) {
+                self.count_slots(g.unit, g.official, 3, &unpack::<2>(x), u64::from(n));
             }
         }
+    }
+
+    /// Counts a dossier of a group without histogram, classified as `class` (0: outside
+    /// the period).
+    #[inline]
+    fn add_class(&mut self, g: Group, row: u64, class: Class) {
+        if class.0 == 0 {
+            return self.outside();
+        }
+        self.count(g.unit, g.official, class.status(), class.grades(), 1);
+        self.counted(row, None, class);
+    }
+
+    /// A dossier the block left to the row path (a value out of range, dates out of order,
+    /// a calendar that does not reach): checked and classified one by one, each fault
+    /// named.
+    #[cold]
+    #[inline(never)]
+    fn add_row(
+        &mut self,
+        batch: &mut Batch,
+        row_number: u64,
+        c: &Columns<'_>,
+        (unit, official): (u32, u32),
+        r: &Row,
+        rules: &Rules,
+    ) {
+        if batch.units.get(unit as usize).is_none() {
+            let f = invalid(Code::CodeUnknown, "unit", unit.into());
+            return self.reject(row_number, None, f);
+        }
+        if let Err(f) = check(r) {
+            return self.reject(row_number, None, f);
+        }
+        if official != NO_OFFICIAL && c.officials.get(official as usize).is_none() {
+            let f = invalid(Code::CodeUnknown, "official", official.into());
+            return self.reject(row_number, None, f);
+        }
+        let k = batch.group(self, c, unit, official);
+        let calendar = Arc::clone(&self.calendar);
+        match classify_class(r, &calendar, rules) {
+            Ok(Some(class)) => match batch.hist.get_mut(k) {
+                Some(h) => {
+                    histogram_add(h, class);
+                    self.counted(row_number, None, class);
+                }
+                None => self.add_class(batch.groups[k], row_number, class),
+            },
+            Ok(None) => self.outside(),
+            Err(e) => self.reject(row_number, None, e.fault(r, &calendar)),
+        }
+    }
+}
+
+#[cfg(test)]
+impl Tally {
+    /// [`Tally::add_columns`] with every dossier through the row path.
+    pub(super) fn add_columns_row_by_row(&mut self, first_row: u64, c: &Columns<'_>) {
+        self.add_rows(first_row, c, 0..c.unit.len(), false);
+    }
+}
+
+/// What a call keeps of its groups.
+struct Batch {
+    /// The tally's unit of each unit code.
+    units: Vec<u32>,
+    index: GroupIndex,
+    groups: Vec<Group>,
+    hist: Vec<Histogram>,
+    /// Whether the call is long enough for histograms.
+    histograms: bool,
+}
+
+impl Batch {
+    /// The group of a valid (unit, official) code pair, numbered on first use. The
+    /// official is registered with its first valid dossier, counted or not.
+    #[inline(always)]
+    fn group(&mut self, t: &mut Tally, c: &Columns<'_>, unit: u32, official: u32) -> usize {
+        match self.index.get(unit, official) {
+            Some(k) => k as usize,
+            None => self.new_group(t, c, unit, official),
+        }
+    }
+
+    #[cold]
+    fn new_group(&mut self, t: &mut Tally, c: &Columns<'_>, unit: u32, official: u32) -> usize {
+        let u = self.units[unit as usize];
+        if self.histograms && self.groups.len() < HISTOGRAM_GROUPS {
+            self.hist.push([0; HIGH + 16]);
+        }
+        self.groups.push(Group {
+            unit: u,
+            official: c
+                .officials
+                .get(official as usize)
+                .map_or(NO_OFFICIAL, |name| t.official(u, name)),
+        });
+        self.index.set(unit, official, self.groups.len() as u32 - 1);
+        self.groups.len() - 1
     }
 }

@@ -26,7 +26,14 @@ pub(super) struct Counters {
 /// add per indicator, no branch on the grades (they are as random as the dossiers).
 #[inline]
 pub(super) fn add_slots(counts: &mut [GradeCounts; 5], grades: usize, k: u64) {
-    for (g, slot) in counts.iter_mut().zip(slots_of(grades)) {
+    add_some_slots(counts, 0, &slots_of(grades), k);
+}
+
+/// Adds `k` dossiers with the grade `slots` of the indicators from `first` on (the
+/// tallies of columns count each indicator's grades apart: their joint is never needed).
+#[inline]
+pub(super) fn add_some_slots(counts: &mut [GradeCounts; 5], first: usize, slots: &[usize], k: u64) {
+    for (g, &slot) in counts[first..].iter_mut().zip(slots) {
         g[slot] += k;
     }
 }
@@ -57,10 +64,18 @@ impl Counters {
     #[inline]
     pub fn add_grades(&mut self, grades: usize, k: u64) {
         if grades > 0 {
-            // The total-time slot says early, on time or late.
-            self.resolved[slots_of(grades)[0].min(2)] += k;
-            add_slots(&mut self.grades, grades, k);
+            self.add_resolved(0, &slots_of(grades), k);
         }
+    }
+
+    /// Adds `k` resolved dossiers with the grade `slots` of the indicators from `first` on.
+    #[inline]
+    pub fn add_resolved(&mut self, first: usize, slots: &[usize], k: u64) {
+        if first == 0 {
+            // The total-time slot says early, on time or late.
+            self.resolved[slots[0].min(2)] += k;
+        }
+        add_some_slots(&mut self.grades, first, slots, k);
     }
 
     /// No dossier of the unit counts in the period.

@@ -7,6 +7,7 @@
 //! same period merge into the tally of the whole, in any order ([`Tally::merge`]): every
 //! counter adds up and every sample keeps the smallest row numbers.
 
+mod block;
 mod columns;
 mod counters;
 mod facts;
@@ -23,10 +24,10 @@ pub use records::row_of;
 pub use summary::{RejectedRow, TallyCode, TallyNote, TallySummary};
 
 use crate::calendar::{Calendar, DayNumber};
-use crate::classify::{classify_class, Class, Fault, Policy, Row};
+use crate::classify::{classify_class, Class, Fault, Policy, Row, Rules};
 use crate::error::{Code, Problem};
 use crate::input::{Period, Report};
-use counters::{add_slots, merge_grades, Counters, GradeCounts, Sample};
+use counters::{add_slots, add_some_slots, merge_grades, Counters, GradeCounts, Sample};
 use ids::IdSet;
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -281,7 +282,7 @@ impl Tally {
     /// Classifies and counts one dossier of `unit` (and `official`, or [`NO_OFFICIAL`]).
     #[inline]
     pub fn add(&mut self, row_number: u64, id: Option<&str>, unit: u32, official: u32, r: &Row) {
-        match classify_class(r, &self.calendar, self.start, self.end, &self.policy) {
+        match classify_class(r, &self.calendar, &self.rules()) {
             Ok(Some(c)) => {
                 self.count(unit, official, c.status(), c.grades(), 1);
                 self.counted(row_number, id, c);
@@ -292,6 +293,11 @@ impl Tally {
                 self.reject(row_number, id, f);
             }
         }
+    }
+
+    /// The period and policy as the classification reads them.
+    fn rules(&self) -> Rules {
+        Rules::new(self.start, self.end, &self.policy)
     }
 
     /// Adds `k` dossiers of one [`Class::status`] and one [`Class::grades`] to the
@@ -305,6 +311,16 @@ impl Tally {
             if grades > 0 {
                 add_slots(&mut o.1, grades, k);
             }
+        }
+    }
+
+    /// Adds `k` resolved dossiers of `unit` and `official` with the grade `slots` of the
+    /// indicators from `first` on (a histogram's marginal).
+    fn count_slots(&mut self, unit: u32, official: u32, first: usize, slots: &[usize], k: u64) {
+        let u = &mut self.units[unit as usize];
+        u.counters.add_resolved(first, slots, k);
+        if let Some(o) = u.officials.get_mut(official as usize) {
+            add_some_slots(&mut o.1, first, slots, k);
         }
     }
 
