@@ -82,7 +82,6 @@ pub struct OutOfRange {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Calendar {
     first: DayNumber,
-    /// `before[i]`: working days in `first .. first + i` (length: days + 1).
     /// Per day from `first`: the working days before it, shifted left once, with bit 0
     /// set on a working day — one lookup gives both.
     days: Vec<u32>,
@@ -276,7 +275,7 @@ impl Calendar {
     /// Whether `d` is a day of the calendar that is not a working day, without a branch on
     /// `d` (given due dates come and go at random in a file of dossiers).
     #[inline(always)]
-    pub fn is_rest_day(&self, d: DayNumber) -> bool {
+    pub(crate) fn is_rest_day(&self, d: DayNumber) -> bool {
         let i = d.wrapping_sub(self.first) as u32 as usize;
         let inside = i < self.days.len();
         // The table is never empty: the official years are always in it.

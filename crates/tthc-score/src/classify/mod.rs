@@ -166,6 +166,7 @@ pub(crate) struct Rules {
 }
 
 impl Rules {
+    #[inline]
     pub fn new(start: DayNumber, end: DayNumber, policy: &Policy) -> Rules {
         Rules {
             start,
@@ -189,7 +190,7 @@ impl Rules {
     /// Whether the dossier touches the period in one of the ways that count: its
     /// [`Class`] status flags, with the resolved-in-the-period flag.
     #[inline(always)]
-    fn period(&self, r: &Row) -> u32 {
+    pub(crate) fn period(&self, r: &Row) -> u32 {
         let (start, end) = (self.start, self.end);
         let resolved = r.resolved_day != NONE;
         let received_in = (start <= r.received_day) & (r.received_day <= end);
@@ -209,7 +210,8 @@ impl Rules {
 #[inline(always)]
 pub(crate) fn classify_class(r: &Row, cal: &Calendar, k: &Rules) -> Result<Option<Class>, Reject> {
     check_order(r)?;
-    if k.period(r) == 0 {
+    let period = k.period(r);
+    if period == 0 {
         return Ok(None);
     }
     // The due date the time limit gives, from the receipt or the restart (Decree 61 Art. 19.4).
@@ -229,6 +231,7 @@ pub(crate) fn classify_class(r: &Row, cal: &Calendar, k: &Rules) -> Result<Optio
     let rest_day = (r.due_day != NONE) & cal.is_rest_day(r.due_day);
     Ok(Some(Class(class_bits(
         r,
+        period,
         computed,
         provisional,
         rest_day,
@@ -247,8 +250,9 @@ pub(crate) fn anchor(r: &Row) -> DateTime {
     }
 }
 
-/// The [`Class`] of a dossier in order that touches the period, once the calendar has
-/// spoken: `computed` is the due date its time limit gives ([`NONE`] without a limit, or
+/// The [`Class`] of a dossier in order, once the calendar has spoken: `period` is its
+/// [`Rules::period`] flags (0: it does not count, and neither do the bits returned),
+/// `computed` is the due date its time limit gives ([`NONE`] without a limit, or
 /// when the calendar does not reach it and a due date is given), `provisional` whether
 /// that used days computed by rule, `rest_day` whether the given due date is a rest day.
 ///
@@ -257,12 +261,12 @@ pub(crate) fn anchor(r: &Row) -> DateTime {
 #[inline(always)]
 pub(crate) fn class_bits(
     r: &Row,
+    period: u32,
     computed: DayNumber,
     provisional: bool,
     rest_day: bool,
     k: &Rules,
 ) -> u32 {
-    let period = k.period(r);
     let pending_at_end = period & Class::PENDING != 0;
     let resolved_in = period & Class::RESOLVED_IN != 0;
     let given = r.due_day;
@@ -301,9 +305,10 @@ pub(crate) fn class_bits(
     } else {
         contacts.min(2) as u32
     };
-    // By code: unknown, none, only the desk, several → slots 3, 0, 1, 2.
+    // By code: unknown, none, only the desk, several (any other code: several) → slots 3,
+    // 0, 1, 2.
     let known = |v: u8, assumed: u8| if v != Row::UNKNOWN { v } else { assumed };
-    let agencies = (u32::from(known(r.agencies, k.agencies)) + 3) & 3;
+    let agencies = (u32::from(known(r.agencies, k.agencies).min(3)) + 3) & 3;
     let late = total == 2;
     let complaint = known(r.complaint, k.complaint);
     let attitude = if complaint == Row::UNKNOWN {

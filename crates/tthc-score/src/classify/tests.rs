@@ -220,6 +220,32 @@ fn unknown_values_stay_unknown_unless_assumed() {
     assert_eq!(grades(&r)[4], Some(0));
 }
 
+/// A row of numbers may hold any agencies code: beyond the known ones it means several
+/// agencies (0 points), as it always did — never unknown, never one of the others.
+#[test]
+fn agencies_codes_beyond_the_known_are_several() {
+    let mut r = row("2021-06-07T09:00", 2, "2021-06-08");
+    let points = |code: u8, r: &mut Row| {
+        r.agencies = code;
+        grades(r)[3]
+    };
+    let got: Vec<_> = [0, 1, 2, 3, 4, 5, 7, 255]
+        .iter()
+        .map(|&c| points(c, &mut r))
+        .collect();
+    let want = [
+        None,
+        Some(2),
+        Some(1),
+        Some(0),
+        Some(0),
+        Some(0),
+        Some(0),
+        Some(0),
+    ];
+    assert_eq!(got, want);
+}
+
 /// Found by an independent review: an assumed count beyond i32::MAX is still "more than
 /// one" (0 points), never unknown.
 #[test]

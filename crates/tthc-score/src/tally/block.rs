@@ -190,7 +190,8 @@ impl Block {
         for j in 0..self.len {
             let r = self.row(j);
             let cal = self.calendar[j];
-            let class = class_bits(&r, self.computed[j], cal & 2 != 0, cal & 4 != 0, k);
+            let (period, computed) = (k.period(&r), self.computed[j]);
+            let class = class_bits(&r, period, computed, cal & 2 != 0, cal & 4 != 0, k);
             let class = if class & Class::PERIOD != 0 { class } else { 0 };
             self.class[j] = if cal & 1 == 1 { class } else { SLOW };
         }
