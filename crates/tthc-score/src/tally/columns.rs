@@ -254,15 +254,13 @@ impl GroupIndex {
         }
     }
 
-    /// The slot of a pair in the table (no official: the last column).
+    /// The slot of a valid pair in the table (no official: the last column). Without
+    /// branches or overflow checks: it runs for every dossier, and the table has fewer than
+    /// 2^20 slots.
     #[inline]
     fn slot(stride: usize, unit: u32, official: u32) -> usize {
-        let o = if official == NO_OFFICIAL {
-            stride - 1
-        } else {
-            official as usize
-        };
-        unit as usize * stride + o
+        let o = (official as usize).min(stride - 1);
+        (unit as usize).wrapping_mul(stride).wrapping_add(o)
     }
 
     #[inline]
