@@ -385,9 +385,20 @@ impl Tally {
         // Rows counted in histograms (the others count themselves).
         let mut counted = 0u64;
         let mut from = rows.start;
+        // Long calls only (the row path's reference reads the columns as given).
+        let staged = blocks && rows.len() > STAGE;
+        let mut stage = Stage::default();
         while from < rows.end {
             let to = rows.end.min(from + BLOCK);
-            block.load(c, from..to);
+            if staged && (from - rows.start) % STAGE == 0 {
+                stage.copy(c, from..rows.end.min(from + STAGE));
+            }
+            let (view, base) = if staged {
+                (stage.view(c), stage.from)
+            } else {
+                (*c, 0)
+            };
+            block.load(&view, from - base..to - base);
             if blocks {
                 block.classify(&calendar, &rules, c.units.len(), c.officials.len());
             } else {
@@ -489,6 +500,74 @@ impl Tally {
     /// [`Tally::add_columns`] with every dossier through the row path.
     pub(super) fn add_columns_row_by_row(&mut self, first_row: u64, c: &Columns<'_>) {
         self.add_rows(first_row, c, 0..c.unit.len(), false);
+    }
+}
+
+/// Dossiers a long call copies from its columns at a time, one column after the other:
+/// memory streams one column at a time faster than sixteen columns by blocks (this machine:
+/// 3.6 against 8.1 ns a dossier to copy them), and 8,192 dossiers (430 KB) stay in the
+/// second-level cache for the blocks to read. Native, 1,000,000 dossiers: +8 %.
+const STAGE: usize = 8192;
+const _: () = assert!(STAGE % BLOCK == 0, "a stage holds whole blocks");
+
+/// The columns of the dossiers of a call being classified, copied a column at a time.
+#[derive(Default)]
+struct Stage {
+    from: usize,
+    columns: OwnedColumns,
+}
+
+impl Stage {
+    fn copy(&mut self, c: &Columns<'_>, rows: std::ops::Range<usize>) {
+        fn take<T: Copy>(to: &mut Vec<T>, from: Option<&[T]>, rows: &std::ops::Range<usize>) {
+            to.clear();
+            if let Some(f) = from {
+                to.extend_from_slice(&f[rows.clone()]);
+            }
+        }
+        self.from = rows.start;
+        let s = &mut self.columns;
+        take(&mut s.unit, Some(c.unit), &rows);
+        take(&mut s.official, c.official, &rows);
+        take(&mut s.channel, Some(c.channel), &rows);
+        take(&mut s.received_day, Some(c.received_day), &rows);
+        take(&mut s.received_second, Some(c.received_second), &rows);
+        take(&mut s.limit_halves, c.limit_halves, &rows);
+        take(&mut s.due_day, c.due_day, &rows);
+        take(&mut s.original_due_day, c.original_due_day, &rows);
+        take(&mut s.restart_day, c.restart_day, &rows);
+        take(&mut s.restart_second, c.restart_second, &rows);
+        take(&mut s.resolved_day, c.resolved_day, &rows);
+        take(&mut s.resolved_second, c.resolved_second, &rows);
+        take(&mut s.agency_grade, c.agency_grade, &rows);
+        take(&mut s.contacts, c.contacts, &rows);
+        take(&mut s.agencies, c.agencies, &rows);
+        take(&mut s.complaint, c.complaint, &rows);
+    }
+
+    fn view<'a>(&'a self, c: &Columns<'a>) -> Columns<'a> {
+        let s = &self.columns;
+        let keep = |present: bool, v: &'a [i32]| present.then_some(v);
+        Columns {
+            units: c.units,
+            unit: &s.unit,
+            officials: c.officials,
+            official: c.official.map(|_| &s.official[..]),
+            channel: &s.channel,
+            received_day: &s.received_day,
+            received_second: &s.received_second,
+            limit_halves: keep(c.limit_halves.is_some(), &s.limit_halves),
+            due_day: keep(c.due_day.is_some(), &s.due_day),
+            original_due_day: keep(c.original_due_day.is_some(), &s.original_due_day),
+            restart_day: keep(c.restart_day.is_some(), &s.restart_day),
+            restart_second: keep(c.restart_second.is_some(), &s.restart_second),
+            resolved_day: keep(c.resolved_day.is_some(), &s.resolved_day),
+            resolved_second: keep(c.resolved_second.is_some(), &s.resolved_second),
+            agency_grade: c.agency_grade.map(|_| &s.agency_grade[..]),
+            contacts: keep(c.contacts.is_some(), &s.contacts),
+            agencies: c.agencies.map(|_| &s.agencies[..]),
+            complaint: c.complaint.map(|_| &s.complaint[..]),
+        }
     }
 }
 
