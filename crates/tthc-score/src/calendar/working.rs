@@ -272,14 +272,21 @@ impl Calendar {
         Some(self.days[i] & 1 == 1)
     }
 
+    /// The table's entry for `d` (another day's when outside), and whether `d` is in the
+    /// calendar — without a branch on `d`.
+    #[inline(always)]
+    fn day_info(&self, d: DayNumber) -> (u32, bool) {
+        // A day before `first` wraps to an index beyond the table, which is never empty
+        // (the official years are always in it).
+        let i = d.wrapping_sub(self.first) as u32 as usize;
+        (self.days[i.min(self.days.len() - 1)], i < self.days.len())
+    }
+
     /// Whether `d` is a day of the calendar that is not a working day, without a branch on
     /// `d` (given due dates come and go at random in a file of dossiers).
     #[inline(always)]
     pub(crate) fn is_rest_day(&self, d: DayNumber) -> bool {
-        let i = d.wrapping_sub(self.first) as u32 as usize;
-        let inside = i < self.days.len();
-        // The table is never empty: the official years are always in it.
-        let info = self.days[i.min(self.days.len() - 1)];
+        let (info, inside) = self.day_info(d);
         inside & (info & 1 == 0)
     }
 
@@ -305,11 +312,7 @@ impl Calendar {
     /// runs it over blocks of dossiers.
     #[inline(always)]
     fn receipt_point(&self, at: DateTime, cutoff_applies: bool) -> (u32, bool) {
-        // A day before `first` wraps to an index beyond the table, which is never empty
-        // (the official years are always in it).
-        let i = at.day.wrapping_sub(self.first) as u32 as usize;
-        let inside = i < self.days.len();
-        let info = self.days[i.min(self.days.len() - 1)];
+        let (info, inside) = self.day_info(at.day);
         let (before, working) = (info >> 1, info & 1);
         let h = &self.hours;
         let same_day =
@@ -322,15 +325,19 @@ impl Calendar {
         (half, inside)
     }
 
+    /// The working day of a half-day index, if the calendar has it.
+    #[inline(always)]
+    fn day_of_half(&self, half: u32) -> Option<DayNumber> {
+        self.working.get((half / 2) as usize).copied()
+    }
+
     /// The day of a half-day index.
     ///
     /// # Errors
     /// [`OutOfRange`] when the index is beyond the calendar's last working day.
     #[inline]
     pub fn half_day(&self, half: u32) -> Result<DayNumber, OutOfRange> {
-        self.working
-            .get((half / 2) as usize)
-            .copied()
+        self.day_of_half(half)
             .ok_or_else(|| self.out_of_range(self.covered().1 + 1))
     }
 
@@ -363,10 +370,7 @@ impl Calendar {
         cutoff: Cutoff,
     ) -> (DayNumber, Reach) {
         let (start, inside) = self.receipt_point(at, cutoff.applies(limit_halves));
-        let due = self
-            .working
-            .get((start.saturating_add(limit_halves) / 2) as usize)
-            .copied();
+        let due = self.day_of_half(start.saturating_add(limit_halves));
         let reach = match (inside, due) {
             (false, _) => Reach::DayOutside,
             (true, None) => Reach::Beyond,

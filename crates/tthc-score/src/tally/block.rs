@@ -48,27 +48,28 @@ pub(super) struct Block {
 }
 
 impl Default for Block {
+    /// An empty block: `load` writes every value a pass reads.
     fn default() -> Self {
         Block {
             unit: [0; BLOCK],
-            official: [NO_OFFICIAL; BLOCK],
+            official: [0; BLOCK],
             channel: [0; BLOCK],
             received_day: [0; BLOCK],
             received_second: [0; BLOCK],
-            limit_halves: [-1; BLOCK],
-            due_day: [NONE; BLOCK],
-            original_due_day: [NONE; BLOCK],
-            restart_day: [NONE; BLOCK],
-            restart_second: [-1; BLOCK],
-            resolved_day: [NONE; BLOCK],
-            resolved_second: [-1; BLOCK],
-            agency_grade: [Row::UNKNOWN; BLOCK],
-            contacts: [-1; BLOCK],
-            agencies: [Row::UNKNOWN; BLOCK],
-            complaint: [Row::UNKNOWN; BLOCK],
+            limit_halves: [0; BLOCK],
+            due_day: [0; BLOCK],
+            original_due_day: [0; BLOCK],
+            restart_day: [0; BLOCK],
+            restart_second: [0; BLOCK],
+            resolved_day: [0; BLOCK],
+            resolved_second: [0; BLOCK],
+            agency_grade: [0; BLOCK],
+            contacts: [0; BLOCK],
+            agencies: [0; BLOCK],
+            complaint: [0; BLOCK],
             anchor_day: [0; BLOCK],
             anchor_second: [0; BLOCK],
-            computed: [NONE; BLOCK],
+            computed: [0; BLOCK],
             calendar: [0; BLOCK],
             class: [0; BLOCK],
             len: 0,
@@ -92,7 +93,10 @@ fn fill<T: Copy>(
 }
 
 impl Block {
+    /// Copies `rows` of the columns; an absent column gives each dossier its value of
+    /// [`Row::empty`] (unknown).
     pub fn load(&mut self, c: &Columns<'_>, rows: std::ops::Range<usize>) {
+        const E: Row = Row::empty();
         let r = &rows;
         self.len = rows.len();
         fill(&mut self.unit, Some(c.unit), r, 0);
@@ -100,17 +104,32 @@ impl Block {
         fill(&mut self.channel, Some(c.channel), r, 0);
         fill(&mut self.received_day, Some(c.received_day), r, 0);
         fill(&mut self.received_second, Some(c.received_second), r, 0);
-        fill(&mut self.limit_halves, c.limit_halves, r, -1);
-        fill(&mut self.due_day, c.due_day, r, NONE);
-        fill(&mut self.original_due_day, c.original_due_day, r, NONE);
-        fill(&mut self.restart_day, c.restart_day, r, NONE);
-        fill(&mut self.restart_second, c.restart_second, r, -1);
-        fill(&mut self.resolved_day, c.resolved_day, r, NONE);
-        fill(&mut self.resolved_second, c.resolved_second, r, -1);
-        fill(&mut self.agency_grade, c.agency_grade, r, Row::UNKNOWN);
-        fill(&mut self.contacts, c.contacts, r, -1);
-        fill(&mut self.agencies, c.agencies, r, Row::UNKNOWN);
-        fill(&mut self.complaint, c.complaint, r, Row::UNKNOWN);
+        fill(&mut self.limit_halves, c.limit_halves, r, E.limit_halves);
+        fill(&mut self.due_day, c.due_day, r, E.due_day);
+        fill(
+            &mut self.original_due_day,
+            c.original_due_day,
+            r,
+            E.original_due_day,
+        );
+        fill(&mut self.restart_day, c.restart_day, r, E.restart_day);
+        fill(
+            &mut self.restart_second,
+            c.restart_second,
+            r,
+            E.restart_second,
+        );
+        fill(&mut self.resolved_day, c.resolved_day, r, E.resolved_day);
+        fill(
+            &mut self.resolved_second,
+            c.resolved_second,
+            r,
+            E.resolved_second,
+        );
+        fill(&mut self.agency_grade, c.agency_grade, r, E.agency_grade);
+        fill(&mut self.contacts, c.contacts, r, E.contacts);
+        fill(&mut self.agencies, c.agencies, r, E.agencies);
+        fill(&mut self.complaint, c.complaint, r, E.complaint);
     }
 
     /// The `j`th dossier as a [`Row`].
@@ -134,8 +153,8 @@ impl Block {
         }
     }
 
-    /// Classifies the block in two passes: the calendar's lookups, then the checks and the
-    /// grades, which compile to vector code. A dossier the block cannot classify exactly
+    /// Classifies the block in three passes: the calendar's lookups, then the checks, then
+    /// the grades — the last two compile to vector code. A dossier the block cannot classify exactly
     /// as [`classify_class`](crate::classify::classify_class) would is left to the row path ([`SLOW`]).
     pub fn classify(&mut self, cal: &Calendar, k: &Rules, units: usize, officials: usize) {
         self.lookups(cal, k);
@@ -171,7 +190,7 @@ impl Block {
     }
 
     /// The checks: whether the block path may classify each dossier (bit 0 of `calendar`
-    /// kept only then). Vector code, apart from the grades to keep it in registers.
+    /// kept only then). A loop apart from the grades, so that each fits the registers.
     #[inline(never)]
     fn check(&mut self, units: usize, officials: usize) {
         for j in 0..self.len {

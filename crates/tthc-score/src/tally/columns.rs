@@ -382,8 +382,6 @@ impl Tally {
         let calendar = Arc::clone(&self.calendar);
         let rules = self.rules();
         let mut block = Block::default();
-        // Rows counted in histograms (the others count themselves).
-        let mut counted = 0u64;
         let mut from = rows.start;
         // Long calls only (the row path's reference reads the columns as given).
         let staged = blocks && rows.len() > STAGE;
@@ -413,22 +411,11 @@ impl Tally {
                     continue;
                 }
                 let k = batch.group(self, c, unit, official);
-                let class = Class(class);
-                // Groups with histograms are numbered first: `k` is also the histogram's.
-                if let Some(h) = batch.hist.get_mut(k) {
-                    histogram_add(h, class);
-                    counted += 1;
-                    if class.noted() {
-                        self.note(row_number, None, class);
-                    }
-                } else {
-                    self.add_class(batch.groups[k], row_number, class);
-                }
+                self.add_class(&mut batch, k, row_number, Class(class));
             }
             from = to;
         }
         // Each histogram's counts, added as many dossiers at once.
-        self.rows += counted;
         for (g, h) in batch.groups.iter().zip(&batch.hist) {
             self.outside += u64::from(h[0]);
             for (s, &n) in h[..LOW].iter().enumerate().skip(1).filter(|(_, &n)| n > 0) {
@@ -443,15 +430,23 @@ impl Tally {
         }
     }
 
-    /// Counts a dossier of a group without histogram, classified as `class` (0: outside
-    /// the period).
-    #[inline]
-    fn add_class(&mut self, g: Group, row: u64, class: Class) {
-        if class.0 == 0 {
-            return self.outside();
+    /// Counts a dossier of group `k` classified as `class` (0: outside the period).
+    #[inline(always)]
+    fn add_class(&mut self, batch: &mut Batch, k: usize, row: u64, class: Class) {
+        // Groups with histograms are numbered first: `k` is also the histogram's.
+        match batch.hist.get_mut(k) {
+            // Outside the period, status 0: added up with the histogram.
+            Some(h) => {
+                histogram_add(h, class);
+                self.counted(row, None, class);
+            }
+            None if class.0 == 0 => self.outside(),
+            None => {
+                let g = batch.groups[k];
+                self.count(g.unit, g.official, class.status(), class.grades(), 1);
+                self.counted(row, None, class);
+            }
         }
-        self.count(g.unit, g.official, class.status(), class.grades(), 1);
-        self.counted(row, None, class);
     }
 
     /// A dossier the block left to the row path (a value out of range, dates out of order,
@@ -482,13 +477,7 @@ impl Tally {
         let k = batch.group(self, c, unit, official);
         let calendar = Arc::clone(&self.calendar);
         match classify_class(r, &calendar, rules) {
-            Ok(Some(class)) => match batch.hist.get_mut(k) {
-                Some(h) => {
-                    histogram_add(h, class);
-                    self.counted(row_number, None, class);
-                }
-                None => self.add_class(batch.groups[k], row_number, class),
-            },
+            Ok(Some(class)) => self.add_class(batch, k, row_number, class),
             Ok(None) => self.outside(),
             Err(e) => self.reject(row_number, None, e.fault(r, &calendar)),
         }
@@ -545,28 +534,31 @@ impl Stage {
         take(&mut s.complaint, c.complaint, &rows);
     }
 
+    /// The staged columns, absent where `c`'s are.
     fn view<'a>(&'a self, c: &Columns<'a>) -> Columns<'a> {
+        fn like<'a, T>(given: Option<&[T]>, staged: &'a [T]) -> Option<&'a [T]> {
+            given.map(|_| staged)
+        }
         let s = &self.columns;
-        let keep = |present: bool, v: &'a [i32]| present.then_some(v);
         Columns {
             units: c.units,
             unit: &s.unit,
             officials: c.officials,
-            official: c.official.map(|_| &s.official[..]),
+            official: like(c.official, &s.official),
             channel: &s.channel,
             received_day: &s.received_day,
             received_second: &s.received_second,
-            limit_halves: keep(c.limit_halves.is_some(), &s.limit_halves),
-            due_day: keep(c.due_day.is_some(), &s.due_day),
-            original_due_day: keep(c.original_due_day.is_some(), &s.original_due_day),
-            restart_day: keep(c.restart_day.is_some(), &s.restart_day),
-            restart_second: keep(c.restart_second.is_some(), &s.restart_second),
-            resolved_day: keep(c.resolved_day.is_some(), &s.resolved_day),
-            resolved_second: keep(c.resolved_second.is_some(), &s.resolved_second),
-            agency_grade: c.agency_grade.map(|_| &s.agency_grade[..]),
-            contacts: keep(c.contacts.is_some(), &s.contacts),
-            agencies: c.agencies.map(|_| &s.agencies[..]),
-            complaint: c.complaint.map(|_| &s.complaint[..]),
+            limit_halves: like(c.limit_halves, &s.limit_halves),
+            due_day: like(c.due_day, &s.due_day),
+            original_due_day: like(c.original_due_day, &s.original_due_day),
+            restart_day: like(c.restart_day, &s.restart_day),
+            restart_second: like(c.restart_second, &s.restart_second),
+            resolved_day: like(c.resolved_day, &s.resolved_day),
+            resolved_second: like(c.resolved_second, &s.resolved_second),
+            agency_grade: like(c.agency_grade, &s.agency_grade),
+            contacts: like(c.contacts, &s.contacts),
+            agencies: like(c.agencies, &s.agencies),
+            complaint: like(c.complaint, &s.complaint),
         }
     }
 }

@@ -1,7 +1,7 @@
 //! The counters of one unit or official, and the row samples of the notes: both merge by
 //! addition, in any order.
 
-use crate::classify::{slots_of, status_bits};
+use crate::classify::status_bits;
 use crate::input::{Count, Grades, MAX_COUNT};
 
 /// The per-dossier grades of one indicator: dossiers at 2, 1 and 0 points, and unknown.
@@ -22,17 +22,10 @@ pub(super) struct Counters {
     pub grades: [GradeCounts; 5],
 }
 
-/// Adds `k` dossiers with the grade slots of `grades` (a [`Class::grades`](crate::classify::Class::grades) above 0): one
-/// add per indicator, no branch on the grades (they are as random as the dossiers).
+/// Adds `k` dossiers with the grade `slots` of the indicators from `first` on: all five,
+/// or a histogram's first three or last two (each indicator's grades count apart).
 #[inline]
-pub(super) fn add_slots(counts: &mut [GradeCounts; 5], grades: usize, k: u64) {
-    add_some_slots(counts, 0, &slots_of(grades), k);
-}
-
-/// Adds `k` dossiers with the grade `slots` of the indicators from `first` on (the
-/// tallies of columns count each indicator's grades apart: their joint is never needed).
-#[inline]
-pub(super) fn add_some_slots(counts: &mut [GradeCounts; 5], first: usize, slots: &[usize], k: u64) {
+pub(super) fn add_slots(counts: &mut [GradeCounts; 5], first: usize, slots: &[usize], k: u64) {
     for (g, &slot) in counts[first..].iter_mut().zip(slots) {
         g[slot] += k;
     }
@@ -60,14 +53,6 @@ impl Counters {
         self.online_unresolved_or_late += k * online_late;
     }
 
-    /// Adds `k` dossiers of one [`Class::grades`](crate::classify::Class::grades) (0: not resolved in the period).
-    #[inline]
-    pub fn add_grades(&mut self, grades: usize, k: u64) {
-        if grades > 0 {
-            self.add_resolved(0, &slots_of(grades), k);
-        }
-    }
-
     /// Adds `k` resolved dossiers with the grade `slots` of the indicators from `first` on.
     #[inline]
     pub fn add_resolved(&mut self, first: usize, slots: &[usize], k: u64) {
@@ -75,7 +60,7 @@ impl Counters {
             // The total-time slot says early, on time or late.
             self.resolved[slots[0].min(2)] += k;
         }
-        add_some_slots(&mut self.grades, first, slots, k);
+        add_slots(&mut self.grades, first, slots, k);
     }
 
     /// No dossier of the unit counts in the period.

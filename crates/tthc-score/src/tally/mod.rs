@@ -24,10 +24,10 @@ pub use records::row_of;
 pub use summary::{RejectedRow, TallyCode, TallyNote, TallySummary};
 
 use crate::calendar::{Calendar, DayNumber};
-use crate::classify::{classify_class, Class, Fault, Policy, Row, Rules};
+use crate::classify::{classify_class, slots_of, Class, Fault, Policy, Row, Rules};
 use crate::error::{Code, Problem};
 use crate::input::{Period, Report};
-use counters::{add_slots, add_some_slots, merge_grades, Counters, GradeCounts, Sample};
+use counters::{add_slots, merge_grades, Counters, GradeCounts, Sample};
 use ids::IdSet;
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -304,13 +304,9 @@ impl Tally {
     /// counters of `unit` and `official` (status 0 and grades 0 add nothing).
     #[inline]
     fn count(&mut self, unit: u32, official: u32, status: usize, grades: usize, k: u64) {
-        let u = &mut self.units[unit as usize];
-        u.counters.add_status(status, k);
-        u.counters.add_grades(grades, k);
-        if let Some(o) = u.officials.get_mut(official as usize) {
-            if grades > 0 {
-                add_slots(&mut o.1, grades, k);
-            }
+        self.units[unit as usize].counters.add_status(status, k);
+        if grades > 0 {
+            self.count_slots(unit, official, 0, &slots_of(grades), k);
         }
     }
 
@@ -320,7 +316,7 @@ impl Tally {
         let u = &mut self.units[unit as usize];
         u.counters.add_resolved(first, slots, k);
         if let Some(o) = u.officials.get_mut(official as usize) {
-            add_some_slots(&mut o.1, first, slots, k);
+            add_slots(&mut o.1, first, slots, k);
         }
     }
 
