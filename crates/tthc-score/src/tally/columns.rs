@@ -1,7 +1,7 @@
 //! The columnar API: one batch of dossiers as slices of numbers and small codes (the
 //! WebAssembly package passes typed arrays), with no per-dossier object.
 
-use super::block::{Block, BLOCK, SLOW};
+use super::block::{Block, Stage, BLOCK, SLOW, STAGE};
 use super::Tally;
 use crate::calendar::DAY_SECONDS;
 use crate::classify::{classify_class, Class, Fault, Row, Rules, NONE};
@@ -358,64 +358,43 @@ impl Tally {
         }
         // A histogram's u32 counters hold any call: it is added up every 2^31 dossiers.
         for from in (0..n).step_by(1 << 31) {
-            self.add_rows(first_row, c, from..n.min(from + (1 << 31)), true);
+            self.add_rows(first_row, c, from..n.min(from + (1 << 31)));
         }
         Ok(())
     }
 
-    /// Classifies and counts `rows` by blocks, or, without `blocks`, each through the row
-    /// path (the reference the block path is tested against).
-    fn add_rows(
-        &mut self,
-        first_row: u64,
-        c: &Columns<'_>,
-        rows: std::ops::Range<usize>,
-        blocks: bool,
-    ) {
-        let mut batch = Batch {
-            units: c.units.iter().map(|u| self.unit(u)).collect(),
-            index: GroupIndex::new(c.units.len(), c.officials.len()),
-            groups: Vec::new(),
-            hist: Vec::new(),
-            histograms: rows.len() >= HISTOGRAM_ROWS,
-        };
+    /// Classifies and counts `rows` by blocks.
+    fn add_rows(&mut self, first_row: u64, c: &Columns<'_>, rows: std::ops::Range<usize>) {
+        let mut batch = Batch::new(self, c, rows.len());
         let calendar = Arc::clone(&self.calendar);
         let rules = self.rules();
+        let codes = (c.units.len(), c.officials.len());
+        let mut stage = Stage::new(rows.len());
         let mut block = Block::default();
-        let mut from = rows.start;
-        // Long calls only (the row path's reference reads the columns as given).
-        let staged = blocks && rows.len() > STAGE;
-        let mut stage = Stage::default();
-        while from < rows.end {
-            let to = rows.end.min(from + BLOCK);
-            if staged && (from - rows.start) % STAGE == 0 {
-                stage.copy(c, from..rows.end.min(from + STAGE));
-            }
-            let (view, base) = if staged {
-                (stage.view(c), stage.from)
-            } else {
-                (*c, 0)
-            };
-            block.load(&view, from - base..to - base);
-            if blocks {
-                block.classify(&calendar, &rules, c.units.len(), c.officials.len());
-            } else {
-                block.class.fill(SLOW);
-            }
-            for (j, &class) in block.class[..to - from].iter().enumerate() {
-                let row_number = first_row + (from + j) as u64;
-                let (unit, official) = (block.unit[j], block.official[j]);
-                if class == SLOW {
-                    let r = block.row(j);
-                    self.add_row(&mut batch, row_number, c, (unit, official), &r, &rules);
-                    continue;
+        for from in rows.clone().step_by(STAGE) {
+            stage.load(c, from..rows.end.min(from + STAGE));
+            for (b, d) in stage.blocks().iter().enumerate() {
+                let from = from + b * BLOCK;
+                let len = BLOCK.min(rows.end - from);
+                block.classify(d, len, &calendar, &rules, codes);
+                for (j, &class) in block.class[..len].iter().enumerate() {
+                    let row_number = first_row + (from + j) as u64;
+                    let (unit, official) = (d.unit[j], d.official[j]);
+                    if class == SLOW {
+                        let r = d.row(j);
+                        self.add_row(&mut batch, row_number, c, (unit, official), &r, &rules);
+                        continue;
+                    }
+                    let k = batch.group(self, c, unit, official);
+                    self.add_class(&mut batch, k, row_number, Class(class));
                 }
-                let k = batch.group(self, c, unit, official);
-                self.add_class(&mut batch, k, row_number, Class(class));
             }
-            from = to;
         }
-        // Each histogram's counts, added as many dossiers at once.
+        self.add_histograms(&batch);
+    }
+
+    /// Adds each histogram's counts, as many dossiers at once.
+    fn add_histograms(&mut self, batch: &Batch) {
         for (g, h) in batch.groups.iter().zip(&batch.hist) {
             self.outside += u64::from(h[0]);
             for (s, &n) in h[..LOW].iter().enumerate().skip(1).filter(|(_, &n)| n > 0) {
@@ -486,80 +465,36 @@ impl Tally {
 
 #[cfg(test)]
 impl Tally {
-    /// [`Tally::add_columns`] with every dossier through the row path.
+    /// [`Tally::add_columns`] with every dossier through the row path, read straight from
+    /// the columns: the reference the block path is tested against.
     pub(super) fn add_columns_row_by_row(&mut self, first_row: u64, c: &Columns<'_>) {
-        self.add_rows(first_row, c, 0..c.unit.len(), false);
-    }
-}
-
-/// Dossiers a long call copies from its columns at a time, one column after the other:
-/// memory streams one column at a time faster than sixteen columns by blocks (this machine:
-/// 3.6 against 8.1 ns a dossier to copy them), and 8,192 dossiers (430 KB) stay in the
-/// second-level cache for the blocks to read. Native, 1,000,000 dossiers: +8 %.
-const STAGE: usize = 8192;
-const _: () = assert!(STAGE % BLOCK == 0, "a stage holds whole blocks");
-
-/// The columns of the dossiers of a call being classified, copied a column at a time.
-#[derive(Default)]
-struct Stage {
-    from: usize,
-    columns: OwnedColumns,
-}
-
-impl Stage {
-    fn copy(&mut self, c: &Columns<'_>, rows: std::ops::Range<usize>) {
-        fn take<T: Copy>(to: &mut Vec<T>, from: Option<&[T]>, rows: &std::ops::Range<usize>) {
-            to.clear();
-            if let Some(f) = from {
-                to.extend_from_slice(&f[rows.clone()]);
-            }
+        const E: Row = Row::empty();
+        let mut batch = Batch::new(self, c, c.unit.len());
+        let rules = self.rules();
+        for i in 0..c.unit.len() {
+            let at = |col: Option<&[i32]>, absent: i32| col.map_or(absent, |v| v[i]);
+            let code = |col: Option<&[u8]>, absent: u8| col.map_or(absent, |v| v[i]);
+            let r = Row {
+                channel: c.channel[i],
+                received_day: c.received_day[i],
+                received_second: c.received_second[i],
+                limit_halves: at(c.limit_halves, E.limit_halves),
+                due_day: at(c.due_day, E.due_day),
+                original_due_day: at(c.original_due_day, E.original_due_day),
+                restart_day: at(c.restart_day, E.restart_day),
+                restart_second: at(c.restart_second, E.restart_second),
+                resolved_day: at(c.resolved_day, E.resolved_day),
+                resolved_second: at(c.resolved_second, E.resolved_second),
+                agency_grade: code(c.agency_grade, E.agency_grade),
+                contacts: at(c.contacts, E.contacts),
+                agencies: code(c.agencies, E.agencies),
+                complaint: code(c.complaint, E.complaint),
+            };
+            let official = c.official.map_or(NO_OFFICIAL, |o| o[i]);
+            let row = first_row + i as u64;
+            self.add_row(&mut batch, row, c, (c.unit[i], official), &r, &rules);
         }
-        self.from = rows.start;
-        let s = &mut self.columns;
-        take(&mut s.unit, Some(c.unit), &rows);
-        take(&mut s.official, c.official, &rows);
-        take(&mut s.channel, Some(c.channel), &rows);
-        take(&mut s.received_day, Some(c.received_day), &rows);
-        take(&mut s.received_second, Some(c.received_second), &rows);
-        take(&mut s.limit_halves, c.limit_halves, &rows);
-        take(&mut s.due_day, c.due_day, &rows);
-        take(&mut s.original_due_day, c.original_due_day, &rows);
-        take(&mut s.restart_day, c.restart_day, &rows);
-        take(&mut s.restart_second, c.restart_second, &rows);
-        take(&mut s.resolved_day, c.resolved_day, &rows);
-        take(&mut s.resolved_second, c.resolved_second, &rows);
-        take(&mut s.agency_grade, c.agency_grade, &rows);
-        take(&mut s.contacts, c.contacts, &rows);
-        take(&mut s.agencies, c.agencies, &rows);
-        take(&mut s.complaint, c.complaint, &rows);
-    }
-
-    /// The staged columns, absent where `c`'s are.
-    fn view<'a>(&'a self, c: &Columns<'a>) -> Columns<'a> {
-        fn like<'a, T>(given: Option<&[T]>, staged: &'a [T]) -> Option<&'a [T]> {
-            given.map(|_| staged)
-        }
-        let s = &self.columns;
-        Columns {
-            units: c.units,
-            unit: &s.unit,
-            officials: c.officials,
-            official: like(c.official, &s.official),
-            channel: &s.channel,
-            received_day: &s.received_day,
-            received_second: &s.received_second,
-            limit_halves: like(c.limit_halves, &s.limit_halves),
-            due_day: like(c.due_day, &s.due_day),
-            original_due_day: like(c.original_due_day, &s.original_due_day),
-            restart_day: like(c.restart_day, &s.restart_day),
-            restart_second: like(c.restart_second, &s.restart_second),
-            resolved_day: like(c.resolved_day, &s.resolved_day),
-            resolved_second: like(c.resolved_second, &s.resolved_second),
-            agency_grade: like(c.agency_grade, &s.agency_grade),
-            contacts: like(c.contacts, &s.contacts),
-            agencies: like(c.agencies, &s.agencies),
-            complaint: like(c.complaint, &s.complaint),
-        }
+        self.add_histograms(&batch);
     }
 }
 
@@ -575,6 +510,16 @@ struct Batch {
 }
 
 impl Batch {
+    fn new(t: &mut Tally, c: &Columns<'_>, rows: usize) -> Self {
+        Batch {
+            units: c.units.iter().map(|u| t.unit(u)).collect(),
+            index: GroupIndex::new(c.units.len(), c.officials.len()),
+            groups: Vec::new(),
+            hist: Vec::new(),
+            histograms: rows >= HISTOGRAM_ROWS,
+        }
+    }
+
     /// The group of a valid (unit, official) code pair, numbered on first use. The
     /// official is registered with its first valid dossier, counted or not.
     #[inline(always)]
