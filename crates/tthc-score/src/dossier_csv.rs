@@ -204,8 +204,10 @@ fn record(tally: &mut Tally, l: &Layout, line: u64, rec: &Fields<'_>) {
             }
         }
     }
-    if cells.iter().all(|c| c.is_empty()) {
-        return; // a blank line
+    // A blank line (nothing, or spaces) is skipped; a row of empty cells (",,,") is not
+    // blank: it is rejected for its field count or its missing values (dossiers.md §7).
+    if let [""] = cells[..] {
+        return;
     }
     let id = l.cell(&cells, Col::Id).filter(|s| !s.is_empty());
     if cells.len() != l.width {

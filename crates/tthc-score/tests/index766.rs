@@ -243,6 +243,36 @@ fn shown_only_gives_no_points() {
     // Left out: not given.
     let i = r.indicators.iter().find(|i| i.id == "5.1").unwrap();
     assert_eq!(i.status, IndicatorStatus::NotGiven);
+    // A ratio too large for 25 places (40,000 / 3) is still shown, with the places that fit
+    // (it was silently empty before the review).
+    v["indicators"]["2.2"] = json!({"numerator": 40000, "denominator": 3});
+    let r = score(&v);
+    let i = r.indicators.iter().find(|i| i.id == "2.2").unwrap();
+    assert_eq!(i.ratio, Some(d("13333.333333333333333333333333")));
+    assert_eq!(i.ratio_rounded, Some(d("13333.33")));
+    assert_eq!(r.total.points, d("100.00"));
+}
+
+/// A group whose indicators are all not applicable shows its points with 2 decimals, like
+/// every other group (the review saw "0").
+#[test]
+fn a_group_not_applicable_shows_two_decimals() {
+    let na = IndexOptions {
+        zero_denominator: Some(ZeroDenominator::NotApplicable),
+    };
+    let mut v = full();
+    let group = VN_766.groups[1].indicators.iter().map(|i| i.id.to_string());
+    for id in group.collect::<Vec<_>>() {
+        if v["indicators"]
+            .get(&id)
+            .is_some_and(|x| x.get("parts").is_none())
+        {
+            v = with(v, &id, 0, 0);
+        }
+    }
+    let r = score_on(&v, &VN_766, na).unwrap();
+    assert_eq!(r.groups[1].applicable_maximum, d("0"));
+    assert_eq!(r.groups[1].points.to_string(), "0.00");
 }
 
 #[test]

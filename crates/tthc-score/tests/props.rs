@@ -80,12 +80,28 @@ proptest! {
             prop_assert_eq!(&s.display().vi, &format::decimal(rounded, Lang::Vi));
             prop_assert_eq!(&s.display().en, &format::decimal(rounded, Lang::En));
         }
-        let summed: Decimal = if rp.total_of_rounded_indicators {
-            k.indicators.iter().filter_map(|s| s.rounded).sum()
+        // The total is the rounding of the exact sum: TT01 adds the rounded indicators
+        // (exact decimals); otherwise the quotients p / n, which share the denominator n
+        // (every per-dossier group adds up to the resolved dossiers), in integers.
+        let value = if rp.total_of_rounded_indicators {
+            let summed: Decimal = k.indicators.iter().filter_map(|s| s.rounded).sum();
+            rounding::round(summed, rp.total_decimals, rp.strategy)
         } else {
-            k.indicators.iter().filter_map(|s| s.exact).sum()
+            let applicable = k.indicators.iter().filter(|s| s.exact.is_some());
+            let dens: Vec<u64> = applicable.clone().filter_map(|s| s.denominator).collect();
+            prop_assert!(dens.windows(2).all(|w| w[0] == w[1]), "{:?}", dens);
+            let n = u128::from(dens.first().copied().unwrap_or(1));
+            let num: u128 = applicable
+                .map(|s| match s.numerator {
+                    Some(p) => u128::from(p),
+                    None => u128::try_from(s.exact.unwrap().mantissa()).unwrap() * n,
+                })
+                .sum();
+            let scale = 10u128.pow(rp.total_decimals);
+            let q = (2 * num * scale + n) / (2 * n);
+            Decimal::from_i128_with_scale(q as i128, rp.total_decimals)
         };
-        prop_assert_eq!(k.total.value, rounding::round(summed, rp.total_decimals, rp.strategy));
+        prop_assert_eq!(k.total.value, value);
         prop_assert_eq!(&k.total.display().vi, &format::decimal(k.total.value, Lang::Vi));
     }
 

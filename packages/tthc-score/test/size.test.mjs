@@ -2,12 +2,14 @@
 // (wasm-bindgen's glue, the facade and the shared error class), gzip -9 by Node's zlib.
 // The JS is minified by build.mjs (source maps beside it), and the .wasm carries no custom
 // section only tools read ("name", "producers", "target_features").
-// - The main entry (scoring): 150 KB (target 64 KB; 147 KB now). It reached 156 KB when
+// - The main entry (scoring): 150 KB (target 64 KB; 140 KB now). It reached 156 KB when
 //   the package learnt to report every problem of a form at once (about 2 KB), to name
 //   fields as a clerk does in plain Vietnamese (about 3 KB) and to survive a panic (0.6 KB),
 //   then lost 7 KB when the report header's capitals stopped using Unicode's whole case
 //   tables (base/upper.rs: every Vietnamese and Latin letter). The float printer that
-//   serde's error messages link (about 6 KB) is the next thing to remove. A profile object
+//   serde's error messages link (about 6 KB) is the next thing to remove. Summing totals as
+//   exact fractions (base/rounding.rs, `Exact`) instead of decimals took it from 146 to
+//   140 KB: scoring no longer multiplies or divides decimals. A profile object
 //   in the options is read by "tthc-score/province" only: reading a whole profile costs
 //   about 16 KB.
 // - "tthc-score/dossiers" (scoring and the dossier tally in one module, so that a portal
@@ -16,14 +18,14 @@
 // - "tthc-score/province" (scoring, many units, rollups, the audit of a published table,
 //   profile objects, and the 766 index — about 58 KB of it: its profile reader and
 //   checks, the conversions, the built-in profile — for the provincial offices that
-//   use both): 340 KB (337 KB now; 330 KB until a batch's units could bring their own
+//   use both): 340 KB (336 KB now; 330 KB until a batch's units could bring their own
 //   profiles, 5 KB after the options and the items share one reader of profiles — the
 //   options read in the core, `FromJson`, which also took 2.7 KB off the dossiers' module). It is compiled for speed like the dossiers'
 //   (Cargo.toml, wasm-full) — 283 → 324 KB for a batch of 10,000 units twice as fast (29 →
 //   14 µs a unit from JSON text) — and packs a batch's rows for the facade (2.5 KB; 8.6 µs
 //   now): what a provincial office, not a citizen's phone, downloads.
 // - "tthc-score/xlsx" (the province calls and the spreadsheet writer with its zip and
-//   deflate; a page imports it only when the user asks for a download): 550 KB (548 KB
+//   deflate; a page imports it only when the user asks for a download): 550 KB (544 KB
 //   now).
 import { test } from "node:test";
 import assert from "node:assert/strict";

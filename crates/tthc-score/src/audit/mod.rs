@@ -1,12 +1,13 @@
 //! The audit: every soft finding on a report, read off its finished scorecard. Scoring
 //! never calls back into it; the crate's entry points score first, then audit.
 
+use crate::base::rounding::Exact;
 use crate::finding::{Finding, FindingCode, FindingFacts};
 use crate::indicator::IndicatorKind;
 use crate::input::{Count, Report};
 use crate::profile::{CheckedProfile, Interpretations, LateAttitude, LevelSource};
 use crate::rules::LevelSet;
-use crate::scoring::{total, Scorecard, Total};
+use crate::scoring::{part_of, total, Scorecard, Total};
 use rust_decimal::Decimal;
 
 /// Every finding on `report` scored as `card`. The two defects of the seed report \[R\]
@@ -225,10 +226,10 @@ fn corrected_total(
         let by_facts = s.possible_levels.and_then(LevelSet::exact);
         match (s.kind, by_facts) {
             (IndicatorKind::PerUnit, Some(l)) if s.applicable => {
-                let d = Decimal::from(l.points());
-                Some((d, d))
+                let d = Exact::decimal(Decimal::from(l.points()))?;
+                Some((d.clone(), d))
             }
-            _ => s.exact.zip(s.counted),
+            _ => part_of(s),
         }
     });
     total(parts, profile, interp).ok()

@@ -35,18 +35,29 @@ pub fn round(value: Decimal, decimals: u32, strategy: Rounding) -> Decimal {
 ///
 /// Rounding that value again to `d` ≤ [`MAX_DECIMALS`] places gives the exact half-up
 /// rounding of p / n for every n < 2^52 (the largest sum of a group of counts): a p / n that
-/// is not itself a midpoint at `d` places lies at least 1 / (2·10^d·n) > 5·10^-25 from one,
-/// which exceeds the error of the sum of five 25-place quotients (5 × ½·10^-25), so neither
-/// an indicator nor a total of them can cross a midpoint.
+/// is not itself a midpoint at `d` places lies at least 1 / (2·10^d·n) > 5·10^-25 from one.
+/// A *sum* of such quotients is not rounded from them: it may lie exactly on a midpoint or
+/// a band's bound that the quotients' sum misses (3 × 4/3), so totals use [`Exact`].
 pub const EXACT_SCALE: u32 = 25;
 
 /// The most decimal places a profile may round to (see [`EXACT_SCALE`]).
 pub const MAX_DECIMALS: u32 = 8;
 
 /// The quotient `p / n` to [`EXACT_SCALE`] places, rounded half-up, computed by exact
-/// integer long division and without trailing zeros ("1.125", "2"); `None` when `n` is zero
-/// or the result exceeds a decimal's range.
+/// integer long division and without trailing zeros ("1.125", "2"); `None` when `n` is zero.
+/// A quotient too large for 25 places in a decimal (28 digits: about 7,923 and above, a
+/// ratio shown only) keeps as many places as fit.
 pub fn quotient(p: u64, n: u64) -> Option<Decimal> {
+    quotient_to_25(p, n).or_else(|| {
+        let e = Exact::ratio(p, n)?;
+        (0..EXACT_SCALE)
+            .rev()
+            .find_map(|places| e.round(places, Rounding::HalfUp))
+            .map(|d| d.normalize())
+    })
+}
+
+fn quotient_to_25(p: u64, n: u64) -> Option<Decimal> {
     if n == 0 {
         return None;
     }
@@ -86,6 +97,194 @@ pub fn quotient(p: u64, n: u64) -> Option<Decimal> {
     Decimal::try_from_i128_with_scale(mantissa, scale).ok()
 }
 
+/// A non-negative rational number held exactly: the sum of indicator scores p / n, or their
+/// mean. Totals are rounded and rated from it, because a sum of 25-place quotients can miss
+/// a midpoint or a band's bound that the exact sum lies on: 4/3 + 4/3 + 4/3 = 4 exactly,
+/// but its quotients add up to 3.9999999999999999999999999 (rules.md: "total = exact sum
+/// rounded to 2 decimals"; bounds are inclusive).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Exact {
+    num: Big,
+    den: Big,
+}
+
+impl Exact {
+    /// Zero.
+    pub fn zero() -> Exact {
+        Exact {
+            num: Big::from(0u128),
+            den: Big::from(1u128),
+        }
+    }
+
+    /// `p / n`; `None` when `n` is zero.
+    pub fn ratio(p: u64, n: u64) -> Option<Exact> {
+        (n > 0).then(|| Exact {
+            num: Big::from(u128::from(p)),
+            den: Big::from(u128::from(n)),
+        })
+    }
+
+    /// A non-negative decimal, exactly; `None` when negative.
+    pub fn decimal(d: Decimal) -> Option<Exact> {
+        Some(Exact {
+            num: Big::from(u128::try_from(d.mantissa()).ok()?),
+            den: Big::from(10u128.pow(d.scale())),
+        })
+    }
+
+    /// The sum.
+    pub fn add(&self, o: &Exact) -> Exact {
+        Exact {
+            num: self.num.mul(&o.den).add(&o.num.mul(&self.den)),
+            den: self.den.mul(&o.den),
+        }
+    }
+
+    /// The value times `k` / `d`; `None` when `d` is zero.
+    pub fn scale(&self, k: u64, d: u64) -> Option<Exact> {
+        (d > 0).then(|| Exact {
+            num: self.num.mul(&Big::from(u128::from(k))),
+            den: self.den.mul(&Big::from(u128::from(d))),
+        })
+    }
+
+    /// Whether the value is at least `d` (a band's inclusive lower bound).
+    pub fn at_least(&self, d: Decimal) -> bool {
+        match u128::try_from(d.mantissa()) {
+            // num / den ≥ m / 10^s  ⇔  num · 10^s ≥ m · den
+            Ok(m) => {
+                let scaled = self.num.mul(&Big::from(10u128.pow(d.scale())));
+                scaled.cmp(&Big::from(m).mul(&self.den)) != std::cmp::Ordering::Less
+            }
+            Err(_) => true, // d < 0 ≤ value
+        }
+    }
+
+    /// The value rounded to `decimals` (≤ 28) places with `strategy`, exactly; `None` beyond
+    /// a decimal's range.
+    pub fn round(&self, decimals: u32, strategy: Rounding) -> Option<Decimal> {
+        // Half-up, for values ≥ 0: ⌊(2 · num · 10^d + den) / (2 · den)⌋.
+        let Rounding::HalfUp = strategy;
+        let n = self.num.mul(&Big::from(2 * 10u128.checked_pow(decimals)?));
+        let q = n
+            .add(&self.den)
+            .quotient(&self.den.mul(&Big::from(2u128)))?;
+        Decimal::try_from_i128_with_scale(i128::try_from(q).ok()?, decimals).ok()
+    }
+
+    /// The value to [`EXACT_SCALE`] places, half-up, without trailing zeros: the "exact"
+    /// figure a scorecard shows.
+    pub fn to_decimal(&self) -> Option<Decimal> {
+        Some(self.round(EXACT_SCALE, Rounding::HalfUp)?.normalize())
+    }
+}
+
+/// A non-negative integer of any size, 32 bits a digit, least significant first, no
+/// leading zero digits: only what [`Exact`] needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Big(Vec<u32>);
+
+impl From<u128> for Big {
+    fn from(mut x: u128) -> Big {
+        let mut d = Vec::new();
+        while x > 0 {
+            d.push(x as u32);
+            x >>= 32;
+        }
+        Big(d)
+    }
+}
+
+impl Big {
+    fn trimmed(mut d: Vec<u32>) -> Big {
+        while d.last() == Some(&0) {
+            d.pop();
+        }
+        Big(d)
+    }
+
+    fn mul(&self, o: &Big) -> Big {
+        let mut r = vec![0u32; self.0.len() + o.0.len()];
+        for (i, &a) in self.0.iter().enumerate() {
+            let mut carry = 0u64;
+            for (j, &b) in o.0.iter().enumerate() {
+                // At most (2^32 − 1)^2 + 2 (2^32 − 1) = 2^64 − 1.
+                let t = u64::from(r[i + j]) + u64::from(a) * u64::from(b) + carry;
+                r[i + j] = t as u32;
+                carry = t >> 32;
+            }
+            r[i + o.0.len()] = carry as u32;
+        }
+        Big::trimmed(r)
+    }
+
+    fn add(&self, o: &Big) -> Big {
+        let (long, short) = if self.0.len() >= o.0.len() {
+            (self, o)
+        } else {
+            (o, self)
+        };
+        let mut r = Vec::with_capacity(long.0.len() + 1);
+        let mut carry = 0u64;
+        for (i, &a) in long.0.iter().enumerate() {
+            let t = u64::from(a) + u64::from(short.0.get(i).copied().unwrap_or(0)) + carry;
+            r.push(t as u32);
+            carry = t >> 32;
+        }
+        r.push(carry as u32);
+        Big::trimmed(r)
+    }
+
+    /// `self − o`, for `o ≤ self`.
+    fn sub(&self, o: &Big) -> Big {
+        let mut r = Vec::with_capacity(self.0.len());
+        let mut borrow = 0i64;
+        for (i, &a) in self.0.iter().enumerate() {
+            let t = i64::from(a) - i64::from(o.0.get(i).copied().unwrap_or(0)) - borrow;
+            r.push(t.rem_euclid(1 << 32) as u32);
+            borrow = i64::from(t < 0);
+        }
+        Big::trimmed(r)
+    }
+
+    /// `self · 2^bits`.
+    fn shl(&self, bits: u32) -> Big {
+        let (words, bits) = ((bits / 32) as usize, bits % 32);
+        let mut r = vec![0u32; words];
+        let mut carry = 0u32;
+        for &a in &self.0 {
+            r.push(a << bits | carry);
+            carry = if bits == 0 { 0 } else { a >> (32 - bits) };
+        }
+        r.push(carry);
+        Big::trimmed(r)
+    }
+
+    /// `⌊self / d⌋` when it fits 128 bits (`d` > 0), by long division a bit at a time.
+    fn quotient(&self, d: &Big) -> Option<u128> {
+        if d.0.is_empty() || self.cmp(&d.shl(128)) != std::cmp::Ordering::Less {
+            return None;
+        }
+        let (mut rest, mut q) = (self.clone(), 0u128);
+        for bit in (0..128).rev() {
+            let t = d.shl(bit);
+            if rest.cmp(&t) != std::cmp::Ordering::Less {
+                rest = rest.sub(&t);
+                q |= 1 << bit;
+            }
+        }
+        Some(q)
+    }
+
+    fn cmp(&self, o: &Big) -> std::cmp::Ordering {
+        self.0
+            .len()
+            .cmp(&o.0.len())
+            .then_with(|| self.0.iter().rev().cmp(o.0.iter().rev()))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -115,6 +314,19 @@ mod tests {
             "0.1428571428571428571428571"
         );
         assert_eq!(quotient(1, 8).unwrap().to_string(), "0.125");
+        // Beyond 25 places' range: as many places as a decimal holds (the review's 2.2).
+        assert_eq!(
+            quotient(40000, 3).unwrap().to_string(),
+            "13333.333333333333333333333333"
+        );
+        assert_eq!(
+            quotient(u64::MAX, 3).unwrap().to_string(),
+            "6148914691236517205"
+        );
+        assert_eq!(
+            quotient(u64::MAX, 7).unwrap().to_string(),
+            "2635249153387078802.1428571429"
+        );
     }
     use std::str::FromStr;
 
@@ -209,5 +421,77 @@ mod tests {
             round(d("0.004999"), 2, Rounding::HalfUp).to_string(),
             "0.00"
         );
+    }
+
+    fn sum(parts: &[(u64, u64)]) -> Exact {
+        parts.iter().fold(Exact::zero(), |a, &(p, n)| {
+            a.add(&Exact::ratio(p, n).unwrap())
+        })
+    }
+
+    /// The review's cases: sums of quotients that never end but are exactly a bound or a
+    /// midpoint, which the sum of 25-place quotients misses.
+    #[test]
+    fn exact_sums_land_on_bounds_and_midpoints() {
+        let four = sum(&[(4, 3), (4, 3), (4, 3)]);
+        assert_eq!(four.to_decimal().unwrap().to_string(), "4");
+        let approx = (0..3).map(|_| quotient(4, 3).unwrap()).sum::<Decimal>();
+        assert_eq!(approx.to_string(), "3.9999999999999999999999999");
+        assert!(four.at_least(d("4")));
+        assert!(!four.at_least(d("4.0000000000000000000000000001")));
+        // 14,995 as 531·2/600 … : thirds and sixths that add up to a midpoint.
+        let mid = sum(&[(1, 3), (1, 6), (2, 3), (1, 2), (1, 3)])
+            .add(&Exact::decimal(d("0.005")).unwrap());
+        assert_eq!(mid.to_decimal().unwrap().to_string(), "2.005");
+        assert_eq!(mid.round(2, Rounding::HalfUp).unwrap().to_string(), "2.01");
+        let below = sum(&[(2, 3), (2, 3), (2, 3)]).scale(1, 3).unwrap();
+        assert_eq!(
+            below.round(2, Rounding::HalfUp).unwrap().to_string(),
+            "0.67"
+        );
+        assert_eq!(Exact::ratio(1, 0), None);
+        assert_eq!(Exact::decimal(d("-1")), None);
+        assert!(Exact::zero().at_least(d("-0.5")));
+        assert!(!Exact::zero().at_least(d("0.0000000000000000000000000001")));
+        // Distinct large denominators (the products need more than 128 bits).
+        let n = (1u64 << 52) - 1;
+        let big = sum(&[(n, n), (n - 1, n - 2), (3, n), (2 * n - 7, n - 4)]);
+        assert!(big.at_least(d("4")));
+        assert_eq!(big.round(2, Rounding::HalfUp).unwrap().to_string(), "4.00");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// Rounding and band comparisons of a sum of up to nine p / n (n ≤ 60, so that the
+        /// reference's common denominator fits an i128) equal the reference in integers.
+        #[test]
+        fn exact_sums_equal_integer_arithmetic(
+            parts in proptest::collection::vec((0u64..=120, 1u64..=60), 0..=9),
+            decimals in 0u32..=2,
+            bound in 0u64..=1800,
+        ) {
+            let parts: Vec<(u64, u64)> = parts.into_iter().map(|(p, n)| (p.min(2 * n), n)).collect();
+            let (mut num, mut den) = (0i128, 1i128);
+            for &(p, n) in &parts {
+                num = num * i128::from(n) + i128::from(p) * den;
+                den *= i128::from(n);
+            }
+            let e = sum(&parts);
+            let scale = 10i128.pow(decimals);
+            let q = (2 * num * scale + den) / (2 * den);
+            proptest::prop_assert_eq!(
+                e.round(decimals, Rounding::HalfUp).unwrap(),
+                Decimal::from_i128_with_scale(q, decimals)
+            );
+            // A bound with two decimals: num / den ≥ bound / 100.
+            let b = Decimal::new(bound as i64, 2);
+            proptest::prop_assert_eq!(e.at_least(b), num * 100 >= i128::from(bound) * den);
+            let q25 = (2 * num * 10i128.pow(20) + den) / (2 * den);
+            // To 20 places (where the reference fits an i128).
+            proptest::prop_assert_eq!(
+                e.round(20, Rounding::HalfUp).unwrap(),
+                Decimal::from_i128_with_scale(q25, 20)
+            );
+        }
     }
 }

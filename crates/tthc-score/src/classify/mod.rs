@@ -96,7 +96,9 @@ pub(crate) fn order_faults(r: &Row) -> u32 {
             | ((r.resolved_day == r.received_day)
                 & known_second
                 & (r.resolved_second < r.received_second)));
-    let due_before = (r.due_day != NONE) & (r.due_day < r.received_day);
+    // A first appointment is a given due date too (§2.3, §2.5).
+    let due_before = ((r.due_day != NONE) & (r.due_day < r.received_day))
+        | ((r.original_due_day != NONE) & (r.original_due_day < r.received_day));
     let restarted = r.restart_day != NONE;
     let restart_before = (r.restart_day < r.received_day)
         | ((r.restart_day == r.received_day) & (r.restart_second < r.received_second));

@@ -735,7 +735,7 @@ pub fn score_index(
             name: group.name.clone(),
             maximum: group.maximum,
             applicable_maximum: g_applicable,
-            points: g_points,
+            points: round(g_points, dec, profile.rounding),
         });
     }
     let points: Decimal = groups.iter().map(|g| g.points).sum();

@@ -2,13 +2,13 @@
 //! communes together) or the periods of one unit into a year. How they combine is always
 //! an explicit choice, written into the result.
 
-use crate::base::rounding::round;
+use crate::base::rounding::Exact;
 use crate::base::Localized;
 use crate::error::{Code, Errors, Problem};
 use crate::indicator::{IndicatorId, IndicatorKind};
 use crate::input::{Count, Grades, Period};
 use crate::profile::{CheckedProfile, Interpretations};
-use crate::scoring::{per_dossier, total, Scorecard, Total};
+use crate::scoring::{part_of, per_dossier, total, Scorecard, Total};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -211,13 +211,13 @@ pub fn consolidate(
     let mut parts_for_total = Vec::with_capacity(9);
     for (position, &id) in (1u8..).zip(profile.order.iter()) {
         let scores: Vec<_> = cards.iter().filter_map(|c| c.indicator(id)).collect();
-        let applied: Vec<Decimal> = scores
+        let applied: Vec<Exact> = scores
             .iter()
             .filter(|s| s.applicable)
-            .filter_map(|s| s.counted)
+            .filter_map(|s| part_of(s).map(|(_, counted)| counted))
             .collect();
         let pooled = method == RollupMethod::Pooled && id.kind() == IndicatorKind::PerDossier;
-        let (grades, exact, value, counted) = if pooled {
+        let (grades, part) = if pooled {
             let mut g = Grades::default();
             for s in &scores {
                 if let Some(x) = &s.grades {
@@ -225,33 +225,32 @@ pub fn consolidate(
                 }
             }
             let s = per_dossier(id, g, profile);
-            (Some(g), s.exact, s.rounded, s.counted)
+            (Some(g), part_of(&s))
         } else if applied.is_empty() {
-            (None, None, None, None)
+            (None, None)
         } else {
-            let sum = applied
-                .iter()
-                .try_fold(Decimal::ZERO, |a, b| a.checked_add(*b))
-                .ok_or_else(overflow)?;
-            let mean = sum
-                .checked_div(Decimal::from(applied.len() as u64))
-                .ok_or_else(overflow)?
-                .normalize();
-            let value = round(mean, r.indicator_decimals, r.strategy);
-            (
-                None,
-                Some(mean),
-                Some(value),
-                Some(if r.total_of_rounded_indicators {
-                    value
-                } else {
-                    mean
-                }),
-            )
+            // The mean of the units' counted scores, exactly.
+            let sum = applied.iter().fold(Exact::zero(), |a, b| a.add(b));
+            let mean = sum.scale(1, applied.len() as u64).ok_or_else(overflow)?;
+            let counted = if r.total_of_rounded_indicators {
+                let value = mean.round(r.indicator_decimals, r.strategy);
+                Exact::decimal(value.ok_or_else(overflow)?).ok_or_else(overflow)?
+            } else {
+                mean.clone()
+            };
+            (None, Some((mean, counted)))
         };
-        if let (Some(e), Some(c)) = (exact, counted) {
-            parts_for_total.push((e, c));
-        }
+        let (exact, value) = match &part {
+            Some((e, _)) => (
+                Some(e.to_decimal().ok_or_else(overflow)?),
+                Some(
+                    e.round(r.indicator_decimals, r.strategy)
+                        .ok_or_else(overflow)?,
+                ),
+            ),
+            None => (None, None),
+        };
+        parts_for_total.extend(part);
         indicators.push(ConsolidatedIndicator {
             id,
             position,

@@ -4,12 +4,12 @@
 use super::card::{
     DossierFigures, IndicatorScore, LevelOrigin, OfficialScore, Officials, Scorecard, Total,
 };
-use crate::base::rounding::{quotient, round};
+use crate::base::rounding::{quotient, round, Exact};
 use crate::error::{Code, Errors, Problem};
 use crate::indicator::{IndicatorId, IndicatorKind, PER_DOSSIER};
 use crate::input::{validate, Grades, Level, Official, Report, UnitIndicator};
 use crate::profile::{
-    band_of, CheckedProfile, Interpretations, LevelSource, NotApplicablePolicy, Rating, RatingBasis,
+    Band, CheckedProfile, Interpretations, LevelSource, NotApplicablePolicy, Rating, RatingBasis,
 };
 use crate::rules::{self, online_share, LevelSet, Share};
 use rust_decimal::Decimal;
@@ -35,30 +35,45 @@ pub fn average(g: &Grades) -> Option<(u64, u64, Decimal)> {
     quotient(p, n).map(|d| (p, n, d))
 }
 
-/// What enters a total: the exact score, or (TT01) the score rounded to the indicator scale.
-fn counted(exact: Decimal, profile: &CheckedProfile) -> Decimal {
-    let r = &profile.rounding;
-    if r.total_of_rounded_indicators {
-        round(exact, r.indicator_decimals, r.strategy)
+/// What an indicator brings to a total, exactly: its exact score (p / n of a per-dossier
+/// indicator, a level's points) and what is counted (the same, or under TT01 the score
+/// rounded to the indicator scale). `None` when not applicable.
+pub(crate) fn part_of(s: &IndicatorScore) -> Option<(Exact, Exact)> {
+    let (e, c) = (s.exact?, s.counted?);
+    let exact = match (s.numerator, s.denominator) {
+        (Some(p), Some(n)) => Exact::ratio(p, n)?,
+        _ => Exact::decimal(e)?,
+    };
+    // A counted score equal to the 25-place exact one is the quotient itself (a rounded
+    // p / n with n < 2^53 that equals its 25-place form is p / n exactly).
+    let counted = if c == e {
+        exact.clone()
     } else {
-        exact
-    }
+        Exact::decimal(c)?
+    };
+    Some((exact, counted))
 }
 
-/// Sums what enters a total and rounds it to the total scale: TT01 Art. 15 (sum of the
-/// indicators, maximum 18); Điện Biên rounds the exact sum to 2 decimals ("16,74", seed \[R\]).
+/// Sums what enters a total, exactly, and rounds it to the total scale: TT01 Art. 15 (sum
+/// of the indicators, maximum 18); Điện Biên rounds the exact sum to 2 decimals ("16,74",
+/// seed \[R\]). Returns the exact sum, the counted sum, and the latter rounded.
 fn total_of(
-    parts: impl Iterator<Item = (Decimal, Decimal)>,
+    parts: impl Iterator<Item = (Exact, Exact)>,
     profile: &CheckedProfile,
-) -> Option<(Decimal, Decimal)> {
-    let mut exact = Decimal::ZERO;
-    let mut sum = Decimal::ZERO;
+) -> Option<(Exact, Decimal)> {
+    let mut exact = Exact::zero();
+    let mut sum = Exact::zero();
     for (e, c) in parts {
-        exact = exact.checked_add(e)?;
-        sum = sum.checked_add(c)?;
+        exact = exact.add(&e);
+        sum = sum.add(&c);
     }
     let r = &profile.rounding;
-    Some((exact.normalize(), round(sum, r.total_decimals, r.strategy)))
+    Some((exact, sum.round(r.total_decimals, r.strategy)?))
+}
+
+/// The first of `bands` (by descending bound) that `value` reaches.
+fn band_at<'a>(bands: &'a [Band], value: &Exact) -> Option<&'a Band> {
+    bands.iter().find(|b| value.at_least(b.min))
 }
 
 /// A per-dossier indicator (TT01 Art. 14–15): the average of the dossiers' points, rounded
@@ -217,7 +232,7 @@ fn per_unit(
 /// the same basis as the unit's rating (interpretation `ratingBasis` \[D\]).
 fn official_score(
     name: Option<String>,
-    parts: &[Option<(Decimal, Decimal)>; 5],
+    parts: [Option<(Exact, Exact)>; 5],
     dossiers: u64,
     profile: &CheckedProfile,
     interp: &Interpretations,
@@ -226,23 +241,26 @@ fn official_score(
     let summed = parts
         .iter()
         .all(Option::is_some)
-        .then(|| total_of(parts.iter().flatten().copied(), profile));
-    let summed = summed.flatten();
-    match summed {
-        Some((exact, value)) if dossiers > 0 => OfficialScore {
+        .then(|| total_of(parts.into_iter().flatten(), profile));
+    let scored = summed.flatten().and_then(|(exact, value)| {
+        let basis = match interp.rating_basis {
+            RatingBasis::ReportedTotal => Exact::decimal(value)?,
+            RatingBasis::ExactTotal => exact.clone(),
+        };
+        Some((
+            exact.to_decimal()?,
+            value,
+            band_at(&profile.official_bands, &basis),
+        ))
+    });
+    match scored {
+        Some((exact, value, band)) if dossiers > 0 => OfficialScore {
             name,
             dossiers,
             exact: Some(exact),
             value: Some(value),
             maximum: 10,
-            band: band_of(
-                &profile.official_bands,
-                match interp.rating_basis {
-                    RatingBasis::ReportedTotal => value,
-                    RatingBasis::ExactTotal => exact,
-                },
-            )
-            .map(Rating::from),
+            band: band.map(Rating::from),
         },
         _ => OfficialScore {
             name,
@@ -258,12 +276,13 @@ fn official_score(
 fn individual(o: &Official, profile: &CheckedProfile, interp: &Interpretations) -> OfficialScore {
     let parts = PER_DOSSIER.map(|id| {
         o.grades(id)
-            .and_then(average)
-            .map(|(_, _, e)| (e, counted(e, profile)))
+            .map(|g| per_dossier(id, *g, profile))
+            .as_ref()
+            .and_then(part_of)
     });
     official_score(
         Some(o.name.clone()),
-        &parts,
+        parts,
         o.total_time.dossiers(),
         profile,
         interp,
@@ -273,44 +292,45 @@ fn individual(o: &Official, profile: &CheckedProfile, interp: &Interpretations) 
 /// The total of the applicable indicators' (exact, counted) scores, and the rating
 /// (TT01 Art. 15 bands; not-applicable indicators per interpretation `notApplicable` \[D\]).
 pub(crate) fn total(
-    parts: impl Iterator<Item = (Decimal, Decimal)>,
+    parts: impl Iterator<Item = (Exact, Exact)>,
     profile: &CheckedProfile,
     interp: &Interpretations,
 ) -> Result<Total, Errors> {
     let mut applicable = 0u8;
     let (exact, value) =
         total_of(parts.inspect(|_| applicable += 1), profile).ok_or_else(|| overflow("total"))?;
-    let maximum = Decimal::from(2 * u32::from(applicable));
+    let maximum = 2 * u64::from(applicable);
     let reported = match interp.rating_basis {
-        RatingBasis::ReportedTotal => value,
-        RatingBasis::ExactTotal => exact,
-    };
-    // The rating is taken on total × 18 / maximum; bands compare by cross-multiplication
-    // so that a basis such as 14,99…(repeating) never rounds into the next band.
+        RatingBasis::ReportedTotal => Exact::decimal(value),
+        RatingBasis::ExactTotal => Some(exact.clone()),
+    }
+    .ok_or_else(|| overflow("total"))?;
+    // The rating is taken on total × 18 / maximum, compared exactly with the bands, so that
+    // a basis such as 14,99…(repeating) never rounds into the next band.
     let (rating_basis, band) = match interp.not_applicable {
         NotApplicablePolicy::ScaleToMaximum if applicable > 0 && applicable < 9 => {
             let scaled = reported
-                .checked_mul(Decimal::from(18))
+                .scale(18, maximum)
                 .ok_or_else(|| overflow("total"))?;
-            let basis = scaled
-                .checked_div(maximum)
-                .ok_or_else(|| overflow("total"))?
-                .normalize();
-            let band = profile
-                .unit_bands
-                .iter()
-                .find(|b| b.min.checked_mul(maximum).is_some_and(|m| scaled >= m));
-            (basis, band)
+            let basis = scaled.to_decimal().ok_or_else(|| overflow("total"))?;
+            (basis, band_at(&profile.unit_bands, &scaled))
         }
-        _ => (reported, band_of(&profile.unit_bands, reported)),
+        _ => {
+            let basis = match interp.rating_basis {
+                RatingBasis::ReportedTotal => Some(value),
+                RatingBasis::ExactTotal => exact.to_decimal(),
+            };
+            let basis = basis.ok_or_else(|| overflow("total"))?;
+            (basis, band_at(&profile.unit_bands, &reported))
+        }
     };
     let maximum = round(
-        maximum,
+        Decimal::from(maximum),
         profile.rounding.maximum_decimals,
         profile.rounding.strategy,
     );
     Ok(Total {
-        exact,
+        exact: exact.to_decimal().ok_or_else(|| overflow("total"))?,
         value,
         maximum,
         applicable,
@@ -348,21 +368,12 @@ pub fn compute(
         s.position = i as u8 + 1;
     }
 
-    let total = total(
-        indicators.iter().filter_map(|s| s.exact.zip(s.counted)),
-        profile,
-        interp,
-    )?;
+    let total = total(indicators.iter().filter_map(part_of), profile, interp)?;
 
     // The unit's evaluation reuses its indicator scores.
-    let unit_parts = PER_DOSSIER.map(|id| {
-        indicators
-            .iter()
-            .find(|s| s.id == id)
-            .and_then(|s| s.exact.zip(s.counted))
-    });
+    let unit_parts = PER_DOSSIER.map(|id| indicators.iter().find(|s| s.id == id).and_then(part_of));
     let officials = Officials {
-        unit: official_score(None, &unit_parts, report.resolved_total(), profile, interp),
+        unit: official_score(None, unit_parts, report.resolved_total(), profile, interp),
         individuals: report
             .officials
             .iter()
