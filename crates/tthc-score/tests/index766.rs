@@ -183,6 +183,11 @@ fn complement_by_hand() {
     // The two rates may add up beyond 100 %: the complement is 0 %, and a note says so.
     let r = score(&with(full(), "5.4", 150, 100));
     assert_eq!(points(&r, "5.4"), Some(d("0.00")));
+    let i = r.indicators.iter().find(|i| i.id == "5.4").unwrap();
+    assert_eq!(
+        i.derivation.en,
+        "R = 150 / 100 = 150.00 %; 100 % − R = −50.00 % → 0 %; points = (100 % − R) × 6 / 90 = 0.00"
+    );
     assert!(r
         .notes
         .iter()

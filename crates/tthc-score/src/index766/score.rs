@@ -317,9 +317,15 @@ fn ratio_points(ind: &IndexIndicator, n: u64, d: u64) -> (Decimal, Localized) {
             let p = convert::complement(n, d, max, *threshold);
             let t = threshold.unwrap_or(Decimal::ONE_HUNDRED);
             let c = convert::percent(d - n.min(d), d).unwrap_or_default();
+            // Rates adding up beyond 100 %: the complement is negative, counted as 0 %.
+            let below = convert::percent(n.saturating_sub(d), d).unwrap_or_default();
             let words = Localized::each(|l| {
                 let pts = if l == Lang::Vi { "điểm" } else { "points" };
-                let base = format!("{}; 100 % − R = {} %", head(l), two(c, l));
+                let base = if n > d {
+                    format!("{}; 100 % − R = −{} % → 0 %", head(l), two(below, l))
+                } else {
+                    format!("{}; 100 % − R = {} %", head(l), two(c, l))
+                };
                 if p == max {
                     match l {
                         Lang::Vi => {
