@@ -48,33 +48,37 @@ pub const MAX_DECIMALS: u32 = 8;
 /// A quotient too large for 25 places in a decimal (28 digits: about 7,923 and above, a
 /// ratio shown only) keeps as many places as fit.
 pub fn quotient(p: u64, n: u64) -> Option<Decimal> {
-    quotient_to_25(p, n).or_else(|| {
-        let e = Exact::ratio(p, n)?;
-        (0..EXACT_SCALE)
-            .rev()
-            .find_map(|places| e.round(places, Rounding::HalfUp))
-            .map(|d| d.normalize())
-    })
-}
-
-fn quotient_to_25(p: u64, n: u64) -> Option<Decimal> {
     if n == 0 {
         return None;
     }
-    let (int, mut rem) = (p / n, p % n);
-    let mut mantissa = i128::from(int);
+    let (int, rem) = (u128::from(p / n), p % n);
+    (0..=EXACT_SCALE)
+        .rev()
+        .find_map(|places| ratio_to(int, rem, n, places))
+}
+
+/// `int + rem / n` (with `rem < n`) to `places` places, half-up, without trailing zeros;
+/// `None` beyond a decimal's range.
+fn ratio_to(int: u128, mut rem: u64, n: u64, places: u32) -> Option<Decimal> {
+    let mut mantissa = i128::try_from(int).ok()?;
     let mut scale = 0;
-    // Three digits per step while rem · 1000 fits in u64 (always, for counts below 2^53):
-    // u64 division is several times faster than u128 division. A zero remainder ends the
-    // expansion: the quotient is exact.
-    let chunked = n < (1 << 54);
-    while scale < EXACT_SCALE && rem != 0 {
-        let (digits, base) = if chunked && EXACT_SCALE - scale >= 3 {
-            (3, 1000u64)
-        } else {
-            (1, 10u64)
-        };
-        let (q, r) = if chunked {
+    // As many digits per step as keep rem · 10^k within a u64 (u64 division is several
+    // times faster than u128's): 16 for a thousand dossiers, 2 steps for 25 places. A zero
+    // remainder ends the expansion: the quotient is exact.
+    const FITS: [u64; 20] = {
+        let mut t = [0; 20];
+        let mut k = 0;
+        while k < 20 {
+            t[k] = u64::MAX / 10u64.pow(k as u32);
+            k += 1;
+        }
+        t
+    };
+    let most = (0..20).rev().find(|&k| FITS[k] >= n).unwrap_or(0) as u32;
+    while scale < places && rem != 0 {
+        let digits = most.clamp(1, places - scale);
+        let base = 10u64.pow(digits);
+        let (q, r) = if most > 0 {
             let x = rem * base;
             (x / n, x % n)
         } else {
@@ -103,80 +107,167 @@ fn quotient_to_25(p: u64, n: u64) -> Option<Decimal> {
 /// but its quotients add up to 3.9999999999999999999999999 (rules.md: "total = exact sum
 /// rounded to 2 decimals"; bounds are inclusive).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Exact {
-    num: Big,
-    den: Big,
+pub struct Exact(Ratio);
+
+/// A report's parts share one denominator (its resolved dossiers) or a few small ones:
+/// integers of 128 and 64 bits hold them; big integers only when they do not.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Ratio {
+    Small {
+        num: u128,
+        den: u64,
+    },
+    /// Boxed: the small form is what moves around.
+    Big(Box<(Big, Big)>),
+}
+
+fn gcd(mut a: u64, mut b: u64) -> u64 {
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    a
 }
 
 impl Exact {
     /// Zero.
     pub fn zero() -> Exact {
-        Exact {
-            num: Big::from(0u128),
-            den: Big::from(1u128),
-        }
+        Exact(Ratio::Small { num: 0, den: 1 })
     }
 
     /// `p / n`; `None` when `n` is zero.
     pub fn ratio(p: u64, n: u64) -> Option<Exact> {
-        (n > 0).then(|| Exact {
-            num: Big::from(u128::from(p)),
-            den: Big::from(u128::from(n)),
-        })
+        (n > 0).then_some(Exact(Ratio::Small {
+            num: u128::from(p),
+            den: n,
+        }))
     }
 
     /// A non-negative decimal, exactly; `None` when negative.
     pub fn decimal(d: Decimal) -> Option<Exact> {
-        Some(Exact {
-            num: Big::from(u128::try_from(d.mantissa()).ok()?),
-            den: Big::from(10u128.pow(d.scale())),
-        })
+        let num = u128::try_from(d.mantissa()).ok()?;
+        let scale = 10u128.pow(d.scale());
+        Some(Exact(match u64::try_from(scale) {
+            Ok(den) => Ratio::Small { num, den },
+            Err(_) => Ratio::Big(Box::new((Big::from(num), Big::from(scale)))),
+        }))
+    }
+
+    /// Numerator and denominator as big integers.
+    fn big(&self) -> (Big, Big) {
+        match &self.0 {
+            Ratio::Small { num, den } => (Big::from(*num), Big::from(u128::from(*den))),
+            Ratio::Big(b) => (b.0.clone(), b.1.clone()),
+        }
     }
 
     /// The sum.
     pub fn add(&self, o: &Exact) -> Exact {
-        Exact {
-            num: self.num.mul(&o.den).add(&o.num.mul(&self.den)),
-            den: self.den.mul(&o.den),
+        if let (Ratio::Small { num: a, den: x }, Ratio::Small { num: b, den: y }) = (&self.0, &o.0)
+        {
+            // Without a division: one denominator (a report's parts), or an integer.
+            let quick = match (*x, *y) {
+                (x, y) if x == y => a.checked_add(*b).map(|num| (num, x)),
+                (1, y) => a
+                    .checked_mul(u128::from(y))
+                    .and_then(|a| a.checked_add(*b))
+                    .map(|n| (n, y)),
+                (x, 1) => b
+                    .checked_mul(u128::from(x))
+                    .and_then(|b| b.checked_add(*a))
+                    .map(|n| (n, x)),
+                _ => None,
+            };
+            if let Some((num, den)) = quick {
+                return Exact(Ratio::Small { num, den });
+            }
+            let g = gcd(*x, *y);
+            let small = (x / g).checked_mul(*y).and_then(|den| {
+                let a = a.checked_mul(u128::from(den / x))?;
+                let b = b.checked_mul(u128::from(den / y))?;
+                Some(Ratio::Small {
+                    num: a.checked_add(b)?,
+                    den,
+                })
+            });
+            if let Some(r) = small {
+                return Exact(r);
+            }
         }
+        let ((a, x), (b, y)) = (self.big(), o.big());
+        Exact(Ratio::Big(Box::new((a.mul(&y).add(&b.mul(&x)), x.mul(&y)))))
     }
 
     /// The value times `k` / `d`; `None` when `d` is zero.
     pub fn scale(&self, k: u64, d: u64) -> Option<Exact> {
-        (d > 0).then(|| Exact {
-            num: self.num.mul(&Big::from(u128::from(k))),
-            den: self.den.mul(&Big::from(u128::from(d))),
-        })
+        if d == 0 {
+            return None;
+        }
+        if let Ratio::Small { num, den } = &self.0 {
+            let small = num.checked_mul(u128::from(k)).zip(den.checked_mul(d));
+            if let Some((num, den)) = small {
+                return Some(Exact(Ratio::Small { num, den }));
+            }
+        }
+        let (num, den) = self.big();
+        let (k, d) = (Big::from(u128::from(k)), Big::from(u128::from(d)));
+        Some(Exact(Ratio::Big(Box::new((num.mul(&k), den.mul(&d))))))
     }
 
     /// Whether the value is at least `d` (a band's inclusive lower bound).
     pub fn at_least(&self, d: Decimal) -> bool {
-        match u128::try_from(d.mantissa()) {
-            // num / den ≥ m / 10^s  ⇔  num · 10^s ≥ m · den
-            Ok(m) => {
-                let scaled = self.num.mul(&Big::from(10u128.pow(d.scale())));
-                scaled.cmp(&Big::from(m).mul(&self.den)) != std::cmp::Ordering::Less
+        let Ok(m) = u128::try_from(d.mantissa()) else {
+            return true; // d < 0 ≤ value
+        };
+        let pow = 10u128.pow(d.scale());
+        // num / den ≥ m / 10^s  ⇔  num · 10^s ≥ m · den
+        if let Ratio::Small { num, den } = &self.0 {
+            if let (Some(l), Some(r)) = (num.checked_mul(pow), m.checked_mul(u128::from(*den))) {
+                return l >= r;
             }
-            Err(_) => true, // d < 0 ≤ value
         }
+        let (num, den) = self.big();
+        let l = num.mul(&Big::from(pow));
+        l.cmp(&Big::from(m).mul(&den)) != std::cmp::Ordering::Less
     }
 
     /// The value rounded to `decimals` (≤ 28) places with `strategy`, exactly; `None` beyond
     /// a decimal's range.
     pub fn round(&self, decimals: u32, strategy: Rounding) -> Option<Decimal> {
-        // Half-up, for values ≥ 0: ⌊(2 · num · 10^d + den) / (2 · den)⌋.
         let Rounding::HalfUp = strategy;
-        let n = self.num.mul(&Big::from(2 * 10u128.checked_pow(decimals)?));
-        let q = n
-            .add(&self.den)
-            .quotient(&self.den.mul(&Big::from(2u128)))?;
-        Decimal::try_from_i128_with_scale(i128::try_from(q).ok()?, decimals).ok()
+        let mut r = match &self.0 {
+            Ratio::Small { num, den } => {
+                let rem = (num % u128::from(*den)) as u64;
+                ratio_to(num / u128::from(*den), rem, *den, decimals)?
+            }
+            // Half-up, for values ≥ 0: ⌊(2 · num · 10^d + den) / (2 · den)⌋.
+            Ratio::Big(b) => {
+                let (num, den) = (&b.0, &b.1);
+                let n = num.mul(&Big::from(2 * 10u128.checked_pow(decimals)?));
+                let q = n.add(den).quotient(&den.mul(&Big::from(2u128)))?;
+                Decimal::try_from_i128_with_scale(i128::try_from(q).ok()?, decimals).ok()?
+            }
+        };
+        r.rescale(decimals);
+        Some(r)
     }
 
     /// The value to [`EXACT_SCALE`] places, half-up, without trailing zeros: the "exact"
     /// figure a scorecard shows.
     pub fn to_decimal(&self) -> Option<Decimal> {
-        Some(self.round(EXACT_SCALE, Rounding::HalfUp)?.normalize())
+        // Fewer places only for a value too large for 25 (never a score: ≤ 18).
+        (0..=EXACT_SCALE)
+            .rev()
+            .find_map(|places| self.round(places, Rounding::HalfUp))
+            .map(|d| d.normalize())
+    }
+
+    /// `p / n` held as big integers: the tests check both representations agree.
+    #[cfg(test)]
+    fn big_ratio(p: u64, n: u64) -> Exact {
+        Exact(Ratio::Big(Box::new((
+            Big::from(u128::from(p)),
+            Big::from(u128::from(n)),
+        ))))
     }
 }
 
@@ -477,6 +568,16 @@ mod tests {
                 den *= i128::from(n);
             }
             let e = sum(&parts);
+            // The same sum held in big integers from the start.
+            let b = parts
+                .iter()
+                .fold(Exact::big_ratio(0, 1), |a, &(p, n)| a.add(&Exact::big_ratio(p, n)));
+            for places in [decimals, 20, EXACT_SCALE] {
+                proptest::prop_assert_eq!(
+                    e.round(places, Rounding::HalfUp),
+                    b.round(places, Rounding::HalfUp)
+                );
+            }
             let scale = 10i128.pow(decimals);
             let q = (2 * num * scale + den) / (2 * den);
             proptest::prop_assert_eq!(
@@ -484,8 +585,10 @@ mod tests {
                 Decimal::from_i128_with_scale(q, decimals)
             );
             // A bound with two decimals: num / den ≥ bound / 100.
-            let b = Decimal::new(bound as i64, 2);
-            proptest::prop_assert_eq!(e.at_least(b), num * 100 >= i128::from(bound) * den);
+            let edge = Decimal::new(bound as i64, 2);
+            let want = num * 100 >= i128::from(bound) * den;
+            proptest::prop_assert_eq!(e.at_least(edge), want);
+            proptest::prop_assert_eq!(b.at_least(edge), want);
             let q25 = (2 * num * 10i128.pow(20) + den) / (2 * den);
             // To 20 places (where the reference fits an i128).
             proptest::prop_assert_eq!(

@@ -275,10 +275,15 @@ fn official_score(
 
 fn individual(o: &Official, profile: &CheckedProfile, interp: &Interpretations) -> OfficialScore {
     let parts = PER_DOSSIER.map(|id| {
-        o.grades(id)
-            .map(|g| per_dossier(id, *g, profile))
-            .as_ref()
-            .and_then(part_of)
+        let (p, n, exact) = average(o.grades(id)?)?;
+        let r = &profile.rounding;
+        let whole = Exact::ratio(p, n)?;
+        let counted = if r.total_of_rounded_indicators {
+            Exact::decimal(round(exact, r.indicator_decimals, r.strategy))?
+        } else {
+            whole.clone()
+        };
+        Some((whole, counted))
     });
     official_score(
         Some(o.name.clone()),
