@@ -396,17 +396,39 @@ fn items<T>(
             paths.push(f.clone());
         }
     }
+    // A file that is not UTF-8 or not JSON is that file's error: the others are still read.
     let mut out = Vec::new();
     for p in paths {
-        let text = read_all(&p)?;
+        let text = if p == "-" {
+            read_all(&p)?
+        } else {
+            let bytes = std::fs::read(&p).map_err(|e| Fail::Read(format!("{p}: {e}")))?;
+            match String::from_utf8(bytes) {
+                Ok(t) => t,
+                Err(_) => {
+                    let e = Problem::new(
+                        tthc_score::Code::NotUtf8,
+                        "",
+                        "Tệp không phải UTF-8 (hãy lưu dạng UTF-8)",
+                        "the file is not UTF-8 (save it as UTF-8)",
+                    );
+                    out.push((p.clone(), Err(Errors::one(e))));
+                    continue;
+                }
+            }
+        };
         if text
             .trim_start_matches('\u{feff}')
             .trim_start()
             .starts_with('[')
         {
-            let items: Vec<&serde_json::value::RawValue> = parse_json(&text)?;
-            for (i, raw) in items.iter().enumerate() {
-                out.push((format!("{p}[{i}]"), read(raw.get())));
+            match parse_json::<Vec<&serde_json::value::RawValue>>(&text) {
+                Ok(items) => {
+                    for (i, raw) in items.iter().enumerate() {
+                        out.push((format!("{p}[{i}]"), read(raw.get())));
+                    }
+                }
+                Err(e) => out.push((p.clone(), Err(Errors::one(e)))),
             }
         } else {
             out.push((p.clone(), read(&text)));

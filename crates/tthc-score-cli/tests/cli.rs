@@ -366,6 +366,16 @@ fn batch_keeps_every_outcome_in_order_and_ranks_the_units() {
         .position(|l| l.starts_with("2,UBND cấp xã,Communes,1,1.25"))
         .unwrap();
     assert!(district < commune, "{t}");
+    // A file that is not JSON, or not UTF-8, is that file's error: the others are scored.
+    let broken = temp("broken.json", r#"[{"a":1,,}]"#);
+    let latin1 = std::env::temp_dir().join(format!("tthc-latin1-{}.json", std::process::id()));
+    std::fs::write(&latin1, b"{\"unit\": \"x\xe3\"}").unwrap();
+    let o = run(&["batch", DISTRICT, &broken, latin1.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v[0]["scorecard"]["total"]["value"], "16.74");
+    assert_eq!(v[1]["errors"][0]["code"], "INVALID_JSON");
+    assert_eq!(v[2]["errors"][0]["code"], "NOT_UTF8");
 }
 
 #[test]

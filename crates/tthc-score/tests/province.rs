@@ -321,6 +321,111 @@ fn a_published_table_with_each_kind_of_discrepancy() {
     assert_eq!(e.code.as_str(), "COLUMN_MISSING");
 }
 
+/// The independent check's cases: a total is flagged exactly when no true scores within
+/// the rounding of the printed cells add up to it (a year's per-unit means are rounded
+/// cells too), a row with a missing or extra cell or without a total is never passed over.
+#[test]
+fn a_published_total_is_checked_by_what_rounding_allows() {
+    use tthc_score::province::audit_table;
+    let p = find("dien-bien-2019").unwrap();
+    let q2: tthc_score::input::Period = "2021-Q2".parse().unwrap();
+    let y: tthc_score::input::Period = "2021".parse().unwrap();
+    let head = "unit,c1,c2,c3,c4,c5,c6,c7,c8,c9,total,rating\n";
+    let codes = |text: &str, period| -> Vec<(String, String)> {
+        audit_table(&format!("{head}{text}"), p, Some(period))
+            .unwrap()
+            .findings
+            .iter()
+            .map(|f| (f.unit.clone(), f.code.as_str().to_string()))
+            .collect()
+    };
+    let mismatch = |u: &str| (u.to_string(), "TABLE_TOTAL_MISMATCH".to_string());
+    // The seed's scores (Σ 16,73): each averaged cell within ±0,005 and 2,00 at most 2, so
+    // the true sum lies in [16,705; 16,745): 16,71 … 16,74 are possible, 16,70 and 16,75
+    // are not.
+    let seed = "1.91,1.91,2.00,2.00,1.91,2,2,2,1";
+    let rows: String = ["16.70", "16.71", "16.74", "16.75"]
+        .iter()
+        .map(|t| format!("S{t},{seed},{t},Xuất sắc\n"))
+        .collect();
+    assert_eq!(codes(&rows, &q2), [mismatch("S16.70"), mismatch("S16.75")]);
+    // 2,00 cannot round up: five of them and 7 make 16,98 … 17,00, not 17,01.
+    let full = "2.00,2.00,2.00,2.00,2.00,2,2,2,1";
+    let rows: String = ["16.97", "16.98", "17.00", "17.01"]
+        .iter()
+        .map(|t| format!("F{t},{full},{t},Xuất sắc\n"))
+        .collect();
+    assert_eq!(codes(&rows, &q2), [mismatch("F16.97"), mismatch("F17.01")]);
+    // A year's means of the per-unit levels (2, 2, 1 → 1,67): 3 × 5/3 + 2 = 7,00.
+    // Rated on total × 18 / 8: 15,75 and 11,99.
+    let year = ",,,,,,1.67,1.67,1.67,2,7.00,Xuất sắc\nZ,,,,,,1.33,1.33,1.33,1.33,5.33,Khá\n";
+    assert_eq!(codes(&format!("Y{year}"), &y), []);
+    // Broken rows: a missing cell, an extra one, an open quote; an empty total is a finding
+    // and the rating is still checked against the scores (9,00 is Khá, not Yếu).
+    let broken = "A,2.00,2.00\nB,2.00,2.00,2.00,2.00,2.00,2,2,2,2,18.00,Xuất sắc,x\n\
+                  C,1.00,1.00,1.00,1.00,1.00,1,1,1,1,,Yếu\nD,\"2,1\n";
+    let got = codes(broken, &q2);
+    let want = [
+        ("A", "TABLE_ROW_MALFORMED"),
+        ("B", "TABLE_ROW_MALFORMED"),
+        ("C", "TABLE_CELL_UNREADABLE"),
+        ("C", "TABLE_RATING_MISMATCH"),
+        ("D", "TABLE_ROW_MALFORMED"),
+    ];
+    let want: Vec<(String, String)> = want
+        .iter()
+        .map(|(u, c)| (u.to_string(), c.to_string()))
+        .collect();
+    assert_eq!(got, want);
+}
+
+/// A province table is of one period: a unit of another is its own error (the first unit
+/// that scores sets the period), and the others rank.
+#[test]
+fn a_batch_ranks_one_period() {
+    use tthc_score::province::{batch, UnitResult};
+    let reports = [
+        unit("A", "commune", 2, (10, 0, 0), [2, 2, 2, 2]),
+        unit("B", "commune", 1, (10, 0, 0), [2, 2, 2, 2]),
+        unit("C", "commune", 2, (5, 5, 0), [2, 2, 2, 2]),
+    ]
+    .map(|v| parse_report(&v.to_string()));
+    let p = find("dien-bien-2019").unwrap();
+    let b = batch(
+        reports,
+        p,
+        &Interpretations::default(),
+        RankOptions::default(),
+        false,
+    );
+    assert!(matches!(b.results[0], UnitResult::Row(_)));
+    let UnitResult::Errors(e) = &b.results[1] else {
+        panic!("{:?}", b.results[1])
+    };
+    assert_eq!(
+        (e[0].code.as_str(), e[0].path.as_str()),
+        ("INVALID_VALUE", "period")
+    );
+    assert!(
+        e[0].message
+            .en
+            .contains("2021-Q1 is not the table's (2021-Q2)"),
+        "{}",
+        e[0].message.en
+    );
+    assert_eq!(b.table.rows.len(), 2);
+    let p: tthc_score::input::Period = "2021-06".parse().unwrap();
+    assert_eq!(p.to_string(), "2021-06");
+    for text in ["2021-Q2", "2021"] {
+        assert_eq!(
+            text.parse::<tthc_score::input::Period>()
+                .unwrap()
+                .to_string(),
+            text
+        );
+    }
+}
+
 /// Options take a province's own profile as an object wherever they take a profile id
 /// (the JavaScript API's `{ profile: {...} }`); it is checked as it is read, and its
 /// problems are placed under `profile`.

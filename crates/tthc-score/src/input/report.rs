@@ -37,6 +37,17 @@ pub struct Period {
     pub month: Option<u8>,
 }
 
+/// As [`FromStr`](std::str::FromStr) reads it: `2021-Q2`, `2021-06` or `2021`.
+impl std::fmt::Display for Period {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match (self.quarter, self.month) {
+            (Some(q), _) => write!(f, "{}-Q{q}", self.year),
+            (None, Some(m)) => write!(f, "{}-{m:02}", self.year),
+            (None, None) => write!(f, "{}", self.year),
+        }
+    }
+}
+
 impl std::str::FromStr for Period {
     type Err = crate::error::Problem;
 

@@ -91,10 +91,16 @@ pub fn batch_mixed<'p, R: Borrow<Report>>(
     let mut results = Vec::new();
     let mut rows = Vec::new();
     let mut seen: Vec<Scoring<'p>> = vec![(profile, interp)];
+    // The table is of one period: the first unit that scores sets it.
+    let mut period = None;
     for u in units {
         let card = u.and_then(|(r, own)| {
             let (p, i) = own.unwrap_or((profile, interp));
             let card = scoring::compute(r.borrow(), p, i)?;
+            let first = *period.get_or_insert(card.period);
+            if card.period != first {
+                return Err(Errors::one(other_period(&card.period, &first)));
+            }
             // Only a unit that scores claims its profile's id.
             if own.is_some() {
                 known(&mut seen, (p, i)).map_err(Errors::one)?;
@@ -128,6 +134,17 @@ pub fn batch_mixed<'p, R: Borrow<Report>>(
         }
     }
     Batch { results, table }
+}
+
+/// A unit of another period than the table's (`INVALID_VALUE` at `period`): a province
+/// table ranks the units of one period (a rollup combines periods).
+fn other_period(p: &crate::input::Period, table: &crate::input::Period) -> Problem {
+    Problem::new(
+        Code::InvalidValue,
+        "period",
+        format!("Kỳ {p} khác kỳ của bảng ({table}): bảng xếp hạng chỉ gồm một kỳ"),
+        format!("period {p} is not the table's ({table}): a province table ranks one period"),
+    )
 }
 
 /// A unit as read: its report and, when it brings one, its own profile.

@@ -31,8 +31,12 @@ crate::base::codes::stable_codes! {
         OffGrid = "TABLE_OFF_GRID",
         /// (warning) A unit listed twice.
         DuplicateUnit = "TABLE_DUPLICATE_UNIT",
-        /// (error) A cell that cannot be read (a number, or a rating of the profile).
+        /// (error) A cell that cannot be read (a number, or a rating of the profile), or
+        /// an empty total.
         CellUnreadable = "TABLE_CELL_UNREADABLE",
+        /// (error) A row whose number of cells is not the header's (a missing or extra
+        /// cell, a quote that does not close): not checked further.
+        RowMalformed = "TABLE_ROW_MALFORMED",
     }
 }
 
@@ -241,6 +245,20 @@ pub fn audit_table(
             ),
             None => seen.push((key, line)),
         }
+        if cells.len() != header.len() {
+            let f = TableFacts {
+                text: Some(cells.len().to_string()),
+                ..Default::default()
+            };
+            let n = (cells.len(), header.len());
+            push(
+                TableCode::RowMalformed,
+                f,
+                format!("Dòng có {} ô, tiêu đề có {}", n.0, n.1),
+                format!("the row has {} cells, the header {}", n.0, n.1),
+            );
+            continue;
+        }
         let unreadable = |name: &str, text: &str| {
             (
                 TableCode::CellUnreadable,
@@ -294,8 +312,7 @@ pub fn audit_table(
         }
         let total = match number(cell(10)) {
             Ok(Some(t)) => Some(t),
-            Ok(None) => None,
-            Err(()) => {
+            Err(()) | Ok(None) => {
                 let (c, f, vi, en) = unreadable("total", cell(10));
                 push(c, f, vi, en);
                 None
@@ -321,37 +338,11 @@ pub fn audit_table(
             let (c, f, vi, en) = unreadable("rating", printed_rating);
             push(c, f, vi, en);
         }
-        let Some(total) = total.filter(|_| readable) else {
+        if !readable {
             continue;
-        };
+        }
         let applied: Vec<Decimal> = scores.iter().flatten().copied().collect();
         let recomputed = applied.iter().sum::<Decimal>();
-        // The sum of printed scores may differ from the printed total by the rounding of
-        // each averaged score and of the total (none when the profile sums rounded scores).
-        let averaged = scores
-            .iter()
-            .zip(&per_unit)
-            .filter(|(s, u)| s.is_some() && !**u)
-            .count();
-        let tolerance = if r.total_of_rounded_indicators {
-            half(r.total_decimals)
-        } else {
-            half(r.indicator_decimals) * Decimal::from(averaged as u64) + half(r.total_decimals)
-        };
-        let difference = total - recomputed;
-        let (total_vi, total_en) = (vi(total), en(total));
-        let (recomputed_vi, recomputed_en) = (vi(recomputed), en(recomputed));
-        let (difference_vi, difference_en) = (vi(difference), en(difference));
-        if difference.abs() > tolerance {
-            let f = TableFacts {
-                column: Some("total".into()),
-                printed: Some(total),
-                recomputed: Some(recomputed),
-                difference: Some(difference),
-                ..Default::default()
-            };
-            push(TableCode::TotalMismatch, f, format!("Tổng điểm in {total_vi} khác tổng các điểm {recomputed_vi} (chênh lệch {difference_vi})"), format!("the printed total {total_en} is not the sum of the scores, {recomputed_en} (difference {difference_en})"));
-        }
         // The rating, on total × 18 / maximum when indicators are not applicable.
         let maximum = Decimal::from(2 * applied.len() as u64);
         let basis = |t: Decimal| {
@@ -362,17 +353,7 @@ pub fn audit_table(
             }
         };
         let of = |t: Decimal| band_of(&profile.unit_bands, round(basis(t), 8, r.strategy));
-        let (by_printed, by_recomputed) = (of(total), of(recomputed));
-        let code = |b: Option<&Band>| b.map(|b| b.code.clone());
-        let facts = || TableFacts {
-            column: Some("rating".into()),
-            printed: Some(total),
-            recomputed: Some(recomputed),
-            printed_rating: band.map(|b| b.code.clone()),
-            rating_of_printed_total: code(by_printed),
-            rating_of_recomputed_total: code(by_recomputed),
-            ..Default::default()
-        };
+        let by_recomputed = of(recomputed);
         let label = |b: Option<&Band>, vi: bool| {
             b.map_or(String::new(), |b| {
                 if vi {
@@ -381,6 +362,92 @@ pub fn audit_table(
                     b.label.en.to_string()
                 }
             })
+        };
+        let (recomputed_vi, recomputed_en) = (vi(recomputed), en(recomputed));
+        let code = |b: Option<&Band>| b.map(|b| b.code.clone());
+        let Some(total) = total else {
+            // No total to compare: the printed rating is still checked against the scores.
+            if band.is_some() && band.map(|b| &b.code) != by_recomputed.map(|b| &b.code) {
+                let f = TableFacts {
+                    column: Some("rating".into()),
+                    recomputed: Some(recomputed),
+                    printed_rating: band.map(|b| b.code.clone()),
+                    rating_of_recomputed_total: code(by_recomputed),
+                    ..Default::default()
+                };
+                push(
+                    TableCode::RatingMismatch,
+                    f,
+                    format!(
+                        "Theo tổng các điểm ({recomputed_vi}) đơn vị xếp loại {}, không phải {}",
+                        label(by_recomputed, true),
+                        label(band, true)
+                    ),
+                    format!(
+                        "by the sum of its scores ({recomputed_en}) the unit rates {}, not {}",
+                        label(by_recomputed, false),
+                        label(band, false)
+                    ),
+                );
+            }
+            continue;
+        };
+        // The printed total is possible when some true scores, each within the rounding of
+        // its printed cell (and within 0–2), add up to a sum that rounds to it. Rounded
+        // cells: the averaged (per-dossier) scores and, in a year's table, a per-unit mean
+        // that is not whole (2 × 5/3 + 2 = 7,00 from 1,67, 1,67, 1,67 and 2). Under TT01 the
+        // total sums the printed scores: only the total's own rounding.
+        let ht = half(r.total_decimals);
+        let (low, high, closed) = if r.total_of_rounded_indicators {
+            (recomputed, recomputed, true)
+        } else {
+            let h = half(r.indicator_decimals);
+            let two = Decimal::from(2);
+            let mut bounds = (Decimal::ZERO, Decimal::ZERO, true);
+            for (s, u) in scores.iter().zip(&per_unit) {
+                let Some(c) = *s else { continue };
+                if *u && c.fract().is_zero() {
+                    bounds.0 += c;
+                    bounds.1 += c;
+                } else {
+                    // From c − h to below c + h (half-up), within 0–2 (a cell outside
+                    // has its own finding and is taken as printed).
+                    let in_range = c >= Decimal::ZERO && c <= two;
+                    let capped = in_range && c + h > two;
+                    bounds.0 += if in_range {
+                        (c - h).max(Decimal::ZERO)
+                    } else {
+                        c - h
+                    };
+                    bounds.1 += if capped { two } else { c + h };
+                    bounds.2 &= capped;
+                }
+            }
+            bounds
+        };
+        let possible = total + ht > low && (total - ht < high || (closed && total - ht == high));
+        let difference = total - recomputed;
+        let (total_vi, total_en) = (vi(total), en(total));
+        let (difference_vi, difference_en) = (vi(difference), en(difference));
+        if !possible {
+            let f = TableFacts {
+                column: Some("total".into()),
+                printed: Some(total),
+                recomputed: Some(recomputed),
+                difference: Some(difference),
+                ..Default::default()
+            };
+            push(TableCode::TotalMismatch, f, format!("Tổng điểm in {total_vi} khác tổng các điểm {recomputed_vi} (chênh lệch {difference_vi})"), format!("the printed total {total_en} is not the sum of the scores, {recomputed_en} (difference {difference_en})"));
+        }
+        let by_printed = of(total);
+        let facts = || TableFacts {
+            column: Some("rating".into()),
+            printed: Some(total),
+            recomputed: Some(recomputed),
+            printed_rating: band.map(|b| b.code.clone()),
+            rating_of_printed_total: code(by_printed),
+            rating_of_recomputed_total: code(by_recomputed),
+            ..Default::default()
         };
         if band.is_some() && band.map(|b| &b.code) != by_printed.map(|b| &b.code) {
             push(TableCode::RatingMismatch, facts(), format!("Xếp loại in \"{printed_rating}\" không khớp tổng điểm in {total_vi} ({})", label(by_printed, true)), format!("the printed rating \"{printed_rating}\" does not match the printed total {total_en} ({})", label(by_printed, false)));
