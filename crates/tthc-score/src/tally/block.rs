@@ -9,7 +9,7 @@ use crate::calendar::{Calendar, DateTime, Reach};
 use crate::classify::{anchor, class_bits, order_faults, Class, Row, Rules, NONE};
 use std::ops::Range;
 
-/// Dossiers per block: a block's columns and results (about 30 KB) stay in the first-level
+/// Dossiers per block: a block's columns and results (about 33 KB) stay in the first-level
 /// cache between its passes (256 and 2,048 measured no better).
 pub(super) const BLOCK: usize = 512;
 
