@@ -105,17 +105,21 @@ fn records(csv: &[u8]) -> (u64, u64, bool) {
     let (mut n, mut all) = (0u64, 0u64);
     let mut first = true;
     let mut last_blank = false;
+    let (mut read, mut start) = (0, 0);
     loop {
         let (res, nin, _, nend) = rdr.read_record(input, &mut out, &mut ends);
         input = &input[nin..];
+        read += nin;
         match res {
             csv_core::ReadRecordResult::Record => {
-                let mut start = 0;
-                let blank = ends[..nend].iter().all(|&e| {
-                    let f = &out[start..e];
-                    start = e;
-                    std::str::from_utf8(f).is_ok_and(|s| s.trim().is_empty())
-                });
+                // Blank: one cell of nothing but spaces (a row of empty cells is a row; the
+                // raw text tells, as csv_core gives a last "," at the end of input as one
+                // empty field).
+                let raw = &csv[start..read];
+                start = read;
+                let blank = nend == 1
+                    && !raw.contains(&b',')
+                    && std::str::from_utf8(&out[..ends[0]]).is_ok_and(|s| s.trim().is_empty());
                 if !std::mem::take(&mut first) {
                     n += u64::from(!blank);
                     all += 1;

@@ -75,18 +75,27 @@ pub fn check_card(card: &Scorecard, profile: &Profile) {
         "basis {}",
         t.rating_basis
     );
-    let summed: Decimal = if rp.total_of_rounded_indicators {
-        card.indicators.iter().filter_map(|s| s.counted).sum()
-    } else {
-        card.indicators
-            .iter()
-            .filter_map(|s| s.exact.filter(|_| s.applicable))
-            .sum()
-    };
-    assert_eq!(
-        t.value,
+    // The total is the rounding of the exact sum: TT01 adds the rounded indicators (exact
+    // decimals); otherwise the quotients p / n, which share the denominator n (every
+    // per-dossier group adds up to the resolved dossiers), in integers.
+    let value = if rp.total_of_rounded_indicators {
+        let summed: Decimal = card.indicators.iter().filter_map(|s| s.counted).sum();
         rounding::round(summed, rp.total_decimals, rp.strategy)
-    );
+    } else {
+        let applicable = card.indicators.iter().filter(|s| s.applicable);
+        let dens: Vec<u64> = applicable.clone().filter_map(|s| s.denominator).collect();
+        assert!(dens.windows(2).all(|w| w[0] == w[1]), "{dens:?}");
+        let n = u128::from(dens.first().copied().unwrap_or(1));
+        let num: u128 = applicable
+            .filter_map(|s| match s.numerator {
+                Some(p) => Some(u128::from(p)),
+                None => Some(u128::try_from(s.exact?.mantissa()).ok()? * n),
+            })
+            .sum();
+        let q = (2 * num * 10u128.pow(rp.total_decimals) + n) / (2 * n);
+        Decimal::from_i128_with_scale(q as i128, rp.total_decimals)
+    };
+    assert_eq!(t.value, value);
     if let Some(r) = &t.rating {
         assert!(
             profile.unit_bands.iter().any(|b| b.code == r.code),

@@ -377,6 +377,25 @@ fn a_published_total_is_checked_by_what_rounding_allows() {
         .map(|(u, c)| (u.to_string(), c.to_string()))
         .collect();
     assert_eq!(got, want);
+    // The rating, too, by what the cells allow: 4/3 × 3 + 2 + 2 + 7 is exactly 15, though
+    // the printed cells add up to 14,99 (the review's case), with or without a total.
+    let thirds = "1.33,1.33,1.33,2.00,2.00,2,2,2,1";
+    let rows = format!("T,{thirds},15.00,Xuất sắc\nU,{thirds},,Xuất sắc\nV,{thirds},,Khá\n");
+    let got = codes(&rows, &q2);
+    let want = [
+        ("U", "TABLE_CELL_UNREADABLE"),
+        ("V", "TABLE_CELL_UNREADABLE"),
+        ("V", "TABLE_RATING_MISMATCH"),
+    ];
+    let want: Vec<(String, String)> = want
+        .iter()
+        .map(|(u, c)| (u.to_string(), c.to_string()))
+        .collect();
+    assert_eq!(got, want);
+    // Figures of 28 digits are out of range, and no sum of them is attempted.
+    let huge = "79228162514264337593543950335";
+    let rows = format!("H,{huge},{huge},,,,,,,,1,Yếu\nK,1,,,,,,,,,{huge},Yếu\n");
+    assert_eq!(codes(&rows, &q2).len(), 3);
 }
 
 /// A province table is of one period: a unit of another is its own error (the first unit
@@ -414,6 +433,32 @@ fn a_batch_ranks_one_period() {
         e[0].message.en
     );
     assert_eq!(b.table.rows.len(), 2);
+    // A unit refused for its profile does not set the period (the review's case): a
+    // profile object taking a built-in id, in Q1, then a unit of Q2.
+    use tthc_score::parse_batch_item;
+    use tthc_score::province::batch_items;
+    let fixture: Value = serde_json::from_str(include_str!(
+        "../../../tests/fixtures/province/batch-own-profiles.json"
+    ))
+    .unwrap();
+    let impostor = fixture["input"][3]["profile"].clone();
+    assert_eq!(impostor["id"], "dien-bien-2019");
+    let q1 = unit("Q", "commune", 1, (10, 0, 0), [2, 2, 2, 2]);
+    let items = [
+        parse_batch_item(&json!({ "report": q1, "profile": impostor }).to_string()),
+        parse_batch_item(&unit("R", "commune", 2, (10, 0, 0), [2, 2, 2, 2]).to_string()),
+    ];
+    let p = find("dien-bien-2019").unwrap();
+    let b = batch_items(&items, p, Default::default(), RankOptions::default(), false);
+    let UnitResult::Errors(e) = &b.results[0] else {
+        panic!("{:?}", b.results[0])
+    };
+    assert_eq!(e[0].code.as_str(), "PROFILE_MISMATCH");
+    assert!(
+        matches!(b.results[1], UnitResult::Row(0)),
+        "{:?}",
+        b.results[1]
+    );
     let p: tthc_score::input::Period = "2021-06".parse().unwrap();
     assert_eq!(p.to_string(), "2021-06");
     for text in ["2021-Q2", "2021"] {

@@ -97,14 +97,14 @@ pub fn batch_mixed<'p, R: Borrow<Report>>(
         let card = u.and_then(|(r, own)| {
             let (p, i) = own.unwrap_or((profile, interp));
             let card = scoring::compute(r.borrow(), p, i)?;
-            let first = *period.get_or_insert(card.period);
-            if card.period != first {
+            if let Some(first) = period.filter(|f| *f != card.period) {
                 return Err(Errors::one(other_period(&card.period, &first)));
             }
-            // Only a unit that scores claims its profile's id.
+            // Only a unit that scores claims its profile's id, and sets the period.
             if own.is_some() {
                 known(&mut seen, (p, i)).map_err(Errors::one)?;
             }
+            period = Some(card.period);
             Ok((r, p, i, card))
         });
         results.push(match card {

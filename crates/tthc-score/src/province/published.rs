@@ -273,6 +273,8 @@ pub fn audit_table(
         };
         // The nine scores.
         let mut scores = Vec::with_capacity(9);
+        // A cell that cannot be read, or a figure out of range, has its finding; the row's
+        // sums are not checked further (a figure of 28 digits must not overflow them).
         let mut readable = true;
         for (k, is_unit) in per_unit.iter().enumerate() {
             let name = format!("c{}", k + 1);
@@ -281,6 +283,7 @@ pub fn audit_table(
                     if let Some(x) = v {
                         let (x_vi, x_en) = (vi(x), en(x));
                         if x < Decimal::ZERO || x > Decimal::TWO {
+                            readable = false;
                             let f = TableFacts {
                                 column: Some(name.clone()),
                                 printed: Some(x),
@@ -319,6 +322,7 @@ pub fn audit_table(
             }
         };
         if let Some(t) = total.filter(|t| *t < Decimal::ZERO || *t > Decimal::from(18)) {
+            readable = false;
             let (t_vi, t_en) = (vi(t), en(t));
             let f = TableFacts {
                 column: Some("total".into()),
@@ -365,9 +369,53 @@ pub fn audit_table(
         };
         let (recomputed_vi, recomputed_en) = (vi(recomputed), en(recomputed));
         let code = |b: Option<&Band>| b.map(|b| b.code.clone());
+        // The totals the printed scores allow: some true scores, each within the rounding
+        // of its printed cell (and within 0–2), add up to a sum that rounds to them. Rounded
+        // cells: the averaged (per-dossier) scores and, in a year's table, a per-unit mean
+        // that is not whole (3 × 5/3 + 2 = 7,00 from 1,67, 1,67, 1,67 and 2). Under TT01 the
+        // total sums the printed scores: only the total's own rounding.
+        let (low, high, closed) = if r.total_of_rounded_indicators {
+            (recomputed, recomputed, true)
+        } else {
+            let h = half(r.indicator_decimals);
+            let mut bounds = (Decimal::ZERO, Decimal::ZERO, true);
+            for (s, u) in scores.iter().zip(&per_unit) {
+                let Some(c) = *s else { continue };
+                if *u && c.fract().is_zero() {
+                    bounds.0 += c;
+                    bounds.1 += c;
+                } else {
+                    // From c − h (at least 0) to below c + h (half-up) or to 2 inclusive.
+                    let capped = c + h > Decimal::TWO;
+                    bounds.0 += (c - h).max(Decimal::ZERO);
+                    bounds.1 += if capped { Decimal::TWO } else { c + h };
+                    bounds.2 &= capped;
+                }
+            }
+            bounds
+        };
+        let (ht, ulp) = (half(r.total_decimals), Decimal::new(1, r.total_decimals));
+        let least = round(low, r.total_decimals, r.strategy);
+        let most = round(high, r.total_decimals, r.strategy);
+        // An open upper bound on a midpoint rounds to a total it cannot reach.
+        let most = if !closed && most - ht == high {
+            most - ulp
+        } else {
+            most
+        };
+        // The bands those totals get (bands run from the highest bound down): a rating is
+        // allowed when one of them has its code.
+        let bands = &profile.unit_bands;
+        let at = |b: Option<&Band>| b.and_then(|b| bands.iter().position(|x| std::ptr::eq(x, b)));
+        let allowed = |b: Option<&Band>| match (b, at(of(most)), at(of(least))) {
+            (Some(b), Some(top), Some(bottom)) => {
+                bands[top..=bottom].iter().any(|x| x.code == b.code)
+            }
+            _ => true,
+        };
         let Some(total) = total else {
             // No total to compare: the printed rating is still checked against the scores.
-            if band.is_some() && band.map(|b| &b.code) != by_recomputed.map(|b| &b.code) {
+            if band.is_some() && !allowed(band) {
                 let f = TableFacts {
                     column: Some("rating".into()),
                     recomputed: Some(recomputed),
@@ -392,44 +440,10 @@ pub fn audit_table(
             }
             continue;
         };
-        // The printed total is possible when some true scores, each within the rounding of
-        // its printed cell (and within 0–2), add up to a sum that rounds to it. Rounded
-        // cells: the averaged (per-dossier) scores and, in a year's table, a per-unit mean
-        // that is not whole (2 × 5/3 + 2 = 7,00 from 1,67, 1,67, 1,67 and 2). Under TT01 the
-        // total sums the printed scores: only the total's own rounding.
-        let ht = half(r.total_decimals);
-        let (low, high, closed) = if r.total_of_rounded_indicators {
-            (recomputed, recomputed, true)
-        } else {
-            let h = half(r.indicator_decimals);
-            let two = Decimal::from(2);
-            let mut bounds = (Decimal::ZERO, Decimal::ZERO, true);
-            for (s, u) in scores.iter().zip(&per_unit) {
-                let Some(c) = *s else { continue };
-                if *u && c.fract().is_zero() {
-                    bounds.0 += c;
-                    bounds.1 += c;
-                } else {
-                    // From c − h to below c + h (half-up), within 0–2 (a cell outside
-                    // has its own finding and is taken as printed).
-                    let in_range = c >= Decimal::ZERO && c <= two;
-                    let capped = in_range && c + h > two;
-                    bounds.0 += if in_range {
-                        (c - h).max(Decimal::ZERO)
-                    } else {
-                        c - h
-                    };
-                    bounds.1 += if capped { two } else { c + h };
-                    bounds.2 &= capped;
-                }
-            }
-            bounds
-        };
-        let possible = total + ht > low && (total - ht < high || (closed && total - ht == high));
         let difference = total - recomputed;
         let (total_vi, total_en) = (vi(total), en(total));
         let (difference_vi, difference_en) = (vi(difference), en(difference));
-        if !possible {
+        if total < least || total > most {
             let f = TableFacts {
                 column: Some("total".into()),
                 printed: Some(total),
@@ -451,7 +465,7 @@ pub fn audit_table(
         };
         if band.is_some() && band.map(|b| &b.code) != by_printed.map(|b| &b.code) {
             push(TableCode::RatingMismatch, facts(), format!("Xếp loại in \"{printed_rating}\" không khớp tổng điểm in {total_vi} ({})", label(by_printed, true)), format!("the printed rating \"{printed_rating}\" does not match the printed total {total_en} ({})", label(by_printed, false)));
-        } else if by_printed.map(|b| &b.code) != by_recomputed.map(|b| &b.code) {
+        } else if !allowed(by_printed) {
             push(
                 TableCode::RatingMismatch,
                 facts(),
