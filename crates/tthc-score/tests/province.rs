@@ -331,67 +331,80 @@ fn a_published_total_is_checked_by_what_rounding_allows() {
     let q2: tthc_score::input::Period = "2021-Q2".parse().unwrap();
     let y: tthc_score::input::Period = "2021".parse().unwrap();
     let head = "unit,c1,c2,c3,c4,c5,c6,c7,c8,c9,total,rating\n";
-    let codes = |text: &str, period| -> Vec<(String, String)> {
+    // Each finding as "unit: code".
+    let codes = |text: &str, period| -> Vec<String> {
         audit_table(&format!("{head}{text}"), p, Some(period))
             .unwrap()
             .findings
             .iter()
-            .map(|f| (f.unit.clone(), f.code.as_str().to_string()))
+            .map(|f| format!("{}: {}", f.unit, f.code.as_str()))
             .collect()
     };
-    let mismatch = |u: &str| (u.to_string(), "TABLE_TOTAL_MISMATCH".to_string());
+    // One row per printed total, each unit named by its letter and total.
+    let totals = |unit: &str, cells: &str, totals: [&str; 4]| -> String {
+        totals
+            .iter()
+            .map(|t| format!("{unit}{t},{cells},{t},Xuất sắc\n"))
+            .collect()
+    };
     // The seed's scores (Σ 16,73): each averaged cell within ±0,005 and 2,00 at most 2, so
     // the true sum lies in [16,705; 16,745): 16,71 … 16,74 are possible, 16,70 and 16,75
     // are not.
-    let seed = "1.91,1.91,2.00,2.00,1.91,2,2,2,1";
-    let rows: String = ["16.70", "16.71", "16.74", "16.75"]
-        .iter()
-        .map(|t| format!("S{t},{seed},{t},Xuất sắc\n"))
-        .collect();
-    assert_eq!(codes(&rows, &q2), [mismatch("S16.70"), mismatch("S16.75")]);
+    let seed = totals(
+        "S",
+        "1.91,1.91,2.00,2.00,1.91,2,2,2,1",
+        ["16.70", "16.71", "16.74", "16.75"],
+    );
+    assert_eq!(
+        codes(&seed, &q2),
+        [
+            "S16.70: TABLE_TOTAL_MISMATCH",
+            "S16.75: TABLE_TOTAL_MISMATCH"
+        ]
+    );
     // 2,00 cannot round up: five of them and 7 make 16,98 … 17,00, not 17,01.
-    let full = "2.00,2.00,2.00,2.00,2.00,2,2,2,1";
-    let rows: String = ["16.97", "16.98", "17.00", "17.01"]
-        .iter()
-        .map(|t| format!("F{t},{full},{t},Xuất sắc\n"))
-        .collect();
-    assert_eq!(codes(&rows, &q2), [mismatch("F16.97"), mismatch("F17.01")]);
+    let full = totals(
+        "F",
+        "2.00,2.00,2.00,2.00,2.00,2,2,2,1",
+        ["16.97", "16.98", "17.00", "17.01"],
+    );
+    assert_eq!(
+        codes(&full, &q2),
+        [
+            "F16.97: TABLE_TOTAL_MISMATCH",
+            "F17.01: TABLE_TOTAL_MISMATCH"
+        ]
+    );
     // A year's means of the per-unit levels (2, 2, 1 → 1,67): 3 × 5/3 + 2 = 7,00.
     // Rated on total × 18 / 8: 15,75 and 11,99.
     let year = ",,,,,,1.67,1.67,1.67,2,7.00,Xuất sắc\nZ,,,,,,1.33,1.33,1.33,1.33,5.33,Khá\n";
-    assert_eq!(codes(&format!("Y{year}"), &y), []);
+    assert!(codes(&format!("Y{year}"), &y).is_empty());
     // Broken rows: a missing cell, an extra one, an open quote; an empty total is a finding
     // and the rating is still checked against the scores (9,00 is Khá, not Yếu).
     let broken = "A,2.00,2.00\nB,2.00,2.00,2.00,2.00,2.00,2,2,2,2,18.00,Xuất sắc,x\n\
                   C,1.00,1.00,1.00,1.00,1.00,1,1,1,1,,Yếu\nD,\"2,1\n";
-    let got = codes(broken, &q2);
-    let want = [
-        ("A", "TABLE_ROW_MALFORMED"),
-        ("B", "TABLE_ROW_MALFORMED"),
-        ("C", "TABLE_CELL_UNREADABLE"),
-        ("C", "TABLE_RATING_MISMATCH"),
-        ("D", "TABLE_ROW_MALFORMED"),
-    ];
-    let want: Vec<(String, String)> = want
-        .iter()
-        .map(|(u, c)| (u.to_string(), c.to_string()))
-        .collect();
-    assert_eq!(got, want);
+    assert_eq!(
+        codes(broken, &q2),
+        [
+            "A: TABLE_ROW_MALFORMED",
+            "B: TABLE_ROW_MALFORMED",
+            "C: TABLE_CELL_UNREADABLE",
+            "C: TABLE_RATING_MISMATCH",
+            "D: TABLE_ROW_MALFORMED",
+        ]
+    );
     // The rating, too, by what the cells allow: 4/3 × 3 + 2 + 2 + 7 is exactly 15, though
     // the printed cells add up to 14,99 (the review's case), with or without a total.
     let thirds = "1.33,1.33,1.33,2.00,2.00,2,2,2,1";
     let rows = format!("T,{thirds},15.00,Xuất sắc\nU,{thirds},,Xuất sắc\nV,{thirds},,Khá\n");
-    let got = codes(&rows, &q2);
-    let want = [
-        ("U", "TABLE_CELL_UNREADABLE"),
-        ("V", "TABLE_CELL_UNREADABLE"),
-        ("V", "TABLE_RATING_MISMATCH"),
-    ];
-    let want: Vec<(String, String)> = want
-        .iter()
-        .map(|(u, c)| (u.to_string(), c.to_string()))
-        .collect();
-    assert_eq!(got, want);
+    assert_eq!(
+        codes(&rows, &q2),
+        [
+            "U: TABLE_CELL_UNREADABLE",
+            "V: TABLE_CELL_UNREADABLE",
+            "V: TABLE_RATING_MISMATCH",
+        ]
+    );
     // Figures of 28 digits are out of range, and no sum of them is attempted.
     let huge = "79228162514264337593543950335";
     let rows = format!("H,{huge},{huge},,,,,,,,1,Yếu\nK,1,,,,,,,,,{huge},Yếu\n");

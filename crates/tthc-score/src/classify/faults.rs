@@ -19,16 +19,18 @@ pub(super) fn resolved_before_received(r: &Row) -> Fault {
 #[cold]
 #[inline(never)]
 pub(super) fn due_before_received(r: &Row) -> Fault {
-    let b = day_text(r.received_day);
-    if r.due_day != super::NONE && r.due_day < r.received_day {
-        let a = day_text(r.due_day);
-        return (
-            Code::DueDateBeforeReceived,
-            format!("Ngày hẹn trả {a} trước ngày tiếp nhận {b}"),
-            format!("the due date {a} is before the day it was received, {b}"),
-        );
-    }
-    let a = day_text(r.original_due_day);
+    let (a, b) = (day_text(r.due_day), day_text(r.received_day));
+    (
+        Code::DueDateBeforeReceived,
+        format!("Ngày hẹn trả {a} trước ngày tiếp nhận {b}"),
+        format!("the due date {a} is before the day it was received, {b}"),
+    )
+}
+
+#[cold]
+#[inline(never)]
+pub(super) fn original_due_before_received(r: &Row) -> Fault {
+    let (a, b) = (day_text(r.original_due_day), day_text(r.received_day));
     (
         Code::DueDateBeforeReceived,
         format!("Ngày hẹn trả lần đầu (original_due_date) {a} trước ngày tiếp nhận {b}"),

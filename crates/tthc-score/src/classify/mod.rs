@@ -60,6 +60,7 @@ fn day_text(d: DayNumber) -> String {
 pub(crate) enum Reject {
     ResolvedBeforeReceived,
     DueBeforeReceived,
+    OriginalDueBeforeReceived,
     RestartOutOfOrder,
     DueDateMissing,
     /// The day the due date needed beyond the calendar.
@@ -74,6 +75,7 @@ impl Reject {
         match self {
             Reject::ResolvedBeforeReceived => faults::resolved_before_received(r),
             Reject::DueBeforeReceived => faults::due_before_received(r),
+            Reject::OriginalDueBeforeReceived => faults::original_due_before_received(r),
             Reject::RestartOutOfOrder => faults::restart_out_of_order(r),
             Reject::DueDateMissing => faults::due_date_missing(),
             Reject::OutOfRange(needed) => faults::out_of_range(crate::calendar::OutOfRange {
@@ -96,9 +98,9 @@ pub(crate) fn order_faults(r: &Row) -> u32 {
             | ((r.resolved_day == r.received_day)
                 & known_second
                 & (r.resolved_second < r.received_second)));
+    let due_before = (r.due_day != NONE) & (r.due_day < r.received_day);
     // A first appointment is a given due date too (§2.3, §2.5).
-    let due_before = ((r.due_day != NONE) & (r.due_day < r.received_day))
-        | ((r.original_due_day != NONE) & (r.original_due_day < r.received_day));
+    let original_before = (r.original_due_day != NONE) & (r.original_due_day < r.received_day);
     let restarted = r.restart_day != NONE;
     let restart_before = (r.restart_day < r.received_day)
         | ((r.restart_day == r.received_day) & (r.restart_second < r.received_second));
@@ -111,16 +113,18 @@ pub(crate) fn order_faults(r: &Row) -> u32 {
     let no_due = (r.limit_halves < 0) & (r.due_day == NONE);
     u32::from(resolved_before)
         | u32::from(due_before) << 1
-        | u32::from(restart_out) << 2
-        | u32::from(no_due) << 3
+        | u32::from(original_before) << 2
+        | u32::from(restart_out) << 3
+        | u32::from(no_due) << 4
 }
 
 /// Checks that a dossier's dates are in order: the first of its [`order_faults`].
 #[inline]
 fn check_order(r: &Row) -> Result<(), Reject> {
-    const ORDER: [Reject; 4] = [
+    const ORDER: [Reject; 5] = [
         Reject::ResolvedBeforeReceived,
         Reject::DueBeforeReceived,
+        Reject::OriginalDueBeforeReceived,
         Reject::RestartOutOfOrder,
         Reject::DueDateMissing,
     ];

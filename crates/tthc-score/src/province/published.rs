@@ -413,71 +413,51 @@ pub fn audit_table(
             }
             _ => true,
         };
-        let Some(total) = total else {
-            // No total to compare: the printed rating is still checked against the scores.
-            if band.is_some() && !allowed(band) {
-                let f = TableFacts {
-                    column: Some("rating".into()),
-                    recomputed: Some(recomputed),
-                    printed_rating: band.map(|b| b.code.clone()),
-                    rating_of_recomputed_total: code(by_recomputed),
-                    ..Default::default()
-                };
-                push(
-                    TableCode::RatingMismatch,
-                    f,
-                    format!(
-                        "Theo tổng các điểm ({recomputed_vi}) đơn vị xếp loại {}, không phải {}",
-                        label(by_recomputed, true),
-                        label(band, true)
-                    ),
-                    format!(
-                        "by the sum of its scores ({recomputed_en}) the unit rates {}, not {}",
-                        label(by_recomputed, false),
-                        label(band, false)
-                    ),
-                );
-            }
-            continue;
-        };
-        let difference = total - recomputed;
-        let (total_vi, total_en) = (vi(total), en(total));
-        let (difference_vi, difference_en) = (vi(difference), en(difference));
-        if total < least || total > most {
-            let f = TableFacts {
-                column: Some("total".into()),
-                printed: Some(total),
-                recomputed: Some(recomputed),
-                difference: Some(difference),
-                ..Default::default()
-            };
-            push(TableCode::TotalMismatch, f, format!("Tổng điểm in {total_vi} khác tổng các điểm {recomputed_vi} (chênh lệch {difference_vi})"), format!("the printed total {total_en} is not the sum of the scores, {recomputed_en} (difference {difference_en})"));
-        }
-        let by_printed = of(total);
+        let by_printed = total.and_then(of);
         let facts = || TableFacts {
             column: Some("rating".into()),
-            printed: Some(total),
+            printed: total,
             recomputed: Some(recomputed),
-            printed_rating: band.map(|b| b.code.clone()),
+            printed_rating: code(band),
             rating_of_printed_total: code(by_printed),
             rating_of_recomputed_total: code(by_recomputed),
             ..Default::default()
         };
-        if band.is_some() && band.map(|b| &b.code) != by_printed.map(|b| &b.code) {
-            push(TableCode::RatingMismatch, facts(), format!("Xếp loại in \"{printed_rating}\" không khớp tổng điểm in {total_vi} ({})", label(by_printed, true)), format!("the printed rating \"{printed_rating}\" does not match the printed total {total_en} ({})", label(by_printed, false)));
-        } else if !allowed(by_printed) {
+        if let Some(total) = total {
+            let difference = total - recomputed;
+            let (total_vi, total_en) = (vi(total), en(total));
+            let (difference_vi, difference_en) = (vi(difference), en(difference));
+            if total < least || total > most {
+                let f = TableFacts {
+                    column: Some("total".into()),
+                    printed: Some(total),
+                    recomputed: Some(recomputed),
+                    difference: Some(difference),
+                    ..Default::default()
+                };
+                push(TableCode::TotalMismatch, f, format!("Tổng điểm in {total_vi} khác tổng các điểm {recomputed_vi} (chênh lệch {difference_vi})"), format!("the printed total {total_en} is not the sum of the scores, {recomputed_en} (difference {difference_en})"));
+            }
+            if band.is_some() && code(band) != code(by_printed) {
+                push(TableCode::RatingMismatch, facts(), format!("Xếp loại in \"{printed_rating}\" không khớp tổng điểm in {total_vi} ({})", label(by_printed, true)), format!("the printed rating \"{printed_rating}\" does not match the printed total {total_en} ({})", label(by_printed, false)));
+                continue;
+            }
+        }
+        // The rating the row stands by — its printed total's, or with no total the printed
+        // one — must be one the scores allow.
+        let claimed = if total.is_some() { by_printed } else { band };
+        if !allowed(claimed) {
             push(
                 TableCode::RatingMismatch,
                 facts(),
                 format!(
                     "Theo tổng các điểm ({recomputed_vi}) đơn vị xếp loại {}, không phải {}",
                     label(by_recomputed, true),
-                    label(by_printed, true)
+                    label(claimed, true)
                 ),
                 format!(
                     "by the sum of its scores ({recomputed_en}) the unit rates {}, not {}",
                     label(by_recomputed, false),
-                    label(by_printed, false)
+                    label(claimed, false)
                 ),
             );
         }

@@ -8,7 +8,7 @@ use crate::error::{Code, Errors, Problem};
 use crate::indicator::{IndicatorId, IndicatorKind};
 use crate::input::{Count, Grades, Period};
 use crate::profile::{CheckedProfile, Interpretations};
-use crate::scoring::{part_of, per_dossier, total, Scorecard, Total};
+use crate::scoring::{counted_part, part_of, per_dossier, total, Scorecard, Total};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -232,13 +232,10 @@ pub fn consolidate(
             // The mean of the units' counted scores, exactly.
             let sum = applied.iter().fold(Exact::zero(), |a, b| a.add(b));
             let mean = sum.scale(1, applied.len() as u64).ok_or_else(overflow)?;
-            let counted = if r.total_of_rounded_indicators {
-                let value = mean.round(r.indicator_decimals, r.strategy);
-                Exact::decimal(value.ok_or_else(overflow)?).ok_or_else(overflow)?
-            } else {
-                mean.clone()
-            };
-            (None, Some((mean, counted)))
+            (
+                None,
+                Some(counted_part(mean, profile).ok_or_else(overflow)?),
+            )
         };
         let (exact, value) = match &part {
             Some((e, _)) => (

@@ -54,6 +54,18 @@ pub(crate) fn part_of(s: &IndicatorScore) -> Option<(Exact, Exact)> {
     Some((exact, counted))
 }
 
+/// An exact score and what a total counts of it: the same, or under TT01 the score rounded
+/// to the indicator scale (Art. 15).
+pub(crate) fn counted_part(whole: Exact, profile: &CheckedProfile) -> Option<(Exact, Exact)> {
+    let r = &profile.rounding;
+    let counted = if r.total_of_rounded_indicators {
+        Exact::decimal(whole.round(r.indicator_decimals, r.strategy)?)?
+    } else {
+        whole.clone()
+    };
+    Some((whole, counted))
+}
+
 /// Sums what enters a total, exactly, and rounds it to the total scale: TT01 Art. 15 (sum
 /// of the indicators, maximum 18); Điện Biên rounds the exact sum to 2 decimals ("16,74",
 /// seed \[R\]). Returns the exact sum, the counted sum, and the latter rounded.
@@ -275,15 +287,8 @@ fn official_score(
 
 fn individual(o: &Official, profile: &CheckedProfile, interp: &Interpretations) -> OfficialScore {
     let parts = PER_DOSSIER.map(|id| {
-        let (p, n, exact) = average(o.grades(id)?)?;
-        let r = &profile.rounding;
-        let whole = Exact::ratio(p, n)?;
-        let counted = if r.total_of_rounded_indicators {
-            Exact::decimal(round(exact, r.indicator_decimals, r.strategy))?
-        } else {
-            whole.clone()
-        };
-        Some((whole, counted))
+        let (p, n, _) = average(o.grades(id)?)?;
+        counted_part(Exact::ratio(p, n)?, profile)
     });
     official_score(
         Some(o.name.clone()),
@@ -305,11 +310,13 @@ pub(crate) fn total(
     let (exact, value) =
         total_of(parts.inspect(|_| applicable += 1), profile).ok_or_else(|| overflow("total"))?;
     let maximum = 2 * u64::from(applicable);
-    let reported = match interp.rating_basis {
-        RatingBasis::ReportedTotal => Exact::decimal(value),
-        RatingBasis::ExactTotal => Some(exact.clone()),
-    }
-    .ok_or_else(|| overflow("total"))?;
+    let shown = exact.to_decimal().ok_or_else(|| overflow("total"))?;
+    // The figure the bands apply to, exactly and as shown.
+    let (reported, reported_shown) = match interp.rating_basis {
+        RatingBasis::ReportedTotal => (Exact::decimal(value), value),
+        RatingBasis::ExactTotal => (Some(exact), shown),
+    };
+    let reported = reported.ok_or_else(|| overflow("total"))?;
     // The rating is taken on total × 18 / maximum, compared exactly with the bands, so that
     // a basis such as 14,99…(repeating) never rounds into the next band.
     let (rating_basis, band) = match interp.not_applicable {
@@ -320,14 +327,7 @@ pub(crate) fn total(
             let basis = scaled.to_decimal().ok_or_else(|| overflow("total"))?;
             (basis, band_at(&profile.unit_bands, &scaled))
         }
-        _ => {
-            let basis = match interp.rating_basis {
-                RatingBasis::ReportedTotal => Some(value),
-                RatingBasis::ExactTotal => exact.to_decimal(),
-            };
-            let basis = basis.ok_or_else(|| overflow("total"))?;
-            (basis, band_at(&profile.unit_bands, &reported))
-        }
+        _ => (reported_shown, band_at(&profile.unit_bands, &reported)),
     };
     let maximum = round(
         Decimal::from(maximum),
@@ -335,7 +335,7 @@ pub(crate) fn total(
         profile.rounding.strategy,
     );
     Ok(Total {
-        exact: exact.to_decimal().ok_or_else(|| overflow("total"))?,
+        exact: shown,
         value,
         maximum,
         applicable,

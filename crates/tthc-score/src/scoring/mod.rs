@@ -10,6 +10,6 @@ pub use card::{
     DossierFigures, IndicatorScore, LevelOrigin, OfficialScore, Officials, Scorecard, Total,
 };
 pub use compute::{average, compute};
-pub(crate) use compute::{part_of, per_dossier, total};
+pub(crate) use compute::{counted_part, part_of, per_dossier, total};
 #[doc(hidden)]
 pub use json::{IndicatorScoreJson, OfficialScoreJson, TotalJson};
