@@ -18,6 +18,8 @@ const TEXT = {
     calendar: "Ngoài lịch nghỉ chính thức (2019–2026)",
     calendarStrict: "Từ chối hồ sơ (mặc định)",
     calendarProvisional: "Tính tạm theo quy định (âm lịch)",
+    close: "Giờ đóng cửa",
+    closeHint: "Hồ sơ nhận từ giờ này tính từ ngày làm việc sau (mặc định 17:00)",
     assumeContacts: "Coi số lần liên hệ không ghi là 0",
     chooseCsv: "Chọn tệp CSV hồ sơ",
     chooseFacts: "Số liệu đơn vị (JSON, không bắt buộc)",
@@ -51,6 +53,8 @@ const TEXT = {
     calendar: "Beyond the official days off (2019–2026)",
     calendarStrict: "Reject the dossier (default)",
     calendarProvisional: "Compute by rule (lunar calendar), provisional",
+    close: "The office closes at",
+    closeHint: "A dossier received from then on counts from the next working day (default 17:00)",
     assumeContacts: "Assume 0 contacts where not given",
     chooseCsv: "Choose a CSV of dossiers",
     chooseFacts: "Unit facts (JSON, optional)",
@@ -94,7 +98,10 @@ function applyText() {
 function options() {
   const policy = { cutoff: $("#cutoff").value, calendar: $("#calendar").value };
   if ($("#assume-contacts").checked) policy.assume = { contacts: 0 };
-  return { period: $("#period").value.trim(), policy };
+  const close = $("#close").value;
+  // An empty or default field leaves the calendar as it is; the package checks the rest.
+  const calendar = close && close !== "17:00" ? { close } : {};
+  return { period: $("#period").value.trim(), policy, calendar };
 }
 
 function showError(e) {
@@ -172,7 +179,7 @@ async function main() {
     applyText();
     run();
   });
-  for (const id of ["#period", "#cutoff", "#calendar", "#assume-contacts"]) $(id).addEventListener("change", run);
+  for (const id of ["#period", "#cutoff", "#calendar", "#close", "#assume-contacts"]) $(id).addEventListener("change", run);
   $("#csv-file").addEventListener("change", async () => {
     const f = await readFile($("#csv-file"));
     if (f) ({ name: csvName, text: csvText } = f);

@@ -64,6 +64,33 @@ test("bad rows are listed with their row numbers and codes; the rest is counted"
   await page.locator("#period").dispatchEvent("change");
 });
 
+test("the office's close: a dossier received at 17:15 counts that afternoon when the office closes at 17:30", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "tthc-dossiers-"));
+  const file = join(dir, "close.csv");
+  // Monday 17:15 + 1 day, resolved Wednesday: due Wednesday at the 17:00 close (on time),
+  // Tuesday at a 17:30 close (late).
+  writeFileSync(
+    file,
+    "id,unit,channel,received_at,time_limit_days,resolved_at,contacts\n" +
+      "C1,UBND xã C,direct,2021-06-07T17:15,1,2021-06-09,0\n",
+  );
+  await page.locator("#csv-file").setInputFiles(file);
+  const resolved = () => card("UBND xã C").locator(".counts dd").nth(1).innerText();
+  await page.waitForSelector('article[data-unit="UBND xã C"]');
+  assert.equal(await resolved(), "0 / 1 / 0");
+  await page.locator("#close").fill("17:30");
+  await page.locator("#close").dispatchEvent("change");
+  await page.waitForFunction(
+    () => document.querySelector('article[data-unit="UBND xã C"] .counts dd:nth-of-type(2)')?.textContent === "0 / 0 / 1",
+  );
+  assert.equal(await resolved(), "0 / 0 / 1");
+  await page.locator("#close").fill("17:00");
+  await page.locator("#close").dispatchEvent("change");
+  await page.waitForFunction(
+    () => document.querySelector('article[data-unit="UBND xã C"] .counts dd:nth-of-type(2)')?.textContent === "0 / 1 / 0",
+  );
+});
+
 test("English, and the phone width", async () => {
   await page.getByRole("button", { name: "Tải ví dụ (2 xã, Quý II/2021)" }).click();
   await page.waitForFunction(() => document.querySelector("#summary").textContent.startsWith("800"));

@@ -178,9 +178,13 @@ enum Command {
         /// The period: 2021-Q2, 2021-06 or 2021.
         #[arg(long)]
         period: String,
-        /// Calendar changes (JSON: {"daysOff": [...], "workingDays": [...]}).
+        /// Calendar changes (JSON: {"daysOff": [...], "workingDays": [...], "close": "17:30"}).
         #[arg(long, value_name = "FILE")]
         calendar: Option<String>,
+        /// The office's close (default 17:00; after 12:00): a dossier received at or after it
+        /// counts from the next working day. Overrides the calendar file's "close".
+        #[arg(long, value_name = "HH:MM")]
+        close: Option<String>,
         /// Which procedures the 15:00 cut-off applies to.
         #[arg(long, value_enum)]
         cutoff: Option<CutoffArg>,
@@ -730,7 +734,7 @@ impl TallyIndex {
 fn tally(
     file: &str,
     period: &str,
-    calendar: Option<&str>,
+    (calendar, close): (Option<&str>, Option<&str>),
     cutoff: Option<CutoffArg>,
     assume: &[String],
     unit_facts: Option<&str>,
@@ -761,10 +765,13 @@ fn tally(
         Some(_) => None,
         None => Some(Scoring::new(args, Some(&mut policy))?),
     };
-    let calendar: CalendarChanges = match calendar {
+    let mut calendar: CalendarChanges = match calendar {
         Some(f) => parse_json(&read_all(f)?)?,
         None => CalendarChanges::default(),
     };
+    if let Some(close) = close {
+        calendar.close = Some(tthc_score::tally::parse_close(close)?);
+    }
     let facts: UnitFacts = match unit_facts {
         Some(f) => parse_json(&read_all(f)?)?,
         None => UnitFacts::default(),
@@ -910,6 +917,7 @@ fn run(cli: Cli) -> Result<ExitCode, Fail> {
             file,
             period,
             calendar,
+            close,
             cutoff,
             assume,
             unit_facts,
@@ -921,7 +929,7 @@ fn run(cli: Cli) -> Result<ExitCode, Fail> {
         } => tally(
             &file,
             &period,
-            calendar.as_deref(),
+            (calendar.as_deref(), close.as_deref()),
             cutoff,
             &assume,
             unit_facts.as_deref(),

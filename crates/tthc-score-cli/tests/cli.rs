@@ -305,6 +305,33 @@ fn tally_policies_assumptions_and_stdin() {
         resolved(&["--calendar", &cal, "--cutoff", "none"])["onTime"],
         1
     );
+    // An office open until 17:30 (a flag, or the calendar file) takes Monday 17:15 that
+    // afternoon: + 1 day → due Tuesday, resolved Wednesday → late; at 17:00 it is on time.
+    let late = temp(
+        "close.csv",
+        "unit,channel,received_at,time_limit_days,resolved_at\n\
+         Xã A,direct,2021-06-07T17:15,1,2021-06-09\n",
+    );
+    let grade = |args: &[&str]| {
+        let mut a = vec!["tally", late.as_str(), "--period", "2021-Q2"];
+        a.extend_from_slice(args);
+        let v: serde_json::Value = serde_json::from_slice(&run(&a).stdout).unwrap();
+        v[0]["dossiers"]["resolved"].clone()
+    };
+    assert_eq!(grade(&[])["onTime"], 1);
+    assert_eq!(grade(&["--close", "17:30"])["late"], 1);
+    let at_1730 = temp("close.json", r#"{"close": "17:30"}"#);
+    assert_eq!(grade(&["--calendar", &at_1730])["late"], 1);
+    // The flag wins over the file.
+    assert_eq!(
+        grade(&["--calendar", &at_1730, "--close", "17:15"])["onTime"],
+        1
+    );
+    for bad in ["12:00", "17h30", "24:00"] {
+        let o = run(&["tally", &late, "--period", "2021-Q2", "--close", bad]);
+        assert_eq!(o.status.code(), Some(2), "{bad}");
+        assert!(String::from_utf8_lossy(&o.stderr).contains("INVALID_VALUE"));
+    }
     let mut child = Command::new(BIN)
         .args(["tally", "-", "--period", "2021-Q2"])
         .stdin(Stdio::piped())

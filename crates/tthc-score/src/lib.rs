@@ -356,6 +356,8 @@ export type Level = 0 | 1 | 2;
 export type LevelSet = Level[];
 /** A calendar date "YYYY-MM-DD". */
 export type CalendarDate = string;
+/** A time of day "HH:MM" or "HH:MM:SS". */
+export type ClockTime = string;
 /** A date "YYYY-MM-DD". */
 export type Day = string;
 /** A date-time at Vietnamese civil time: "YYYY-MM-DDTHH:MM[:SS]" (a space for the T, and a

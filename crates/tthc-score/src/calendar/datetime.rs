@@ -78,15 +78,7 @@ pub fn parse_datetime(s: &str) -> Result<DateTime, DateTimeError> {
         n if n > 5 && matches!(rest[5], b'+' | b'-' | b'Z') => rest.split_at(5),
         _ => return Err(DateTimeError::Layout),
     };
-    if clock[2] != b':' || (clock.len() == 8 && clock[5] != b':') {
-        return Err(DateTimeError::Layout);
-    }
-    let h = digits(&clock[..2]).ok_or(DateTimeError::Layout)?;
-    let m = digits(&clock[3..5]).ok_or(DateTimeError::Layout)?;
-    let sec = match clock.len() {
-        8 => digits(&clock[6..8]).ok_or(DateTimeError::Layout)?,
-        _ => 0,
-    };
+    let layout = clock_layout(clock)?;
     match zone {
         [] | b"+07:00" => {}
         [b'Z'] => return Err(DateTimeError::Offset),
@@ -97,13 +89,71 @@ pub fn parse_datetime(s: &str) -> Result<DateTime, DateTimeError> {
         }
         _ => return Err(DateTimeError::Layout),
     }
+    Ok(DateTime {
+        day: date.to_days(),
+        second: clock_value(layout)?,
+    })
+}
+
+/// The hour, minute and second of `HH:MM` or `HH:MM:SS`, not yet checked as a time.
+fn clock_layout(clock: &[u8]) -> Result<(u32, u32, u32), DateTimeError> {
+    if !matches!(clock.len(), 5 | 8) || clock[2] != b':' || (clock.len() == 8 && clock[5] != b':') {
+        return Err(DateTimeError::Layout);
+    }
+    let h = digits(&clock[..2]).ok_or(DateTimeError::Layout)?;
+    let m = digits(&clock[3..5]).ok_or(DateTimeError::Layout)?;
+    let sec = match clock.len() {
+        8 => digits(&clock[6..8]).ok_or(DateTimeError::Layout)?,
+        _ => 0,
+    };
+    Ok((h, m, sec))
+}
+
+/// Seconds since midnight of a time that exists (00:00:00–23:59:59).
+fn clock_value((h, m, sec): (u32, u32, u32)) -> Result<u32, DateTimeError> {
     if h > 23 || m > 59 || sec > 59 {
         return Err(DateTimeError::Impossible);
     }
-    Ok(DateTime {
-        day: date.to_days(),
-        second: DateTime::clock(h, m, sec),
-    })
+    Ok(DateTime::clock(h, m, sec))
+}
+
+/// A time of day, `HH:MM` or `HH:MM:SS`, as seconds since midnight.
+///
+/// # Errors
+/// [`DateTimeError`] when the text is not of that form or names no real time (24:00).
+pub fn parse_clock(s: &str) -> Result<u32, DateTimeError> {
+    clock_value(clock_layout(s.as_bytes())?)
+}
+
+/// A time of day, "HH:MM" or "HH:MM:SS" as text (an office's close).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ClockTime {
+    /// Seconds since midnight, 0–86399.
+    pub second: u32,
+}
+
+impl std::fmt::Display for ClockTime {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (h, m, s) = (self.second / 3600, self.second / 60 % 60, self.second % 60);
+        write!(f, "{h:02}:{m:02}")?;
+        if s != 0 {
+            write!(f, ":{s:02}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::str::FromStr for ClockTime {
+    type Err = DateTimeError;
+    fn from_str(s: &str) -> Result<Self, DateTimeError> {
+        parse_clock(s).map(|second| ClockTime { second })
+    }
+}
+
+impl serde::Serialize for ClockTime {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
 }
 
 /// A date alone (`YYYY-MM-DD`) or a date-time: the day, and the second when a time is given.
@@ -160,6 +210,26 @@ mod tests {
             ("", DateTimeError::Layout),
         ] {
             assert_eq!(parse_datetime(s), Err(e), "{s}");
+        }
+    }
+
+    #[test]
+    fn clocks() {
+        assert_eq!(parse_clock("17:00"), Ok(61_200));
+        assert_eq!(parse_clock("17:30:15"), Ok(63_015));
+        assert_eq!(parse_clock("00:00"), Ok(0));
+        assert_eq!(parse_clock("23:59:59"), Ok(86_399));
+        for (s, e) in [
+            ("24:00", DateTimeError::Impossible),
+            ("17:60", DateTimeError::Impossible),
+            ("17:00:60", DateTimeError::Impossible),
+            ("17h00", DateTimeError::Layout),
+            ("7:00", DateTimeError::Layout),
+            ("17:00:0", DateTimeError::Layout),
+            ("17:00+07:00", DateTimeError::Layout),
+            ("", DateTimeError::Layout),
+        ] {
+            assert_eq!(parse_clock(s), Err(e), "{s}");
         }
     }
 

@@ -13,7 +13,8 @@ mod working;
 
 pub use date::{days_in_month, period_bounds, weekday_of, CalendarDate, DayNumber, Weekday};
 pub use datetime::{
-    parse_date, parse_date_or_datetime, parse_datetime, DateTime, DateTimeError, DAY_SECONDS,
+    parse_clock, parse_date, parse_date_or_datetime, parse_datetime, ClockTime, DateTime,
+    DateTimeError, DAY_SECONDS,
 };
 pub use holidays::{FIRST_YEAR as OFFICIAL_FIRST_YEAR, LAST_YEAR as OFFICIAL_LAST_YEAR};
 pub use lunar::{gio_to, lunar_to_solar, statutory_days_off, tet};

@@ -154,6 +154,8 @@ fn expected_vi(e: &str) -> &'static str {
         "một đối tượng {...}"
     } else if e.contains("sequence") || e.contains("array") || e.contains("list") {
         "một mảng [...]"
+    } else if e.contains("time HH:MM") {
+        "một giờ dạng HH:MM hoặc HH:MM:SS"
     } else if e.contains("date") {
         "một ngày dạng YYYY-MM-DD"
     } else if e.contains("bool") {

@@ -19,7 +19,7 @@ mod summary;
 pub use columns::{Columns, OwnedColumns, NO_OFFICIAL};
 pub use facts::{UnitFacts, UnitFactsEntry, UnitIndicatorFacts};
 pub use ids::RunStore;
-pub use options::{CalendarChanges, TallyOptions, PROVISIONAL_YEARS};
+pub use options::{parse_close, CalendarChanges, TallyOptions, PROVISIONAL_YEARS};
 pub use records::row_of;
 pub use summary::{RejectedRow, TallyCode, TallyNote, TallySummary};
 

@@ -1,7 +1,7 @@
 //! The options of a tally, as the CLI and the JSON/WebAssembly APIs give them.
 
 use super::Tally;
-use crate::calendar::{CalendarBuilder, CalendarDate};
+use crate::calendar::{CalendarBuilder, CalendarDate, ClockTime, OfficeHours};
 use crate::classify::{CalendarMode, Policy};
 use crate::error::Problem;
 use crate::input::Period;
@@ -28,6 +28,56 @@ pub struct CalendarChanges {
     /// Extra working days, e.g. make-up Saturdays ("YYYY-MM-DD").
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub working_days: Vec<CalendarDate>,
+    /// The office's close \[D\] (dossiers.md §1), "HH:MM" after 12:00; default 17:00. A
+    /// dossier received at or after it counts from the next working day.
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "close_after_noon"
+    )]
+    #[cfg_attr(feature = "ts", tsify(optional, type = "ClockTime"))]
+    pub close: Option<ClockTime>,
+}
+
+/// An office's close, `HH:MM` or `HH:MM:SS`, as the `close` of [`CalendarChanges`] (and the
+/// CLI's `--close`) reads it. It must leave the afternoon half-day some time: a close at or
+/// before 12:00 would make every afternoon a day of its own.
+///
+/// # Errors
+/// `INVALID_VALUE` at `calendar.close` for another layout, a time that does not exist, or
+/// a close at or before 12:00.
+pub fn parse_close(s: &str) -> Result<ClockTime, Problem> {
+    let bad = |vi: String, en: String| {
+        Problem::new(crate::error::Code::InvalidValue, "calendar.close", vi, en)
+    };
+    let close: ClockTime = s.parse().map_err(|_| {
+        bad(
+            format!("Giờ đóng cửa phải có dạng HH:MM hoặc HH:MM:SS (00:00–23:59:59), nhưng nhận được {s:?}"),
+            format!("the close must be a time HH:MM or HH:MM:SS (00:00–23:59:59), got {s:?}"),
+        )
+    })?;
+    if close.second <= OfficeHours::default().noon {
+        return Err(bad(
+            format!("Giờ đóng cửa phải sau 12:00, nhưng nhận được {close}"),
+            format!("the close must be after 12:00, got {close}"),
+        ));
+    }
+    Ok(close)
+}
+
+fn close_after_noon<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<ClockTime>, D::Error> {
+    // Checked inside the visitor, so that an error is placed at the value.
+    struct V;
+    impl serde::de::Visitor<'_> for V {
+        type Value = ClockTime;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a time HH:MM or HH:MM:SS")
+        }
+        fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<ClockTime, E> {
+            parse_close(s)
+                .map_err(|p| E::custom(crate::error::tagged(p.code, &p.message.vi, &p.message.en)))
+        }
+    }
+    d.deserialize_str(V).map(Some)
 }
 
 /// The options of a tally: the period, the classification policy, calendar changes.
@@ -86,6 +136,12 @@ impl Tally {
         let mut b = CalendarBuilder::new()
             .days_off(options.calendar.days_off.iter().copied())
             .working_days(options.calendar.working_days.iter().copied());
+        if let Some(close) = options.calendar.close {
+            b = b.hours(OfficeHours {
+                close: close.second,
+                ..OfficeHours::default()
+            });
+        }
         if options.policy.calendar == CalendarMode::Provisional {
             b = b.provisional(PROVISIONAL_YEARS.0, PROVISIONAL_YEARS.1);
         }
