@@ -65,6 +65,11 @@ node_tests() {
 step "WebAssembly package tests (parity, API, types, size, consumers, bundlers, browser)"
 node_tests packages/tthc-score
 
+step "The scoring module's code by crate (scripts/wasm-size.mjs; all four modules without an argument)"
+sizes=$(node scripts/wasm-size.mjs tthc_score_wasm)
+grep -E 'shipped|together|data segments' <<<"$sizes"
+grep -q '^tthc_score::scoring ' <<<"$sizes" || { echo "no tthc_score::scoring line in the breakdown" >&2; exit 1; }
+
 step "Web demo in Chromium (screenshots in web-demo/screenshots/)"
 (cd web-demo && npm ci --no-audit --no-fund --loglevel=error)
 node_tests web-demo
