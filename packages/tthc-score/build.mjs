@@ -387,7 +387,8 @@ export interface TallyMethods {
   addRecords(records: Dossier[]): void;
   /** Adds the rows of a CSV text with its header row. */
   addCsv(text: string): void;
-  /** Adds another tally of the same period, policy and calendar. */
+  /** Adds another tally of the same period, policy and calendar, and frees \`other\` (its
+   * dossiers cannot be added twice; using it afterwards throws). */
   merge(other: Tally): void;
   /** One report input per unit, and the summary. Problems of \`unitFacts\` are thrown with
    * paths that start with "unitFacts.". */

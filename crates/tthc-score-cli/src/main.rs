@@ -486,8 +486,7 @@ fn table_format(f: TableFormat) -> Format {
 /// Writes `sheets` as a spreadsheet to `output` (or to a standard output that is not a
 /// terminal).
 fn write_xlsx(sheets: &[tthc_score::render::Sheet], output: Option<&str>) -> Result<(), Fail> {
-    let bytes = tthc_score_xlsx::workbook(sheets)
-        .map_err(|e| Fail::Usage(format!("cannot build the spreadsheet: {e}")))?;
+    let bytes = tthc_score_xlsx::workbook(sheets)?;
     match output {
         Some(f) => std::fs::write(f, bytes).map_err(|e| Fail::Read(format!("{f}: {e}"))),
         None if std::io::stdout().is_terminal() => Err(Fail::Usage(
@@ -986,9 +985,19 @@ fn run(cli: Cli) -> Result<ExitCode, Fail> {
             if format == TableFormat::Json {
                 emit(&format!("{}\n", json(&outcomes)), args.output.as_deref())?;
             } else if format == TableFormat::Xlsx {
-                let sheet =
-                    tthc_score::render::province_sheet(&b.table, &s.profile, period.as_ref(), lang);
-                write_xlsx(&[sheet], args.output.as_deref())?;
+                // A workbook without a unit would say nothing of it (as the package's
+                // provinceXlsx refuses): the errors above, and no file.
+                if failed > 0 {
+                    eprintln!("the workbook was not written: {failed} reports could not be scored");
+                } else {
+                    let sheet = tthc_score::render::province_sheet(
+                        &b.table,
+                        &s.profile,
+                        period.as_ref(),
+                        lang,
+                    );
+                    write_xlsx(&[sheet], args.output.as_deref())?;
+                }
             } else {
                 let text = render_province_table(
                     &b.table,

@@ -532,6 +532,37 @@ fn spreadsheets_go_to_a_file() {
     let o = run(&["batch", DISTRICT, COMMUNE, "--format", "xlsx", "-o", &t]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(std::fs::read(&table).unwrap().starts_with(b"PK"));
+    // A report that cannot be scored: its errors, exit 1, and no workbook without it.
+    let edited = |file: &str, edit: &dyn Fn(&mut serde_json::Value)| {
+        let mut v: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
+        edit(&mut v);
+        v.to_string()
+    };
+    let bad = temp(
+        "bad-unit.json",
+        &edited(COMMUNE, &|v| {
+            v["dossiers"]["received"]["online"] = (-1).into()
+        }),
+    );
+    let none = dir.join("none.xlsx");
+    let n = none.to_string_lossy().into_owned();
+    let o = run(&["batch", DISTRICT, &bad, "--format", "xlsx", "-o", &n]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("the workbook was not written"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!none.exists());
+    // A name longer than a spreadsheet cell: an input error (exit 2), not a usage error.
+    let long = temp(
+        "long-name.json",
+        &edited(DISTRICT, &|v| v["unit"]["name"] = "x".repeat(32_768).into()),
+    );
+    let o = run(&["score", &long, "--format", "xlsx", "-o", &n]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("INVALID_VALUE"), "{}", stderr(&o));
     // Text formats can go to a file too.
     let md = dir.join("table.md");
     let m = md.to_string_lossy().into_owned();

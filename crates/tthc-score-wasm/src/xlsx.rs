@@ -18,16 +18,7 @@ const TS_XLSX_RESULT: &'static str = "export type XlsxResult = Uint8Array | { er
 
 /// The workbook's bytes, or `{ errors }`.
 fn workbook(sheets: Result<Vec<Sheet>, Errors>) -> Result<JsValue, JsValue> {
-    let bytes = sheets.and_then(|s| {
-        tthc_score_xlsx::workbook(&s).map_err(|e| {
-            Errors::one(Problem::new(
-                tthc_score::Code::InternalError,
-                "",
-                format!("Không tạo được tệp xlsx: {e}"),
-                format!("the xlsx file could not be written: {e}"),
-            ))
-        })
-    });
+    let bytes = sheets.and_then(|s| tthc_score_xlsx::workbook(&s).map_err(Errors::one));
     match bytes {
         Ok(b) => Ok(js_sys::Uint8Array::from(b.as_slice()).into()),
         Err(e) => to_js(&ErrorsOnly { errors: e.0 }),
@@ -78,6 +69,18 @@ pub fn province_xlsx(
         let (p, _, _) = o.resolve().map_err(options_error)?;
         let l = lang(lang_name)?;
         let b = batch_json(inputs, &o)?;
+        // A published table without a unit would say nothing of it: the units that could
+        // not be scored refuse the workbook, each error placed at its unit (`[1].…`).
+        let errors: Vec<Problem> = (b.results.iter().enumerate())
+            .filter_map(|(i, r)| match r {
+                UnitResult::Errors(e) => Some((i, e)),
+                _ => None,
+            })
+            .flat_map(|(i, e)| e.iter().map(move |p| p.clone().within(&format!("[{i}]"))))
+            .collect();
+        if !errors.is_empty() {
+            return Err(Errors(errors));
+        }
         let period = b.results.iter().find_map(|r| match r {
             UnitResult::Scorecard(c) => Some(c.period),
             _ => None,

@@ -13,6 +13,7 @@
 use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{Format, FormatBorder, Workbook, XlsxError};
 use tthc_score::render::{Cell, Sheet};
+use tthc_score::{Code, Problem};
 
 /// Sheet names may not hold these characters, and have at most 31 of them.
 fn sheet_name(name: &str, taken: &[String]) -> String {
@@ -40,12 +41,61 @@ fn number_format(decimals: u32) -> Format {
     Format::new().set_num_format(code)
 }
 
+/// The most characters a cell holds (Excel's limit, which the writer enforces).
+pub const MAX_CELL_CHARS: usize = 32_767;
+
 /// A workbook with one worksheet per sheet, as the bytes of an .xlsx file.
 ///
 /// # Errors
-/// The spreadsheet writer's error (none is expected for tthc-score's sheets: the names are
-/// cleaned, every cell is within Excel's limits).
-pub fn workbook(sheets: &[Sheet]) -> Result<Vec<u8>, XlsxError> {
+/// `INVALID_VALUE` for a text longer than a cell holds ([`MAX_CELL_CHARS`]: a unit's name,
+/// say), naming the sheet and the cell; `INTERNAL_ERROR` for any other error of the
+/// spreadsheet writer (none is expected: the sheet names are cleaned, numbers are finite).
+pub fn workbook(sheets: &[Sheet]) -> Result<Vec<u8>, Problem> {
+    check_lengths(sheets)?;
+    build(sheets).map_err(|e| {
+        Problem::new(
+            Code::InternalError,
+            "",
+            format!("Không tạo được tệp xlsx: {e}"),
+            format!("the xlsx file could not be written: {e}"),
+        )
+    })
+}
+
+/// Every text the workbook would hold fits a cell: checked before writing, so that a too
+/// long name is the caller's error with its place, not the writer's.
+fn check_lengths(sheets: &[Sheet]) -> Result<(), Problem> {
+    for sheet in sheets {
+        let cells = sheet
+            .title
+            .iter()
+            .chain(sheet.lines.iter().flat_map(|(k, v)| [k, &v.text]))
+            .chain(&sheet.head)
+            .chain(sheet.rows.iter().flatten().map(|c| &c.text))
+            .chain(&sheet.notes);
+        for text in cells {
+            let n = text.chars().count();
+            if n > MAX_CELL_CHARS {
+                let start: String = text.chars().take(40).collect();
+                return Err(Problem::new(
+                    Code::InvalidValue,
+                    "",
+                    format!(
+                        "Một ô của bảng \"{}\" dài {n} ký tự, quá {MAX_CELL_CHARS} ký tự một ô bảng tính chứa được (bắt đầu bằng {start:?})",
+                        sheet.name
+                    ),
+                    format!(
+                        "a cell of the sheet \"{}\" holds {n} characters, more than the {MAX_CELL_CHARS} a spreadsheet cell can (it starts {start:?})",
+                        sheet.name
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn build(sheets: &[Sheet]) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
     let bold = Format::new().set_bold();
     let head = Format::new()

@@ -71,3 +71,37 @@ fn the_annex_and_the_province_table_read_back() {
     let (r2, _) = find(&ranked, "=HYPERLINK(\"http://x\")"); // text, not a formula
     assert_eq!(r2, r + 1);
 }
+
+/// A name longer than a cell holds is the caller's error (INVALID_VALUE, naming the sheet),
+/// not the writer's; at the limit it is written whole.
+#[test]
+fn a_text_longer_than_a_cell_is_refused() {
+    let p = profile::find("dien-bien-2019").unwrap();
+    let mut report = parse_report(COMMUNE).unwrap();
+    let max = tthc_score_xlsx::MAX_CELL_CHARS;
+    for (n, refused) in [(max, false), (max + 1, true)] {
+        report.unit.name = "ạ".repeat(n);
+        let card = score(&report, p).unwrap();
+        let sheets = [annex_sheet(&card, p, Lang::Vi).unwrap()];
+        match tthc_score_xlsx::workbook(&sheets) {
+            Err(e) => {
+                assert!(refused, "{n} characters refused");
+                assert_eq!(e.code, tthc_score::Code::InvalidValue);
+                assert!(
+                    e.message.en.contains("32768 characters"),
+                    "{}",
+                    e.message.en
+                );
+                assert!(
+                    e.message.vi.contains("Biểu mẫu chi tiết"),
+                    "{}",
+                    e.message.vi
+                );
+            }
+            Ok(bytes) => assert!(
+                !refused && bytes.starts_with(b"PK"),
+                "{n} characters written"
+            ),
+        }
+    }
+}

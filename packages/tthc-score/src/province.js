@@ -13,9 +13,13 @@ function callOrThrow(ready, guard, fn, input, options, asText, ...rest) {
   let opts;
   try {
     text = asText ? input : toJson(input);
-    opts = options === undefined ? undefined : toJson(options);
   } catch (e) {
     throw new TthcScoreError(unserializable(e));
+  }
+  try {
+    opts = options === undefined ? undefined : toJson(options);
+  } catch (e) {
+    throw new TthcScoreError(unserializable(e, "options"));
   }
   const r = guard.enter(() => fn(text, opts, ...rest));
   if (!(r instanceof Uint8Array) && "errors" in r) throw new TthcScoreError(r.errors);

@@ -28,10 +28,35 @@ function problem(code, path, vi, en) {
 // Names are compared in Unicode NFC (dossiers.md §5): normalized here, where the engine
 // has the tables, so that the module does not carry them.
 function names(list, path) {
-  if (!Array.isArray(list) || !list.every((n) => typeof n === "string")) {
+  if (!Array.isArray(list)) {
     throw problem("WRONG_TYPE", path, `${path} phải là một mảng tên (chuỗi ký tự)`, `${path} must be an array of strings`);
   }
-  return list.map((n) => n.normalize("NFC"));
+  // Index by index: every() and map() skip the holes of a sparse array.
+  const out = new Array(list.length);
+  for (let i = 0; i < list.length; i++) {
+    if (typeof list[i] !== "string") {
+      throw problem("WRONG_TYPE", `${path}[${i}]`, `${path}[${i}] phải là một tên (chuỗi ký tự)`, `${path}[${i}] must be a string`);
+    }
+    out[i] = list[i].normalize("NFC");
+  }
+  return out;
+}
+
+// The names a columns object may have: a misspelled optional column would otherwise be
+// absent, its dossiers counted without it.
+const COLUMN_NAMES = new Set(["units", "officials", ...COLUMNS.map(([name]) => name)]);
+
+/** Whether a typed array's buffer was transferred away (postMessage, structuredClone). */
+function detached(array) {
+  const buffer = array.buffer;
+  if (typeof buffer.detached === "boolean") return buffer.detached;
+  if (array.byteLength !== 0 || buffer.byteLength !== 0) return false;
+  try {
+    new Uint8Array(buffer);
+    return false;
+  } catch {
+    return true;
+  }
 }
 
 function createTallyApi(raw, ready, guard) {
@@ -41,12 +66,12 @@ function createTallyApi(raw, ready, guard) {
       "Tally này đã mất khi mô-đun WebAssembly được khởi tạo lại sau một lỗi nội bộ; hãy tạo Tally mới và nạp lại hồ sơ",
       "this Tally was lost when the WebAssembly module was re-initialised after an internal error; create a new Tally and add its dossiers again",
     );
-  const json = (value, normalize) => {
+  const json = (value, normalize, root) => {
     try {
       const text = toJson(value);
       return normalize ? text.normalize("NFC") : text;
     } catch (e) {
-      throw new TthcScoreError(unserializable(e));
+      throw new TthcScoreError(unserializable(e, root));
     }
   };
   /** A tally of dossier records, fed batch by batch (columns, records or CSV text). */
@@ -57,7 +82,7 @@ function createTallyApi(raw, ready, guard) {
     #next = 1;
     constructor(options) {
       ready();
-      const text = json(options, false);
+      const text = json(options, false, "options");
       this.#handle = guard.enter(() => new raw.TallyHandle(text));
       this.#generation = guard.state.generation;
     }
@@ -76,6 +101,17 @@ function createTallyApi(raw, ready, guard) {
       if (columns === null || typeof columns !== "object") {
         throw problem("WRONG_TYPE", "columns", "Cần một đối tượng các cột", "columns must be an object of typed arrays");
       }
+      for (const name of Object.keys(columns)) {
+        if (!COLUMN_NAMES.has(name)) {
+          const valid = [...COLUMN_NAMES].join(", ");
+          throw problem(
+            "UNKNOWN_FIELD",
+            `columns.${name}`,
+            `Không có cột ${name} (có thể viết sai tên); các cột hợp lệ: ${valid}`,
+            `no column is named ${name} (a misspelling?); the columns are: ${valid}`,
+          );
+        }
+      }
       const args = [];
       for (const [name, type, required] of COLUMNS) {
         const v = columns[name];
@@ -88,6 +124,13 @@ function createTallyApi(raw, ready, guard) {
             `columns.${name}`,
             `Cột ${name} ${what}: cần ${type.name}`,
             `column ${name} must be a ${type.name}`,
+          );
+        } else if (detached(v)) {
+          throw problem(
+            "WRONG_TYPE",
+            `columns.${name}`,
+            `Cột ${name}: bộ nhớ của mảng đã được chuyển đi (detached)`,
+            `column ${name}: its buffer has been transferred (detached)`,
           );
         } else {
           args.push(v);
@@ -105,7 +148,7 @@ function createTallyApi(raw, ready, guard) {
       if (!Array.isArray(records)) {
         throw problem("WRONG_TYPE", "records", "Cần một mảng hồ sơ", "records must be an array");
       }
-      const text = json(records, true);
+      const text = json(records, true, "records");
       guard.enter(() => this.#live().addRecords(this.#next, text));
       this.#next += records.length;
     }
@@ -118,7 +161,8 @@ function createTallyApi(raw, ready, guard) {
       const normalized = text.normalize("NFC");
       guard.enter(() => this.#live().addCsv(normalized));
     }
-    /** Adds another tally of the same period, policy and calendar. */
+    /** Adds another tally of the same period, policy and calendar, and frees it: its
+     * dossiers cannot be added twice. */
     merge(other) {
       this.#live();
       if (!(other instanceof Tally)) {
@@ -129,11 +173,12 @@ function createTallyApi(raw, ready, guard) {
         throw problem("INVALID_VALUE", "other", "Không gộp được một Tally vào chính nó", "a Tally cannot be merged into itself");
       }
       guard.enter(() => this.#live().merge(other.#live()));
+      other.free();
     }
     /** The reports (one per unit) and the summary, completed by per-unit facts. */
     finish(unitFacts) {
       this.#live();
-      const facts = unitFacts === undefined ? undefined : json(unitFacts, true);
+      const facts = unitFacts === undefined ? undefined : json(unitFacts, true, "unitFacts");
       const r = guard.enter(() => this.#live().finish(facts));
       if ("errors" in r) throw new TthcScoreError(r.errors);
       return r.tally;

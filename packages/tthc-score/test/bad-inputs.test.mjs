@@ -96,6 +96,11 @@ function jsValue(spec) {
       return Object(spec.value);
     case "sparse":
       return new Array(spec.length);
+    case "detached": {
+      const a = new Int32Array(1);
+      structuredClone(a.buffer, { transfer: [a.buffer] });
+      return a;
+    }
     case "circular": {
       const o = { a: 1 };
       o.self = o;

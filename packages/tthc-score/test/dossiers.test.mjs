@@ -82,8 +82,15 @@ test("merging tallies of the parts equals the tally of the whole", () => {
   a.addRecords(l.records.slice(0, half));
   // Rows are numbered per tally: reports (counts) merge exactly.
   a.merge(b);
+  // b is consumed: merged twice, its dossiers would count twice.
+  const freed = (e) => e instanceof TthcScoreError && e.code === "INVALID_VALUE" && /freed/.test(e.problems[0].message.en);
+  assert.throws(() => a.merge(b), freed);
+  assert.throws(() => b.finish(), freed);
   assert.deepStrictEqual(a.finish().reports, whole.reports);
-  assert.throws(() => a.merge(new Tally({ period: "2021-Q3" })), (e) => e instanceof TthcScoreError && e.code === "INVALID_VALUE");
+  // A refused merge consumes nothing.
+  const q3 = new Tally({ period: "2021-Q3" });
+  assert.throws(() => a.merge(q3), (e) => e instanceof TthcScoreError && e.code === "INVALID_VALUE");
+  assert.equal(q3.finish().summary.rows, 0);
 });
 
 
@@ -98,7 +105,7 @@ test("columns of the wrong type or length are refused with a code and a path", (
   bad({ ...columns(2), receivedDay: [18785, 18785] }, "WRONG_TYPE", "columns.receivedDay");
   bad({ ...columns(2), channel: undefined }, "MISSING_FIELD", "columns.channel");
   bad({ ...columns(2), limitHalves: new Int32Array(3) }, "COLUMN_LENGTHS_DIFFER", "columns");
-  bad({ ...columns(2), units: [1] }, "WRONG_TYPE", "columns.units");
+  bad({ ...columns(2), units: [1] }, "WRONG_TYPE", "columns.units[0]");
   bad(null, "WRONG_TYPE", "columns");
   t.addColumns(columns(2));
   assert.equal(t.finish().summary.counted, 2);

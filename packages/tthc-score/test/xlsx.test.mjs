@@ -45,6 +45,19 @@ test("bad input: coded errors, never bytes of a wrong workbook", () => {
   assert.throws(() => annexXlsx(report, {}, "fr"), (e) => e instanceof TthcScoreError && e.path === "lang");
   assert.throws(() => auditTableXlsx(42), (e) => e instanceof TthcScoreError && e.code === "WRONG_TYPE");
   assert.throws(() => provinceXlsx([report], { profile: "nowhere" }), (e) => e.code === "UNKNOWN_PROFILE" && e.path === "options.profile");
+  // A unit that cannot be scored refuses the province's workbook (a table without it would
+  // say nothing of it), its error placed at the unit.
+  const bad = structuredClone(commune);
+  bad.dossiers.received.online = -1;
+  assert.throws(
+    () => provinceXlsx([report, bad]),
+    (e) => e instanceof TthcScoreError && e.code === "COUNT_NEGATIVE" && e.path === "[1].dossiers.received.online",
+  );
+  // A text longer than a cell holds is the caller's error, not an internal one.
+  const long = structuredClone(report);
+  long.unit.name = "x".repeat(32768);
+  assert.throws(() => annexXlsx(long), (e) => e instanceof TthcScoreError && e.code === "INVALID_VALUE" && /32768 characters/.test(e.problems[0].message.en));
+  assert.equal(score(report).total.value, "16.74");
 });
 
 test("reports given as JSON text: the same workbooks' cells as from objects", () => {

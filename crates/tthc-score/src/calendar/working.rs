@@ -121,7 +121,8 @@ impl CalendarBuilder {
         Self::default()
     }
 
-    /// Adds days off (e.g. a province's own swap). They count as official data.
+    /// Adds days off (e.g. a province's own swap), within the days the calendar covers (the
+    /// official years, and the provisional ones when asked): they do not widen it.
     #[must_use]
     pub fn days_off(mut self, days: impl IntoIterator<Item = CalendarDate>) -> Self {
         self.days_off
@@ -129,7 +130,7 @@ impl CalendarBuilder {
         self
     }
 
-    /// Adds working days (e.g. a make-up Saturday). They count as official data.
+    /// Adds working days (e.g. a make-up Saturday), within the days the calendar covers.
     #[must_use]
     pub fn working_days(mut self, days: impl IntoIterator<Item = CalendarDate>) -> Self {
         self.working_days
@@ -168,10 +169,9 @@ impl CalendarBuilder {
                 }
             }
         }
-        for &d in self.days_off.iter().chain(&self.working_days) {
-            first = first.min(d);
-            last = last.max(d);
-        }
+        // The caller's days change the status of days the calendar covers; they never widen
+        // it: a year the data does not hold would count every weekday as working (strict
+        // mode rejects what needs it; provisional mode computes it by rule, and says so).
         // Monday–Friday, then each source in turn, the caller's changes last: they override
         // the data.
         let n = (last - first + 1) as usize;
@@ -183,7 +183,11 @@ impl CalendarBuilder {
                 )
             })
             .collect();
-        let mut set = |d: DayNumber, working: bool| status[(d - first) as usize] = working;
+        let mut set = |d: DayNumber, working: bool| {
+            if (first..=last).contains(&d) {
+                status[(d - first) as usize] = working;
+            }
+        };
         let table = |t: &'static [(u16, u8, u8)]| t.iter().map(|&(y, m, d)| day(y, m, d));
         table(holidays::DAYS_OFF)
             .chain(provisional_off)
@@ -200,19 +204,6 @@ impl CalendarBuilder {
                 working.push(first + i as DayNumber);
             }
         }
-        let official = if self.days_off.is_empty() && self.working_days.is_empty() {
-            official
-        } else {
-            // The caller's own days are data too.
-            let all = self.days_off.iter().chain(&self.working_days);
-            (
-                all.clone()
-                    .copied()
-                    .min()
-                    .map_or(official.0, |d| d.min(official.0)),
-                all.copied().max().map_or(official.1, |d| d.max(official.1)),
-            )
-        };
         Calendar {
             first,
             days,
@@ -516,6 +507,30 @@ mod tests {
             ),
             "2021-06-12"
         );
+    }
+
+    /// A caller's day beyond the data does not make the years between count as covered
+    /// (they would have no holidays): strict still refuses them, provisional computes them
+    /// by rule and marks them so; the caller's day applies where the calendar covers it.
+    #[test]
+    fn a_caller_day_beyond_the_data_does_not_widen_it() {
+        let far = CalendarDate::new(2150, 1, 1).unwrap();
+        let strict = CalendarBuilder::new().days_off([far]).build();
+        assert_eq!(strict.covered(), official_range());
+        assert!(strict
+            .due_day(at(2030, 2, 1, 8, 0), 2, Cutoff::SameDay)
+            .is_err());
+        let swap = CalendarDate::new(2027, 3, 15).unwrap(); // a Monday
+        let p = CalendarBuilder::new()
+            .days_off([swap, far])
+            .provisional(2000, 2100)
+            .build();
+        assert_eq!(p.official(), official_range());
+        assert!(p.is_provisional(d(2027, 3, 15)) && p.is_provisional(d(2027, 2, 5)));
+        assert_eq!(p.is_working(d(2027, 3, 15)), Some(false));
+        // Tết 2027 (06/02, lunar 1/1): the statutory days, not working days.
+        assert_eq!(p.is_working(d(2027, 2, 8)), Some(false));
+        assert_eq!(p.covered().1, d(2100, 12, 31));
     }
 
     /// The vendored table agrees with the vendored JSON and, when present, the shared data.

@@ -184,14 +184,17 @@ fn range_checks(r: &Row) -> [(bool, Code, &'static str, i64); 14] {
             "resolvedDay",
             r.resolved_day.into(),
         ),
+        // A second needs its day: given alone, it is not silently dropped.
         (
-            (r.restart_day != NONE) & !SECONDS.contains(&r.restart_second),
+            ((r.restart_day != NONE) & !SECONDS.contains(&r.restart_second))
+                | ((r.restart_day == NONE) & (r.restart_second != -1)),
             time,
             "restartSecond",
             r.restart_second.into(),
         ),
         (
-            !SECONDS.contains(&r.resolved_second) & (r.resolved_second != -1),
+            (!SECONDS.contains(&r.resolved_second) | (r.resolved_day == NONE))
+                & (r.resolved_second != -1),
             time,
             "resolvedSecond",
             r.resolved_second.into(),
@@ -228,7 +231,20 @@ pub(super) fn in_range(r: &Row) -> bool {
 
 /// The first of [`range_checks`] that fails.
 fn check(r: &Row) -> Result<(), Fault> {
+    let alone = |what: &str, day: &str| {
+        (
+            Code::DateTimeInvalid,
+            format!("Cột {what} có giá trị nhưng {day} không có (NONE): giờ không có ngày"),
+            format!("column {what} has a value but {day} is NONE: a time without its day"),
+        )
+    };
     match range_checks(r).into_iter().find(|c| c.0) {
+        Some((_, _, what @ "restartSecond", _)) if r.restart_day == NONE => {
+            Err(alone(what, "restartDay"))
+        }
+        Some((_, _, what @ "resolvedSecond", _)) if r.resolved_day == NONE => {
+            Err(alone(what, "resolvedDay"))
+        }
         Some((_, code, what, v)) => Err(invalid(code, what, v)),
         None => Ok(()),
     }

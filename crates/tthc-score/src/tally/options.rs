@@ -131,8 +131,21 @@ impl Tally {
     /// 2000–2100 by rule with `policy.calendar = provisional`.
     ///
     /// # Errors
-    /// `PERIOD_INVALID` for a period that does not exist.
+    /// `PERIOD_INVALID` for a period that does not exist; `INVALID_VALUE` for a day both in
+    /// `calendar.daysOff` and in `calendar.workingDays`.
     pub fn with_options(options: &TallyOptions) -> Result<Tally, Problem> {
+        let changes = &options.calendar;
+        // A day both off and worked: which the caller meant is unknowable.
+        if let Some((i, d)) =
+            (changes.working_days.iter().enumerate()).find(|(_, d)| changes.days_off.contains(d))
+        {
+            return Err(Problem::new(
+                crate::error::Code::InvalidValue,
+                format!("calendar.workingDays[{i}]"),
+                format!("Ngày {d} có trong cả daysOff và workingDays"),
+                format!("{d} is in both daysOff and workingDays"),
+            ));
+        }
         let mut b = CalendarBuilder::new()
             .days_off(options.calendar.days_off.iter().copied())
             .working_days(options.calendar.working_days.iter().copied());
