@@ -764,8 +764,9 @@ fn tally(
         Some(_) => None,
         None => Some(Scoring::new(args, Some(&mut policy))?),
     };
+    // Placed as in the options of the JSON APIs: `calendar.close`, `calendar.daysOff[0]`.
     let mut calendar: CalendarChanges = match calendar {
-        Some(f) => parse_json(&read_all(f)?)?,
+        Some(f) => parse_json(&read_all(f)?).map_err(|p: Problem| p.within("calendar"))?,
         None => CalendarChanges::default(),
     };
     if let Some(close) = close {

@@ -327,6 +327,15 @@ fn tally_policies_assumptions_and_stdin() {
         grade(&["--calendar", &at_1730, "--close", "17:15"])["onTime"],
         1
     );
+    // A bad close in the file is placed as in the JSON APIs' options.
+    let at_11 = temp("close-11.json", r#"{"close": "11:00"}"#);
+    let o = run(&["tally", &late, "--period", "2021-Q2", "--calendar", &at_11]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("INVALID_VALUE] calendar.close"),
+        "{}",
+        stderr(&o)
+    );
     for bad in ["12:00", "17h30", "24:00"] {
         let o = run(&["tally", &late, "--period", "2021-Q2", "--close", bad]);
         assert_eq!(o.status.code(), Some(2), "{bad}");

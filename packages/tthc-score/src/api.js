@@ -6,7 +6,8 @@
 // TthcScoreError comes from src/error.js (one class for every entry).
 
 // Inputs cross into wasm as JSON text, parsed there exactly as the Rust back end parses
-// it. JSON has no NaN or Infinity: they travel as strings the core reports as NOT_FINITE.
+// it. JSON has no NaN or Infinity: they travel as {"$nonFinite": "NaN"}, which the core
+// reports as NOT_FINITE in a number field and as WRONG_TYPE anywhere else.
 // A BigInt travels as its exact digits (a Number would round it beyond 2^53): a string
 // with a per-call random mark, replaced by the bare digits after JSON.stringify. Values
 // nested deeper than any input (MAX_DEPTH) are cut to [] before JSON.stringify would
@@ -43,7 +44,13 @@ function toJson(value) {
       mark ??= `tthc-bigint-${Math.random().toString(36).slice(2)}:`;
       return mark + v;
     }
-    if (typeof v === "number" && !Number.isFinite(v)) return String(v);
+    if (typeof v === "number" && !Number.isFinite(v)) {
+      // An object, so that no text field takes it for the name "NaN"; open as the
+      // holder of its one entry.
+      const marker = { $nonFinite: String(v) };
+      open.push(marker);
+      return marker;
+    }
     if (v !== null && typeof v === "object") {
       if (open.length > MAX_DEPTH) return [];
       open.push(v);

@@ -71,7 +71,7 @@ pub(super) fn out_of_range(e: OutOfRange) -> Fault {
     );
     (
         Code::CalendarOutOfRange,
-        format!("Hạn giải quyết cần ngày {need}, ngoài lịch làm việc ({a} – {b}); dùng lịch tạm tính (provisional) hoặc bổ sung lịch"),
-        format!("the due date needs {need}, outside the working-day calendar ({a} – {b}); use the provisional calendar or add the days"),
+        format!("Hạn giải quyết cần ngày {need}, ngoài lịch làm việc ({a} – {b}); ngày nghỉ chính thức có từ 2019 đến 2026, lịch tạm tính (calendar=provisional) tính theo quy định cho 2000–2100"),
+        format!("the due date needs {need}, outside the working-day calendar ({a} – {b}); the official days off cover 2019–2026, the provisional calendar (calendar=provisional) computes 2000–2100 by rule"),
     )
 }

@@ -84,6 +84,15 @@ pub fn problem_from_serde(path: &str, msg: &str) -> Problem {
         }
     }
     let en = strip_position(msg);
+    // NaN or ±Infinity from the JavaScript package where an object belongs.
+    if en.starts_with("unknown field `$nonFinite`") {
+        return Problem::new(
+            Code::WrongType,
+            parent(path),
+            "Sai kiểu dữ liệu: cần một đối tượng {...}, nhưng nhận được một số không hữu hạn (NaN hoặc Infinity)",
+            "invalid type: a number that is not finite (NaN or Infinity), expected an object",
+        );
+    }
     let code = if en.starts_with("unknown field") {
         Code::UnknownField
     } else if en.starts_with("missing field") {

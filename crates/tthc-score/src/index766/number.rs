@@ -63,6 +63,15 @@ impl<'de> Visitor<'de> for V {
                 let text: String = map.next_value()?;
                 plain(&text).ok_or_else(|| refused(&text))
             }
+            // NaN or ±Infinity from the JavaScript package.
+            Some(k) if k == crate::input::scalar::NON_FINITE_TOKEN => {
+                let text: String = map.next_value()?;
+                while map
+                    .next_entry::<de::IgnoredAny, de::IgnoredAny>()?
+                    .is_some()
+                {}
+                Err(refused(&text))
+            }
             _ => Err(refused("an object")),
         }
     }

@@ -5,7 +5,7 @@
 mod dossier;
 mod fields;
 mod report;
-mod scalar;
+pub(crate) mod scalar;
 #[cfg(feature = "schema")]
 mod schema;
 mod validate;

@@ -12,8 +12,9 @@
 //!   value is whole (`2`, `2.0`, `2e0`; `-0` is 0), never a string;
 //! - decimal fields (percentages, declared scores) take a JSON number or a decimal string
 //!   in plain notation with a dot (`"12.5"`), which a form can send without a float;
-//! - NaN and ±Infinity (which the JavaScript package sends as the strings `"NaN"`,
-//!   `"Infinity"`, `"-Infinity"`) are `NOT_FINITE` everywhere.
+//! - NaN and ±Infinity (which the JavaScript package sends as `{"$nonFinite": "NaN"}`; the
+//!   strings `"NaN"`, `"Infinity"`, `"-Infinity"` too) are `NOT_FINITE` everywhere; the
+//!   marker anywhere else is `WRONG_TYPE`.
 //!
 //! A range check runs inside the deserializer, so the error points at the value itself.
 
@@ -31,6 +32,11 @@ pub const MAX_COUNT: u64 = (1 << 53) - 1;
 /// With `arbitrary_precision`, serde_json hands over a number that is not a 64-bit integer
 /// as a one-entry map under this key, with the number's text as the value.
 const NUMBER_TOKEN: &str = "$serde_json::private::Number";
+
+/// The JavaScript package sends NaN and ±Infinity as `{"$nonFinite": "NaN"}`: a number
+/// field reports `NOT_FINITE`, any other field a value of the wrong type (a bare string
+/// "NaN" would pass for a name).
+pub(crate) const NON_FINITE_TOKEN: &str = "$nonFinite";
 
 /// A JSON number or string as the scalars see it, for the duration of one check.
 enum Raw<'a> {
@@ -72,6 +78,19 @@ impl<'de, T, F: FnOnce(Raw<'_>) -> Result<T, Fail>> Visitor<'de> for Checked<F> 
                     Err(wrong_type(self.kind, "object"))
                 }
             },
+            Some(k) if k.0 == NON_FINITE_TOKEN => {
+                let text = map.next_value::<String>()?;
+                while map
+                    .next_entry::<de::IgnoredAny, de::IgnoredAny>()?
+                    .is_some()
+                {}
+                if non_finite(&text) {
+                    let (code, vi, en) = not_finite(self.kind, &text);
+                    Err(de::Error::custom(tagged(code, &vi, &en)))
+                } else {
+                    Err(wrong_type(self.kind, "object"))
+                }
+            }
             None => Err(wrong_type(self.kind, "object")),
             // The key just read moved the position into the object: report at the value.
             Some(_) => {
