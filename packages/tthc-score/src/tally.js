@@ -37,9 +37,21 @@ function names(list, path) {
     if (typeof list[i] !== "string") {
       throw problem("WRONG_TYPE", `${path}[${i}]`, `${path}[${i}] phải là một tên (chuỗi ký tự)`, `${path}[${i}] must be a string`);
     }
+    if (loneSurrogate(list[i]) >= 0) {
+      throw problem("INVALID_VALUE", `${path}[${i}]`, `${path}[${i}] chứa một nửa cặp UTF-16 lẻ (không phải văn bản Unicode)`, `${path}[${i}] holds a lone UTF-16 surrogate (not Unicode text)`);
+    }
     out[i] = list[i].normalize("NFC");
   }
   return out;
+}
+
+// A lone UTF-16 surrogate has no UTF-8 form: crossing into the module it would become
+// U+FFFD, silently. The index of the first, or -1.
+const LONE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+function loneSurrogate(text) {
+  if (typeof text.isWellFormed === "function" && text.isWellFormed()) return -1;
+  const m = LONE.exec(text);
+  return m ? m.index : -1;
 }
 
 // The names a columns object may have: a misspelled optional column would otherwise be
@@ -157,6 +169,16 @@ function createTallyApi(raw, ready, guard) {
       this.#live();
       if (typeof text !== "string") {
         throw problem("WRONG_TYPE", "csv", "Cần nội dung CSV (chuỗi ký tự)", "the CSV must be a string");
+      }
+      const lone = loneSurrogate(text);
+      if (lone >= 0) {
+        const line = text.slice(0, lone).split("\n").length;
+        throw problem(
+          "NOT_UTF8",
+          "csv",
+          `Dòng ${line} của CSV chứa một nửa cặp UTF-16 lẻ: không phải văn bản Unicode, không chuyển được sang UTF-8`,
+          `line ${line} of the CSV holds a lone UTF-16 surrogate: it is not Unicode text and has no UTF-8 form`,
+        );
       }
       const normalized = text.normalize("NFC");
       guard.enter(() => this.#live().addCsv(normalized));

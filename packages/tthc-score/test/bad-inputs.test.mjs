@@ -96,6 +96,10 @@ function jsValue(spec) {
       return Object(spec.value);
     case "sparse":
       return new Array(spec.length);
+    case "loneSurrogateCsv":
+      return "unit,channel,received_at,time_limit_days\nUBND xã A\uD800,direct,2021-06-07T09:00,1\n";
+    case "loneSurrogateNames":
+      return ["UBND xã A\uDC00"];
     case "detached": {
       const a = new Int32Array(1);
       structuredClone(a.buffer, { transfer: [a.buffer] });
