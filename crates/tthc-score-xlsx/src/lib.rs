@@ -41,7 +41,8 @@ fn number_format(decimals: u32) -> Format {
     Format::new().set_num_format(code)
 }
 
-/// The most characters a cell holds (Excel's limit, which the writer enforces).
+/// The most characters a cell holds, in UTF-16 code units (Excel's limit, which the writer
+/// enforces).
 pub const MAX_CELL_CHARS: usize = 32_767;
 
 /// A workbook with one worksheet per sheet, as the bytes of an .xlsx file.
@@ -74,7 +75,8 @@ fn check_lengths(sheets: &[Sheet]) -> Result<(), Problem> {
             .chain(sheet.rows.iter().flatten().map(|c| &c.text))
             .chain(&sheet.notes);
         for text in cells {
-            let n = text.chars().count();
+            // UTF-16 code units, as Excel (and the writer) count them: an emoji is two.
+            let n = text.encode_utf16().count();
             if n > MAX_CELL_CHARS {
                 let start: String = text.chars().take(40).collect();
                 return Err(Problem::new(

@@ -79,8 +79,14 @@ fn a_text_longer_than_a_cell_is_refused() {
     let p = profile::find("dien-bien-2019").unwrap();
     let mut report = parse_report(COMMUNE).unwrap();
     let max = tthc_score_xlsx::MAX_CELL_CHARS;
-    for (n, refused) in [(max, false), (max + 1, true)] {
-        report.unit.name = "ạ".repeat(n);
+    // Excel counts UTF-16 units: "ạ" is one, an emoji two.
+    for (name, n, refused) in [
+        ("ạ".repeat(max), max, false),
+        ("ạ".repeat(max + 1), max + 1, true),
+        ("😀".repeat(max / 2), max - 1, false),
+        ("😀".repeat(max / 2 + 1), max + 1, true),
+    ] {
+        report.unit.name = name;
         let card = score(&report, p).unwrap();
         let sheets = [annex_sheet(&card, p, Lang::Vi).unwrap()];
         match tthc_score_xlsx::workbook(&sheets) {

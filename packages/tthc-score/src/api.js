@@ -66,18 +66,28 @@ function toJson(value) {
 
 /** Whether `v` holds a function or a Symbol that JSON.stringify would drop, or a toJSON
  * whose result the careful path must look at. */
-function careless(v, depth) {
+function careless(v, depth, ancestors = new Set()) {
   if (v === null) return false;
   const t = typeof v;
   if (t === "function" || t === "symbol") return true;
   if (t !== "object" || depth > MAX_DEPTH) return false;
-  if (typeof v.toJSON === "function") return true;
+  // A cycle: JSON.stringify refuses it (on the careful path, which says so), and walking it
+  // would take 2^depth steps where it branches.
+  if (ancestors.has(v) || typeof v.toJSON === "function") return true;
+  ancestors.add(v);
+  let found = false;
   if (Array.isArray(v)) {
-    for (let i = 0; i < v.length; i++) if (careless(v[i], depth + 1)) return true;
-    return false;
+    for (let i = 0; i < v.length && !found; i++) found = careless(v[i], depth + 1, ancestors);
+  } else {
+    for (const k in v) {
+      if (Object.hasOwn(v, k) && careless(v[k], depth + 1, ancestors)) {
+        found = true;
+        break;
+      }
+    }
   }
-  for (const k in v) if (Object.hasOwn(v, k) && careless(v[k], depth + 1)) return true;
-  return false;
+  ancestors.delete(v);
+  return found;
 }
 
 // A value JSON has no form for, at its path in the input (`toJSON` results included).
@@ -101,8 +111,10 @@ function unserializable(error, root = "") {
       },
     ];
   }
-  const en = `the input cannot be written as JSON (${error.message})`;
-  return [{ code: "WRONG_TYPE", path: "", message: { vi: `Dữ liệu không chuyển được sang JSON (${error.message})`, en } }];
+  // Whatever a getter or toJSON threw: an Error, or any value at all (null included).
+  const why = error instanceof Error ? error.message : String(error);
+  const en = `the input cannot be written as JSON (${why})`;
+  return [{ code: "WRONG_TYPE", path: "", message: { vi: `Dữ liệu không chuyển được sang JSON (${why})`, en } }];
 }
 
 function internalError(cause, vi, en) {

@@ -110,6 +110,24 @@ function jsValue(spec) {
       o.self = o;
       return o;
     }
+    case "circularTwice": {
+      // Two ways back into the cycle at every level: a walk without a record of the
+      // objects on its path would take 2^depth steps.
+      const o = { a: 1 };
+      o.x = o;
+      o.y = o;
+      return o;
+    }
+    case "throwingNull": {
+      const o = {};
+      Object.defineProperty(o, "name", {
+        enumerable: true,
+        get() {
+          throw null;
+        },
+      });
+      return o;
+    }
     case "throwingToJSON":
       return {
         toJSON() {

@@ -57,6 +57,9 @@ test("bad input: coded errors, never bytes of a wrong workbook", () => {
   const long = structuredClone(report);
   long.unit.name = "x".repeat(32768);
   assert.throws(() => annexXlsx(long), (e) => e instanceof TthcScoreError && e.code === "INVALID_VALUE" && /32768 characters/.test(e.problems[0].message.en));
+  // Excel counts UTF-16 units: 16,400 emoji are 32,800.
+  long.unit.name = "😀".repeat(16400);
+  assert.throws(() => provinceXlsx([long]), (e) => e instanceof TthcScoreError && e.code === "INVALID_VALUE" && /32800 characters/.test(e.problems[0].message.en));
   assert.equal(score(report).total.value, "16.74");
 });
 
