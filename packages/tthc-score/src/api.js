@@ -32,13 +32,16 @@ function toJson(value) {
   // and the path of each, for the problem of a value JSON cannot hold.
   const open = [];
   const paths = new WeakMap();
+  // The path of the value under `key` of `holder` (the root's holder has none: "").
+  const pathOf = (holder, key) => {
+    const at = paths.get(holder);
+    return at === undefined ? "" : Array.isArray(holder) ? `${at}[${key}]` : at === "" ? key : `${at}.${key}`;
+  };
   const text = JSON.stringify(value, function (key, v) {
     while (open.length && open[open.length - 1] !== this) open.pop();
     if (typeof v === "function" || typeof v === "symbol") {
       // JSON.stringify would drop the field (or write null in an array), silently.
-      const at = paths.get(this);
-      const path = at === undefined ? "" : Array.isArray(this) ? `${at}[${key}]` : at === "" ? key : `${at}.${key}`;
-      throw new JsonProblem(path, typeof v);
+      throw new JsonProblem(pathOf(this, key), typeof v);
     }
     if (typeof v === "bigint") {
       mark ??= `tthc-bigint-${Math.random().toString(36).slice(2)}:`;
@@ -54,8 +57,7 @@ function toJson(value) {
     if (v !== null && typeof v === "object") {
       if (open.length > MAX_DEPTH) return [];
       open.push(v);
-      const at = paths.get(this);
-      paths.set(v, at === undefined ? "" : Array.isArray(this) ? `${at}[${key}]` : at === "" ? key : `${at}.${key}`);
+      paths.set(v, pathOf(this, key));
     }
     return v;
   });
@@ -117,6 +119,16 @@ function unserializable(error, root = "") {
   return [{ code: "WRONG_TYPE", path: "", message: { vi: `Dữ liệu không chuyển được sang JSON (${why})`, en } }];
 }
 
+/** `{ text }`, the JSON of `value`, or `{ errors }` placed under `root` (its name in the
+ * call: "options", "records", …; "" for the input itself). */
+function jsonOrErrors(value, root = "") {
+  try {
+    return { text: toJson(value) };
+  } catch (e) {
+    return { errors: unserializable(e, root) };
+  }
+}
+
 function internalError(cause, vi, en) {
   return new TthcScoreError([{ code: "INTERNAL_ERROR", path: "", message: { vi, en } }], cause === undefined ? undefined : { cause });
 }
@@ -174,19 +186,11 @@ const UNIT_LEVELS = ["ministry", "province", "department", "district", "commune"
 function createApi(raw, ready, guard) {
   const call = (fn, input, options) => {
     ready();
-    let text;
-    let opts;
-    try {
-      text = toJson(input);
-    } catch (e) {
-      return { errors: unserializable(e) };
-    }
-    try {
-      opts = options === undefined ? undefined : toJson(options);
-    } catch (e) {
-      return { errors: unserializable(e, "options") };
-    }
-    return guard.enter(() => fn(text, opts));
+    const i = jsonOrErrors(input);
+    if (i.errors) return i;
+    const o = options === undefined ? {} : jsonOrErrors(options, "options");
+    if (o.errors) return o;
+    return guard.enter(() => fn(i.text, o.text));
   };
   const unwrap = (result) => {
     if ("errors" in result) throw new TthcScoreError(result.errors);

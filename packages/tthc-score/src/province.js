@@ -9,19 +9,10 @@
 // spreadsheet facade (src/xlsx.js), whose entry always has this file.
 function callOrThrow(ready, guard, fn, input, options, asText, ...rest) {
   ready();
-  let text;
-  let opts;
-  try {
-    text = asText ? input : toJson(input);
-  } catch (e) {
-    throw new TthcScoreError(unserializable(e));
-  }
-  try {
-    opts = options === undefined ? undefined : toJson(options);
-  } catch (e) {
-    throw new TthcScoreError(unserializable(e, "options"));
-  }
-  const r = guard.enter(() => fn(text, opts, ...rest));
+  const i = asText ? { text: input } : jsonOrErrors(input);
+  const o = options === undefined ? {} : jsonOrErrors(options, "options");
+  for (const x of [i, o]) if (x.errors) throw new TthcScoreError(x.errors);
+  const r = guard.enter(() => fn(i.text, o.text, ...rest));
   if (!(r instanceof Uint8Array) && "errors" in r) throw new TthcScoreError(r.errors);
   return r;
 }

@@ -79,12 +79,9 @@ function createTallyApi(raw, ready, guard) {
       "this Tally was lost when the WebAssembly module was re-initialised after an internal error; create a new Tally and add its dossiers again",
     );
   const json = (value, normalize, root) => {
-    try {
-      const text = toJson(value);
-      return normalize ? text.normalize("NFC") : text;
-    } catch (e) {
-      throw new TthcScoreError(unserializable(e, root));
-    }
+    const { text, errors } = jsonOrErrors(value, root);
+    if (errors) throw new TthcScoreError(errors);
+    return normalize ? text.normalize("NFC") : text;
   };
   /** A tally of dossier records, fed batch by batch (columns, records or CSV text). */
   class Tally {
