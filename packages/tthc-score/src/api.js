@@ -103,7 +103,7 @@ class JsonProblem extends Error {
 
 function unserializable(error, root = "") {
   if (error instanceof JsonProblem) {
-    const path = root === "" ? error.path : error.path === "" ? root : `${root}.${error.path}`; // as the core's Problem::within
+    const path = root === "" || error.path.startsWith("[") ? root + error.path : error.path === "" ? root : `${root}.${error.path}`; // as the core's Problem::within
     const what = error.type === "function" ? "một hàm (function)" : "một Symbol";
     return [
       {

@@ -30,7 +30,7 @@ const PREFIX = {
 const jsPath = (entry, path) => {
   const p = PREFIX[entry];
   if (!p) return path;
-  return path === "" ? p : `${p}.${path}`;
+  return path === "" || path.startsWith("[") ? p + path : `${p}.${path}`;
 };
 
 // ---------------------------------------------------------------------------------------

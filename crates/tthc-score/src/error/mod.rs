@@ -171,8 +171,11 @@ impl Problem {
     /// is `report`).
     #[must_use]
     pub fn within(mut self, name: &str) -> Self {
+        // An element's path keeps its brackets: `records[0].x`, never `records.[0].x`.
         self.path = if self.path.is_empty() {
             name.into()
+        } else if self.path.starts_with('[') {
+            format!("{name}{}", self.path)
         } else {
             format!("{name}.{}", self.path)
         };
@@ -232,5 +235,19 @@ impl std::error::Error for Errors {}
 impl From<Problem> for Errors {
     fn from(p: Problem) -> Self {
         Errors::one(p)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn within_joins_names_with_dots_and_elements_without() {
+        let p = |path: &str| Problem::new(Code::WrongType, path, "x", "x");
+        assert_eq!(p("").within("records").path, "records");
+        assert_eq!(p("x.y").within("records").path, "records.x.y");
+        assert_eq!(p("[0].x").within("records").path, "records[0].x");
+        assert_eq!(p("x").within("[3]").within("units").path, "units[3].x");
     }
 }
