@@ -43,7 +43,8 @@ pub struct Classified {
     pub due_date_mismatch: bool,
     /// A given due date on a day that is not a working day.
     pub due_date_on_rest_day: bool,
-    /// The due date used days computed by rule, outside the official data.
+    /// A due date used days computed by rule, outside the official data (the computed one,
+    /// deciding or checked against the given one, or a given one found a rest day).
     pub provisional: bool,
 }
 
@@ -235,6 +236,7 @@ pub(crate) fn classify_class(r: &Row, cal: &Calendar, k: &Rules) -> Result<Optio
         (NONE, false)
     };
     let rest_day = (r.due_day != NONE) & cal.is_rest_day(r.due_day);
+    let provisional = provisional | (rest_day & cal.is_provisional(r.due_day));
     Ok(Some(Class(class_bits(
         r,
         period,
@@ -260,7 +262,9 @@ pub(crate) fn anchor(r: &Row) -> DateTime {
 /// [`Rules::period`] flags (0: it does not count, and neither do the bits returned),
 /// `computed` is the due date its time limit gives ([`NONE`] without a limit, or
 /// when the calendar does not reach it and a due date is given), `provisional` whether
-/// that used days computed by rule, `rest_day` whether the given due date is a rest day.
+/// a result of the row used days computed by rule (the computed due date, which decides
+/// the grade or is checked against the given one, or a given due date found a rest day),
+/// `rest_day` whether the given due date is a rest day.
 ///
 /// No branches: table lookups and selects, which compile to vector code over a block of
 /// dossiers (jump tables and branches mispredict on dossiers in random order).
@@ -286,7 +290,6 @@ pub(crate) fn class_bits(
     } else {
         either(latest, original)
     };
-    let provisional = provisional & (computed != NONE) & (computed == due);
     // The first appointment is the one the time limit should give (a re-appointment moves
     // the later one on purpose).
     let first = either(original, given);
@@ -418,7 +421,7 @@ impl Class {
         self.0 & Self::DUE_DATE_ON_REST_DAY != 0
     }
 
-    /// The due date used days computed by rule.
+    /// A due date used days computed by rule (see [`Classified::provisional`]).
     pub fn provisional(self) -> bool {
         self.0 & Self::PROVISIONAL != 0
     }

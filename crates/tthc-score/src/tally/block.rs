@@ -249,8 +249,10 @@ impl Block {
             let (due, reach) = cal.due_lookup(at, r.limit_halves as u32, k.cutoff);
             let limited = r.limit_halves >= 0;
             let reached = !limited | (reach == Reach::Inside);
-            let provisional = cal.is_provisional(at.day) | cal.is_provisional(due);
             let rest_day = (r.due_day != NONE) & cal.is_rest_day(r.due_day);
+            // As classify_class: the computed due date, or a given one found a rest day.
+            let provisional = (limited & (cal.is_provisional(at.day) | cal.is_provisional(due)))
+                | (rest_day & cal.is_provisional(r.due_day));
             self.computed[j] = if limited { due } else { NONE };
             self.calendar[j] =
                 u8::from(reached) | u8::from(provisional) << 1 | u8::from(rest_day) << 2;

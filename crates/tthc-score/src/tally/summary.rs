@@ -14,7 +14,8 @@ crate::base::codes::stable_codes! {
         DueDateMismatch = "DUE_DATE_MISMATCH",
         /// A given due date on a day that is not a working day (used as given).
         DueDateOnRestDay = "DUE_DATE_ON_REST_DAY",
-        /// Due dates computed with days off by rule, outside the official data.
+        /// Dossiers whose due date (computed, or given and checked) used days off computed
+        /// by rule, outside the official data.
         ProvisionalCalendar = "PROVISIONAL_CALENDAR",
         /// Rows that repeat an id seen before (every row counts).
         DuplicateId = "DUPLICATE_ID",
@@ -163,8 +164,8 @@ pub(super) fn summary(t: &Tally, facts: &UnitFacts) -> TallySummary {
         row_note(
             TallyCode::ProvisionalCalendar,
             &t.provisional,
-            "hồ sơ có hạn giải quyết tính theo lịch nghỉ tạm tính (ngoài dữ liệu chính thức)",
-            "dossiers have a due date computed with provisional days off (outside the official data)",
+            "hồ sơ có ngày hẹn trả tính hoặc đối chiếu theo lịch nghỉ tạm tính (ngoài dữ liệu chính thức)",
+            "dossiers have a due date computed or checked with provisional days off (outside the official data)",
         ),
         (duplicate_ids > 0).then(|| TallyNote {
             code: TallyCode::DuplicateId,
