@@ -493,3 +493,40 @@ fn minor() {
     p.rounding.indicator_decimals = 8;
     assert!(p.check().is_ok());
 }
+
+/// Contradicted levels that cancel out (+1, +1, −2) leave the total as it is: the message
+/// says so, not "12.50 instead of 12.50" (found by an independent check of `audit`).
+#[test]
+fn contradicted_levels_that_cancel_out_say_the_total_stands() {
+    let mut v = seed();
+    v["dossiers"]["received"] = json!({"online": 4, "direct": 17, "carriedOver": 11});
+    v["dossiers"]["resolved"] = json!({"early": 1, "onTime": 3, "late": 0});
+    v["dossiers"]["pending"] = json!({"withinDeadline": 23, "overdue": 5});
+    v["perDossier"] = json!({
+        "agencyTime": {"two": 4, "one": 0, "zero": 0}, "contacts": {"two": 1, "one": 2, "zero": 1},
+        "agencies": {"two": 2, "one": 1, "zero": 1}, "attitude": {"two": 0, "one": 4, "zero": 0}});
+    v["perUnit"] = json!({
+        "oneStop": {"level": 1, "facts": {"receivedAtDeskPercent": "100", "approvedAtDeskPercent": 99}},
+        "publicity": {"level": 1, "facts": {"posted": true, "electronic": true}},
+        "feedback": {"facts": {"received": 182, "handledOnTime": 182, "prolonged": 0}},
+        "onlineServices": {"level": 2}});
+    v.as_object_mut().unwrap().remove("declared");
+    let c = card(&v, &options("dien-bien-2019", &[]));
+    assert_eq!(c.total.value.to_string(), "12.50");
+    let messages: Vec<_> = c
+        .findings
+        .iter()
+        .filter(|f| f.code == FindingCode::DeclaredLevelContradicted)
+        .map(|f| f.message())
+        .collect();
+    assert_eq!(messages.len(), 3);
+    for m in messages {
+        assert!(
+            m.en.ends_with("the total is still 12.50 (Good)"),
+            "{}",
+            m.en
+        );
+        assert!(m.vi.ends_with("tổng điểm vẫn là 12,50 (Tốt)"), "{}", m.vi);
+        assert!(!m.en.contains("instead of"), "{}", m.en);
+    }
+}

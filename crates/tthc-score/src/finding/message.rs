@@ -132,6 +132,15 @@ impl Finding {
                     .map(|r| r.label.get(lang).to_string())
                     .unwrap_or_default();
                 let corrected = corrected_total.map(|t| {
+                    // Several contradicted levels may cancel out: "12.50 instead of 12.50"
+                    // would read as a slip.
+                    if t == *total {
+                        return if vi {
+                            format!("; theo số liệu (sửa mọi mức sai), tổng điểm vẫn là {} ({rating})", d(t))
+                        } else {
+                            format!("; by the facts (every contradicted level corrected) the total is still {} ({rating})", d(t))
+                        };
+                    }
                     if vi {
                         format!(
                             "; theo số liệu, tổng điểm là {} ({rating}) thay vì {}",
