@@ -207,6 +207,11 @@ fn complement_by_hand() {
         points(&score(&with(full(), "5.4", 200, 100)), "5.4"),
         Some(d("0.00"))
     );
+    // 2.2 is a total time over the resolved dossiers: above them is an average of days.
+    assert_eq!(
+        points(&score(&with(full(), "2.2", 4380, 1100)), "2.2"),
+        Some(d("0.00"))
+    );
 }
 
 #[test]

@@ -167,8 +167,12 @@ fn vn_766() -> IndexProfile {
                 vec![
                     ind("2.1", "Tỷ lệ hồ sơ xử lý trước hạn, đúng hạn", "Dossiers handled early or on time", "20", Linear,
                         prov(&["F", "M", "C", "U"], Medium, false, Some(Localized::fixed("F không nêu cách quy đổi; tuyến tính 20 × đúng hạn ÷ tiếp nhận khớp điểm của Cổng (cập nhật 10/2026)", "F documents no conversion; linear 20 × on time ÷ received reproduces the portal (October 2026)")))),
-                    ind("2.2", "Thời gian giải quyết TTHC trung bình", "Average resolution time", "0", ShownOnly,
-                        prov(&["F", "M"], MediumLow, false, Some(Localized::fixed("chỉ hiển thị, không tính điểm", "shown only, no points")))),
+                    // A total time over the resolved dossiers: it may exceed them.
+                    IndexIndicator {
+                        numerator_may_exceed: true,
+                        ..ind("2.2", "Thời gian giải quyết TTHC trung bình", "Average resolution time", "0", ShownOnly,
+                            prov(&["F", "M"], MediumLow, false, Some(Localized::fixed("chỉ hiển thị, không tính điểm", "shown only, no points"))))
+                    },
                 ]),
             group("3", "Cung cấp dịch vụ trực tuyến", "Online services", "22",
                 prov(&["V", "C", "M", "N"], High, false, Some(Localized::fixed("22 theo quyết định; Cổng hiển thị 12 (DVC trực tuyến) + 10 (thanh toán trực tuyến)", "22 in the decision; the portal shows 12 (online services) + 10 (online payment)"))),

@@ -254,17 +254,19 @@ pub fn validate_index(input: &IndexInput, profile: &CheckedIndexProfile) -> Vec<
                 "its denominator",
             )),
             (Some(n), Some(d)) => {
-                let may_exceed =
-                    ind.numerator_may_exceed || matches!(ind.conversion, Conversion::ShownOnly);
-                if n > d && !may_exceed {
-                    out.push(exceeds(format!("{at}.numerator"), id, n, d));
-                } else if ind.numerator_may_exceed
-                    && matches!(ind.conversion, Conversion::Complement { .. })
+                let two_rates = ind.numerator_may_exceed
+                    && matches!(ind.conversion, Conversion::Complement { .. });
+                if two_rates
                     && (n.get() > d.get().saturating_mul(2) || (d.get() == 0 && n.get() > 0))
                 {
                     // 5.4's numerator adds two counts of the same dossiers (overdue, and with
                     // feedback or a "dislike"): each at most the denominator.
                     out.push(beyond_two_rates(format!("{at}.numerator"), id, n, d));
+                } else if n > d && (!ind.numerator_may_exceed || d.get() == 0) {
+                    // A share (5.1: feedback of a class ÷ all feedback) never exceeds its
+                    // whole; a total over a count (2.2: time ÷ resolved dossiers) may, but
+                    // not over none.
+                    out.push(exceeds(format!("{at}.numerator"), id, n, d));
                 }
             }
         }

@@ -241,7 +241,8 @@ pub struct IndexIndicator {
     /// does not change.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub zero_denominator: Option<ZeroDenominator>,
-    /// Whether the numerator may exceed the denominator (a sum of two rates).
+    /// Whether the numerator may exceed the denominator: a sum of two rates (5.4, a
+    /// complement), or a total over a count (2.2, an average time); never over a zero one.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub numerator_may_exceed: bool,
     /// Where the maximum and the conversion come from.

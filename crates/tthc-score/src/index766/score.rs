@@ -673,7 +673,12 @@ pub fn score_index(
                     }),
                 ));
             }
-            if let (Some(n), Some(d), true) = (numerator, denominator, ind.numerator_may_exceed) {
+            let complement = matches!(ind.conversion, Conversion::Complement { .. });
+            if let (Some(n), Some(d), true) = (
+                numerator,
+                denominator,
+                ind.numerator_may_exceed && complement,
+            ) {
                 if n > d {
                     notes.push(note(
                         "numeratorAboveDenominator",
