@@ -200,7 +200,7 @@ function readForm() {
 
 function options() {
   const v = $("#profile").value;
-  return { profile: v === BUILT_IN || !state.bandsProfile ? BUILT_IN : state.bandsProfile, zeroDenominator: $("#zero-denominator").value };
+  return { profile: v === BUILT_IN || !state.bandsProfile ? BUILT_IN : state.bandsProfile, zeroDenominator: $("#zero-denominator").value, partRounding: $("#part-rounding").value };
 }
 
 const anyInput = () => [...document.querySelectorAll("#groups input")].some((i) => i.value.trim() !== "");

@@ -118,6 +118,16 @@ test("the province's bands: Tốt; zero denominators not applicable: the package
   await page.getByLabel("Chỉ số có mẫu số 0").selectOption("zero");
   await page.getByLabel("Bộ chỉ số", { exact: true }).selectOption("vn-766");
   await page.waitForFunction(() => document.querySelector("#total").textContent === "87,21");
+
+  // The payment's parts rounded one by one: 4,50 + 1,88 + 2,38 = 8,76, as the package says.
+  const each = pkg.scoreIndex(input, { partRounding: "eachPart" });
+  assert.equal(each.total.display.vi, "87,22");
+  await page.getByLabel("Làm tròn điểm thanh toán trực tuyến (3.6)").selectOption("eachPart");
+  await page.waitForFunction(() => document.querySelector("#total").textContent === "87,22");
+  assert.equal(await page.locator('.indicator[data-id="3.6"] .ind-points').innerText(), "8,76 / 10 điểm");
+  assert.ok(await page.locator('#notes li[data-code="roundedEachPart"]').count());
+  await page.getByLabel("Làm tròn điểm thanh toán trực tuyến (3.6)").selectOption("once");
+  await page.waitForFunction(() => document.querySelector("#total").textContent === "87,21");
 });
 
 test("bad counts: the package's message and code at the field, never NaN", async () => {

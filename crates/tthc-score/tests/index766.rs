@@ -9,7 +9,7 @@ use serde_json::{json, Value};
 use std::path::PathBuf;
 use tthc_score::index766::{
     find_index, render_index, score_index, CheckedIndexProfile, IndexInput, IndexOptions,
-    IndexResult, IndicatorStatus, ZeroDenominator, VN_766,
+    IndexResult, IndicatorStatus, PartRounding, ZeroDenominator, VN_766,
 };
 use tthc_score::{parse_json, Code, Errors, Format, Lang};
 
@@ -239,6 +239,57 @@ fn payment_formula_by_hand() {
     assert_eq!(i.parts[1].points_exact, d("2"));
 }
 
+/// The payment's rounding is a named switch: once (default) or each part as an indicator.
+#[test]
+fn payment_rounded_once_or_each_part() {
+    let each = IndexOptions {
+        part_rounding: Some(PartRounding::EachPart),
+        ..IndexOptions::default()
+    };
+    // 6 × 0.75 = 4.5; min(2, 2.5 × 0.75) = 1.875; 2.5 × 0.95 = 2.375.
+    let v = parts(full(), [(300, 400), (30, 40), (38, 40)]);
+    // Once: 8.75 exactly → 8.75. Each part: 4.50 + 1.88 + 2.38 = 8.76.
+    let once = score(&v);
+    assert_eq!(points(&once, "3.6"), Some(d("8.75")));
+    let r = score_on(&v, &VN_766, each).unwrap();
+    assert_eq!(points(&r, "3.6"), Some(d("8.76")));
+    assert_eq!(r.total.points - once.total.points, d("0.01"));
+    assert!(r.notes.iter().any(|n| n.code == "roundedEachPart"));
+    assert!(!r.notes.iter().any(|n| n.code == "roundedOnce"));
+    let i = r.indicators.iter().find(|i| i.id == "3.6").unwrap();
+    assert!(
+        i.derivation
+            .en
+            .ends_with("sum (of the rounded parts) = 8.76 (at most 10)"),
+        "{}",
+        i.derivation.en
+    );
+    // The same from a profile that says so, and the option overrides the profile.
+    let mut p = serde_json::to_value(&*VN_766).unwrap();
+    p["partRounding"] = json!("eachPart");
+    let p: CheckedIndexProfile = parse_json(&p.to_string()).unwrap();
+    assert_eq!(
+        points(&score_on(&v, &p, IndexOptions::default()).unwrap(), "3.6"),
+        Some(d("8.76"))
+    );
+    let back = IndexOptions {
+        part_rounding: Some(PartRounding::Once),
+        ..IndexOptions::default()
+    };
+    assert_eq!(
+        points(&score_on(&v, &p, back).unwrap(), "3.6"),
+        Some(d("8.75"))
+    );
+    // By name, as --set does; an unknown value is refused.
+    let mut o = IndexOptions::default();
+    o.set("partRounding", "eachPart").unwrap();
+    assert_eq!(o, each);
+    assert_eq!(
+        o.set("partRounding", "perPart").unwrap_err().code,
+        Code::UnknownInterpretation
+    );
+}
+
 #[test]
 fn shown_only_gives_no_points() {
     let mut v = full();
@@ -269,6 +320,7 @@ fn shown_only_gives_no_points() {
 fn a_group_not_applicable_shows_two_decimals() {
     let na = IndexOptions {
         zero_denominator: Some(ZeroDenominator::NotApplicable),
+        ..IndexOptions::default()
     };
     let mut v = full();
     let group = VN_766.groups[1].indicators.iter().map(|i| i.id.to_string());
@@ -299,6 +351,7 @@ fn zero_denominators_under_each_treatment() {
     // Not applicable: excluded, the maximum reduced; bands apply to total × 100 / 94.
     let na = IndexOptions {
         zero_denominator: Some(ZeroDenominator::NotApplicable),
+        ..IndexOptions::default()
     };
     let r = score_on(&v, &VN_766, na).unwrap();
     assert_eq!(points(&r, "1.1"), None);
@@ -641,6 +694,19 @@ proptest! {
         let mut more = p;
         more[part].0 = (more[part].0 + 1).min(more[part].1);
         prop_assert!(points(&score(&parts(full(), more)), "3.6").unwrap() >= v);
+    }
+
+    /// Rounding the payment's parts one by one moves it by at most 0.01 from rounding
+    /// their exact sum once: the parts' rounding errors add up to at most 0.015.
+    #[test]
+    fn payment_roundings_differ_by_at_most_a_hundredth(n in proptest::array::uniform3(0u64..1000), den in proptest::array::uniform3(1u64..1000)) {
+        let p: [(u64, u64); 3] = std::array::from_fn(|i| (n[i] % (den[i] + 1), den[i]));
+        let v = parts(full(), p);
+        let once = points(&score(&v), "3.6").unwrap();
+        let each = IndexOptions { part_rounding: Some(PartRounding::EachPart), ..IndexOptions::default() };
+        let each = points(&score_on(&v, &VN_766, each).unwrap(), "3.6").unwrap();
+        prop_assert!((once - each).abs() <= d("0.01"), "{} vs {}", once, each);
+        prop_assert!(each >= Decimal::ZERO && each <= Decimal::TEN);
     }
 
     /// Any counts at all (valid or not, up to 2^53 − 1) give a result or coded errors, never

@@ -155,12 +155,26 @@ test("a province's corrected profile given as an object", () => {
   assert.equal(scoreIndex(input, { profile: p, zeroDenominator: "zero" }).total.applicableMaximum, "100");
 });
 
+test("the payment's rounding: once by default, each part on request, as the CLI", () => {
+  const once = scoreIndex(example());
+  const each = scoreIndex(example(), { partRounding: "eachPart" });
+  const at = (r) => r.indicators.find((i) => i.id === "3.6").points;
+  assert.deepStrictEqual([at(once), once.total.points], ["8.75", "87.21"]);
+  assert.deepStrictEqual([at(each), each.total.points], ["8.76", "87.22"]);
+  assert.ok(each.notes.some((n) => n.code === "roundedEachPart"));
+  const n = native("score", "--profile", "vn-766", "--set", "partRounding=eachPart", "--format", "json", join(repoDir, "examples/index-766-example.json"));
+  assert.equal(n.status, 0, n.stderr);
+  assert.equal(pretty(each), asJs(n.stdout));
+  assert.equal(renderIndex(example(), { partRounding: "eachPart", format: "csv" }).includes("87,22"), true);
+});
+
 test("bad options: paths under options.", () => {
   const at = (options) => problems(() => scoreIndex(example(), options))[0];
   assert.deepStrictEqual(at({ profile: "vn-999" }), ["UNKNOWN_PROFILE", "options.profile"]);
   // The 9-indicator profiles are another model.
   assert.deepStrictEqual(at({ profile: "tt01-2018" }), ["UNKNOWN_PROFILE", "options.profile"]);
   assert.equal(at({ zeroDenominator: "never" })[1], "options.zeroDenominator");
+  assert.equal(at({ partRounding: "perPart" })[1], "options.partRounding");
   assert.ok(at({ lang: "en" })[1].startsWith("options"), "scoreIndex takes no lang");
   assert.equal(at({ profile: 7 })[1], "options.profile");
   assert.equal(at([])[1], "options");

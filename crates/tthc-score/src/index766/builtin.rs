@@ -6,7 +6,7 @@
 use super::number::d;
 use super::profile::{
     CheckedIndexProfile, Confidence, Conversion, Group, IndexIndicator, IndexProfile, Model,
-    Provenance, SourceKey, WeightedPart, ZeroDenominator,
+    PartRounding, Provenance, SourceKey, WeightedPart, ZeroDenominator,
 };
 use crate::base::rounding::Rounding;
 use crate::base::Localized;
@@ -147,6 +147,7 @@ fn vn_766() -> IndexProfile {
         decimals: 2,
         rounding: Rounding::HalfUp,
         zero_denominator: ZeroDenominator::Zero,
+        part_rounding: PartRounding::Once,
         bands: Vec::new(),
         bands_provenance: None,
         groups: vec![

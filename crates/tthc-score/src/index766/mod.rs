@@ -42,7 +42,7 @@ pub use input::{validate_index, IndexInput, IndicatorCounts, Ratio};
 pub use options::{IndexProfileChoice, IndexRenderOptions, IndexScoreOptions};
 pub use profile::{
     CheckedIndexProfile, Confidence, Conversion, Group, IndexBand, IndexIndicator, IndexProfile,
-    Model, Provenance, SourceKey, WeightedPart, ZeroDenominator, MAX_POINTS,
+    Model, PartRounding, Provenance, SourceKey, WeightedPart, ZeroDenominator, MAX_POINTS,
 };
 pub use score::{
     score_index, GroupScore, IndexIndicatorScore, IndexOptions, IndexResult, IndexTotal,

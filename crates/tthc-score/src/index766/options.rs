@@ -3,7 +3,7 @@
 //! switch, plus the format and language of a rendering.
 
 use super::builtin::{find_index, VN_766_ID};
-use super::profile::{CheckedIndexProfile, ZeroDenominator};
+use super::profile::{CheckedIndexProfile, PartRounding, ZeroDenominator};
 use super::score::IndexOptions;
 use crate::base::Lang;
 use crate::error::Problem;
@@ -89,6 +89,10 @@ pub struct IndexScoreOptions {
     /// [`IndexOptions::zero_denominator`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub zero_denominator: Option<ZeroDenominator>,
+    /// Replaces the profile's rounding of a weighted sum's parts, as in
+    /// [`IndexOptions::part_rounding`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part_rounding: Option<PartRounding>,
 }
 
 impl IndexScoreOptions {
@@ -102,6 +106,7 @@ impl IndexScoreOptions {
             p,
             IndexOptions {
                 zero_denominator: self.zero_denominator,
+                part_rounding: self.part_rounding,
             },
         ))
     }
@@ -126,6 +131,9 @@ pub struct IndexRenderOptions {
     /// As in [`IndexScoreOptions::zero_denominator`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub zero_denominator: Option<ZeroDenominator>,
+    /// As in [`IndexScoreOptions::part_rounding`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part_rounding: Option<PartRounding>,
 }
 
 impl IndexRenderOptions {
@@ -140,6 +148,7 @@ impl IndexRenderOptions {
             p,
             IndexOptions {
                 zero_denominator: self.zero_denominator,
+                part_rounding: self.part_rounding,
             },
         ))
     }

@@ -71,6 +71,47 @@ impl std::str::FromStr for ZeroDenominator {
     }
 }
 
+/// How the parts of a weighted sum (the online payment, 3.6 = 6A + min(2, 2.5B) + 2.5C)
+/// are rounded. Named and switchable: the October 2026 update rounds "each indicator" to 2
+/// decimals and writes the payment as one formula, while the structure table lists its parts
+/// (3.5, 3.5b, 3.6) as indicators of their own (index-766.md). They differ by 0.01 at most.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub enum PartRounding {
+    /// Default: the parts added exactly, the sum rounded once (the formula is one indicator).
+    #[default]
+    Once,
+    /// Each part rounded as an indicator, then added (the table's three indicators).
+    EachPart,
+}
+
+impl PartRounding {
+    /// The name in profiles and in `--set partRounding=…`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            PartRounding::Once => "once",
+            PartRounding::EachPart => "eachPart",
+        }
+    }
+
+    fn is_once(&self) -> bool {
+        *self == PartRounding::Once
+    }
+}
+
+impl std::str::FromStr for PartRounding {
+    type Err = ParseNameError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "once" => Ok(PartRounding::Once),
+            "eachPart" => Ok(PartRounding::EachPart),
+            _ => Err(ParseNameError::new("partRounding", s, ["once", "eachPart"])),
+        }
+    }
+}
+
 /// How sure a figure is (index-766.md, "Confidence").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
@@ -327,6 +368,9 @@ pub struct IndexProfile {
     pub rounding: Rounding,
     /// The default zero-denominator treatment.
     pub zero_denominator: ZeroDenominator,
+    /// How the parts of a weighted sum are rounded (default `once`).
+    #[serde(default, skip_serializing_if = "PartRounding::is_once")]
+    pub part_rounding: PartRounding,
     /// Bands by descending lower bound, ending at 0; none when the profile has none.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub bands: Vec<IndexBand>,

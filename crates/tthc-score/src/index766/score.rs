@@ -5,7 +5,8 @@
 use super::convert;
 use super::input::{validate_index, IndexInput, IndicatorCounts};
 use super::profile::{
-    CheckedIndexProfile, Confidence, Conversion, IndexIndicator, Model, ZeroDenominator,
+    CheckedIndexProfile, Confidence, Conversion, IndexIndicator, Model, PartRounding,
+    ZeroDenominator,
 };
 use crate::base::number::{count, decimal};
 use crate::base::rounding::{round, EXACT_SCALE};
@@ -26,10 +27,15 @@ pub struct IndexOptions {
     /// own, such as feedback's 0/0 = full points, keep theirs).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub zero_denominator: Option<ZeroDenominator>,
+    /// Replaces the profile's rounding of a weighted sum's parts (the online payment):
+    /// `once` (the sum) or `eachPart`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part_rounding: Option<PartRounding>,
 }
 
 impl IndexOptions {
-    /// Sets an option by name, as `--set NAME=VALUE` does: `zeroDenominator`.
+    /// Sets an option by name, as `--set NAME=VALUE` does: `zeroDenominator`,
+    /// `partRounding`.
     ///
     /// # Errors
     /// `UNKNOWN_INTERPRETATION` for an unknown name or value.
@@ -38,13 +44,17 @@ impl IndexOptions {
             crate::error::Problem::new(
                 crate::error::Code::UnknownInterpretation,
                 name.to_string(),
-                format!("Lựa chọn không hợp lệ cho chỉ số 766: {name}={value} (có: zeroDenominator=notApplicable|zero|full)"),
-                format!("no such option for the 766 index: {name}={value} (known: zeroDenominator=notApplicable|zero|full)"),
+                format!("Lựa chọn không hợp lệ cho chỉ số 766: {name}={value} (có: zeroDenominator=notApplicable|zero|full, partRounding=once|eachPart)"),
+                format!("no such option for the 766 index: {name}={value} (known: zeroDenominator=notApplicable|zero|full, partRounding=once|eachPart)"),
             )
         };
         match name {
             "zeroDenominator" => {
                 self.zero_denominator = Some(value.parse().map_err(|_| unknown())?);
+                Ok(())
+            }
+            "partRounding" => {
+                self.part_rounding = Some(value.parse().map_err(|_| unknown())?);
                 Ok(())
             }
             _ => Err(unknown()),
@@ -366,10 +376,14 @@ fn ratio_points(ind: &IndexIndicator, n: u64, d: u64) -> (Decimal, Localized) {
 /// weighted sum of parts, or a ratio.
 ///
 /// Source: index-766.md (structure table, October 2026 update); see [`convert`].
+///
+/// `each_part` is `Some((decimals, rounding))` when a weighted sum's parts are each rounded
+/// as an indicator before they are added ([`PartRounding::EachPart`]).
 fn indicator(
     ind: &IndexIndicator,
     counts: Option<&IndicatorCounts>,
     z: ZeroDenominator,
+    each_part: Option<(u32, crate::base::rounding::Rounding)>,
 ) -> Outcome {
     let scored = |exact, words| Outcome {
         exact: Some(exact),
@@ -427,6 +441,7 @@ fn indicator(
                 } else {
                     convert::weighted_part(n, d, p.weight, p.cap)
                 };
+                let v = each_part.map_or(v, |(dec, how)| round(v, dec, how));
                 texts.push(Localized::each(|l| {
                     let ratio = if d == 0 {
                         format!("{} / {}", count(n, l), count(d, l))
@@ -473,28 +488,34 @@ fn indicator(
             let raw: Decimal = out.iter().map(|p| p.points_exact).sum();
             let words = Localized::each(|l| {
                 let parts: Vec<&str> = texts.iter().map(|t| t.get(l)).collect();
-                // The parts are added exactly: their two-decimal forms need not add up.
+                // Added exactly, the parts' two-decimal forms need not add up: say how.
+                let sum_of = match (l, each_part.is_some()) {
+                    (Lang::Vi, false) => "tổng (cộng chính xác)",
+                    (Lang::Vi, true) => "tổng (các phần đã làm tròn)",
+                    (Lang::En, false) => "sum (added exactly)",
+                    (Lang::En, true) => "sum (of the rounded parts)",
+                };
                 match (l, raw > ind.maximum) {
                     (Lang::Vi, false) => format!(
-                        "{}; tổng (cộng chính xác) = {} (tối đa {})",
+                        "{}; {sum_of} = {} (tối đa {})",
                         parts.join("; "),
                         two(sum, l),
                         plain(ind.maximum, l)
                     ),
                     (Lang::Vi, true) => format!(
-                        "{}; tổng (cộng chính xác) = {}, vượt tối đa: tính {}",
+                        "{}; {sum_of} = {}, vượt tối đa: tính {}",
                         parts.join("; "),
                         two(raw, l),
                         plain(ind.maximum, l)
                     ),
                     (Lang::En, false) => format!(
-                        "{}; sum (added exactly) = {} (at most {})",
+                        "{}; {sum_of} = {} (at most {})",
                         parts.join("; "),
                         two(sum, l),
                         plain(ind.maximum, l)
                     ),
                     (Lang::En, true) => format!(
-                        "{}; sum (added exactly) = {}, above the maximum: {} counted",
+                        "{}; {sum_of} = {}, above the maximum: {} counted",
                         parts.join("; "),
                         two(raw, l),
                         plain(ind.maximum, l)
@@ -547,6 +568,8 @@ pub fn score_index(
     }
     let default_z = options.zero_denominator.unwrap_or(profile.zero_denominator);
     let dec = profile.decimals;
+    let part_rounding = options.part_rounding.unwrap_or(profile.part_rounding);
+    let each_part = (part_rounding == PartRounding::EachPart).then_some((dec, profile.rounding));
     let mut notes = vec![note(
         "rounding",
         None,
@@ -565,7 +588,7 @@ pub fn score_index(
         for ind in &group.indicators {
             let counts = input.indicators.get(ind.id.as_ref());
             let z = ind.zero_denominator.unwrap_or(default_z);
-            let o = indicator(ind, counts, z);
+            let o = indicator(ind, counts, z, each_part);
             let points = o.exact.map(|p| round(p, dec, profile.rounding));
             let shown = matches!(ind.conversion, Conversion::ShownOnly);
             let counted = points.is_some() && !shown;
@@ -691,14 +714,24 @@ pub fn score_index(
                 }
             }
             if let Conversion::WeightedSum { .. } = ind.conversion {
-                notes.push(note(
-                    "roundedOnce",
-                    Some(&ind.id),
-                    Localized::each(|l| match l {
-                        Lang::Vi => format!("Chỉ số {}: các phần được cộng chính xác rồi làm tròn một lần đến 2 chữ số thập phân (giả định: công thức của Cổng là một chỉ số; làm tròn từng phần trước có thể lệch 0,01)", ind.id),
-                        Lang::En => format!("Indicator {}: the parts are added exactly and the sum rounded once to 2 decimals (assumed: the portal's formula is one indicator; rounding each part first can differ by 0.01)", ind.id),
-                    }),
-                ));
+                notes.push(match part_rounding {
+                    PartRounding::Once => note(
+                        "roundedOnce",
+                        Some(&ind.id),
+                        Localized::each(|l| match l {
+                            Lang::Vi => format!("Chỉ số {}: các phần được cộng chính xác rồi làm tròn một lần đến {dec} chữ số thập phân (giả định: công thức của Cổng là một chỉ số; làm tròn từng phần trước, partRounding=eachPart, có thể lệch 0,01)", ind.id),
+                            Lang::En => format!("Indicator {}: the parts are added exactly and the sum rounded once to {dec} decimals (assumed: the portal's formula is one indicator; rounding each part first, partRounding=eachPart, can differ by 0.01)", ind.id),
+                        }),
+                    ),
+                    PartRounding::EachPart => note(
+                        "roundedEachPart",
+                        Some(&ind.id),
+                        Localized::each(|l| match l {
+                            Lang::Vi => format!("Chỉ số {}: mỗi phần được làm tròn đến {dec} chữ số thập phân như một chỉ số (3.5, 3.5b, 3.6 của bảng cấu trúc) rồi cộng lại (partRounding=eachPart)", ind.id),
+                            Lang::En => format!("Indicator {}: each part is rounded to {dec} decimals as an indicator (the structure table's 3.5, 3.5b, 3.6), then added (partRounding=eachPart)", ind.id),
+                        }),
+                    ),
+                });
                 let raw: Decimal = o.parts.iter().map(|p| p.points_exact).sum();
                 if raw > ind.maximum {
                     notes.push(note(
