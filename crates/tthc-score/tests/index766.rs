@@ -290,6 +290,65 @@ fn payment_rounded_once_or_each_part() {
     );
 }
 
+/// 1.4 at 0/0 with last year's total: the total ÷ 12 (month) or ÷ 4 (quarter) is the
+/// denominator, so the unit scores 0, not the zero-denominator treatment.
+#[test]
+fn last_years_total_stands_in_for_a_zero_denominator() {
+    let full_points = IndexOptions {
+        zero_denominator: Some(ZeroDenominator::Full),
+        ..IndexOptions::default()
+    };
+    let mut v = full();
+    v["indicators"]["1.4"] = json!({"numerator": 0, "denominator": 0});
+    // Without it, 0/0 follows the treatment: full gives 6.
+    let r = score_on(&v, &VN_766, full_points).unwrap();
+    assert_eq!(points(&r, "1.4"), Some(d("6.00")));
+    v["indicators"]["1.4"]["lastYearTotal"] = json!(1000);
+    let r = score_on(&v, &VN_766, full_points).unwrap();
+    assert_eq!(points(&r, "1.4"), Some(d("0.00")));
+    let i = r.indicators.iter().find(|i| i.id == "1.4").unwrap();
+    assert_eq!(i.status, IndicatorStatus::Scored);
+    assert!(
+        i.derivation
+            .en
+            .contains("R = 0 / (1,000 ÷ 4 = 250.00) = 0.00 %"),
+        "{}",
+        i.derivation.en
+    );
+    assert!(r.notes.iter().any(|n| n.code == "lastYearStandIn"));
+    // A month divides by 12; a year by 1 (inferred, said so).
+    v["period"] = json!({"year": 2026, "month": 8});
+    let r = score_on(&v, &VN_766, full_points).unwrap();
+    let i = r.indicators.iter().find(|i| i.id == "1.4").unwrap();
+    assert!(
+        i.derivation.vi.contains("(1.000 ÷ 12 = 83,33)"),
+        "{}",
+        i.derivation.vi
+    );
+    v["period"] = json!({"year": 2026});
+    let r = score_on(&v, &VN_766, full_points).unwrap();
+    let n = r
+        .notes
+        .iter()
+        .find(|n| n.code == "lastYearStandIn")
+        .unwrap();
+    assert!(
+        n.text.en.ends_with("(÷ 1 for a year is inferred)"),
+        "{}",
+        n.text.en
+    );
+    // A total of 0 stands in for nothing; a denominator above 0 needs no stand-in.
+    v["indicators"]["1.4"] = json!({"numerator": 0, "denominator": 0, "lastYearTotal": 0});
+    assert_eq!(
+        points(&score_on(&v, &VN_766, full_points).unwrap(), "1.4"),
+        Some(d("6.00"))
+    );
+    v["indicators"]["1.4"] = json!({"numerator": 5, "denominator": 10, "lastYearTotal": 1000});
+    let r = score_on(&v, &VN_766, full_points).unwrap();
+    assert_eq!(points(&r, "1.4"), Some(d("3.00")));
+    assert!(!r.notes.iter().any(|n| n.code == "lastYearStandIn"));
+}
+
 #[test]
 fn shown_only_gives_no_points() {
     let mut v = full();

@@ -119,7 +119,7 @@ fn the_callers_figures_are_never_overwritten() {
         IndicatorCounts {
             numerator: Some(c(1)),
             denominator: Some(c(1)),
-            parts: None,
+            ..IndicatorCounts::default()
         },
     );
     let e = index_input_from_report(&reports[0], given.clone()).unwrap_err();

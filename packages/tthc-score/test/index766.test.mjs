@@ -155,6 +155,25 @@ test("a province's corrected profile given as an object", () => {
   assert.equal(scoreIndex(input, { profile: p, zeroDenominator: "zero" }).total.applicableMaximum, "100");
 });
 
+test("1.4 at 0/0 with last year's total: ÷ 4 for a quarter, scored 0, as the CLI", () => {
+  const input = example();
+  input.indicators["1.4"] = { numerator: 0, denominator: 0, lastYearTotal: 1000 };
+  const r = scoreIndex(input, { zeroDenominator: "full" });
+  const i = r.indicators.find((x) => x.id === "1.4");
+  assert.deepStrictEqual([i.points, i.status], ["0.00", "scored"]);
+  assert.ok(i.derivation.vi.includes("(1.000 ÷ 4 = 250,00)"), i.derivation.vi);
+  assert.ok(r.notes.some((n) => n.code === "lastYearStandIn"));
+  const dir = mkdtempSync(join(tmpdir(), "tthc-index766-"));
+  try {
+    writeFileSync(join(dir, "in.json"), JSON.stringify(input));
+    const n = native("score", "--profile", "vn-766", "--set", "zeroDenominator=full", "--format", "json", join(dir, "in.json"));
+    assert.equal(n.status, 0, n.stderr);
+    assert.equal(pretty(r), asJs(n.stdout));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test("the payment's rounding: once by default, each part on request, as the CLI", () => {
   const once = scoreIndex(example());
   const each = scoreIndex(example(), { partRounding: "eachPart" });

@@ -77,6 +77,7 @@ fn ind(
         conversion,
         zero_denominator: None,
         numerator_may_exceed: false,
+        last_year_fallback: false,
         provenance,
     }
 }
@@ -160,8 +161,12 @@ fn vn_766() -> IndexProfile {
                         prov(&["F", "M", "U"], Medium, false, None)),
                     ind("1.3", "Tỷ lệ TTHC công khai đầy đủ các bộ phận tạo thành", "Procedures published with all their components", "2", Linear,
                         prov(&["F", "M"], Medium, true, LINEAR_INFERRED)),
-                    ind("1.4", "Tỷ lệ hồ sơ đồng bộ lên Cổng DVCQG", "Dossiers synchronised to the national portal", "6", Linear,
-                        prov(&["F", "M"], Medium, true, LINEAR_INFERRED)),
+                    // 0/0: last year's total ÷ 12 (month) or ÷ 4 (quarter) stands in.
+                    IndexIndicator {
+                        last_year_fallback: true,
+                        ..ind("1.4", "Tỷ lệ hồ sơ đồng bộ lên Cổng DVCQG", "Dossiers synchronised to the national portal", "6", Linear,
+                            prov(&["F", "M"], Medium, true, LINEAR_INFERRED))
+                    },
                 ]),
             group("2", "Tiến độ, kết quả giải quyết", "Timeliness and results", "20",
                 prov(&["V", "C", "M", "N"], High, false, None),
@@ -212,6 +217,7 @@ fn vn_766() -> IndexProfile {
                         },
                         zero_denominator: None,
                         numerator_may_exceed: false,
+                        last_year_fallback: false,
                         provenance: prov(&["F", "M", "U"], Medium, true, Some(Localized::fixed("6A + min(2; 2,5B) + 2,5C theo bản cập nhật 10/2026; giới hạn ở 10 điểm (công thức có thể đạt 10,5) là suy luận", "6A + min(2, 2.5B) + 2.5C from the October 2026 update; capping at 10 (the formula reaches 10.5) is inferred"))),
                     },
                 ]),

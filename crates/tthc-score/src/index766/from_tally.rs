@@ -132,6 +132,7 @@ pub fn merge_dossier_indicators(
             IndicatorCounts {
                 numerator: Some(r.numerator),
                 denominator: Some(r.denominator),
+                last_year_total: None,
                 parts: None,
             },
         );

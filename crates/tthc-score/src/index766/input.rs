@@ -32,6 +32,10 @@ pub struct IndicatorCounts {
     /// The denominator.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub denominator: Option<Count>,
+    /// Last year's total, for an indicator whose zero denominator it stands in for (1.4:
+    /// ÷ 12 for a month, ÷ 4 for a quarter); used only when the denominator is 0.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_year_total: Option<Count>,
     /// The parts of a weighted sum, by part id (`a`, `b`, `c`).
     #[serde(
         default,
@@ -188,6 +192,14 @@ pub fn validate_index(input: &IndexInput, profile: &CheckedIndexProfile) -> Vec<
             }
             continue;
         };
+        if c.last_year_total.is_some() && !ind.last_year_fallback {
+            out.push(Problem::new(
+                Code::UnknownField,
+                format!("{at}.lastYearTotal"),
+                format!("Chỉ số {id} không dùng tổng năm trước (lastYearTotal)"),
+                format!("indicator {id} takes no last year's total (lastYearTotal)"),
+            ));
+        }
         if let Conversion::WeightedSum { parts } = &ind.conversion {
             if c.numerator.is_some() || c.denominator.is_some() {
                 let field = if c.numerator.is_some() {

@@ -282,6 +282,11 @@ pub struct IndexIndicator {
     /// does not change.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub zero_denominator: Option<ZeroDenominator>,
+    /// Whether last year's total stands in for a zero denominator: ÷ 12 for a month, ÷ 4
+    /// for a quarter, ÷ 1 for a year (1.4, index-766.md; the year's ÷ 1 is inferred). The
+    /// input then may give `lastYearTotal`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub last_year_fallback: bool,
     /// Whether the numerator may exceed the denominator: a sum of two rates (5.4, a
     /// complement), or a total over a count (2.2, an average time); never over a zero one.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]

@@ -287,9 +287,19 @@ fn zero_denominator(z: ZeroDenominator, max: Decimal) -> Outcome {
 ///
 /// Source: the conversions of [`convert`] (Decision 766, index-766.md).
 fn ratio_points(ind: &IndexIndicator, n: u64, d: u64) -> (Decimal, Localized) {
+    ratio_points_over(ind, n, d, &|l| count(d, l))
+}
+
+/// [`ratio_points`] with the denominator written as `den` says (a stand-in's division).
+fn ratio_points_over(
+    ind: &IndexIndicator,
+    n: u64,
+    d: u64,
+    den: &dyn Fn(Lang) -> String,
+) -> (Decimal, Localized) {
     let max = ind.maximum;
     let r = convert::percent(n, d).unwrap_or_default();
-    let head = |l: Lang| format!("R = {} / {} = {} %", count(n, l), count(d, l), two(r, l));
+    let head = |l: Lang| format!("R = {} / {} = {} %", count(n, l), den(l), two(r, l));
     match &ind.conversion {
         Conversion::Saturating { threshold: t } => {
             let p = convert::saturating(n, d, max, *t);
@@ -379,11 +389,14 @@ fn ratio_points(ind: &IndexIndicator, n: u64, d: u64) -> (Decimal, Localized) {
 ///
 /// `each_part` is `Some((decimals, rounding))` when a weighted sum's parts are each rounded
 /// as an indicator before they are added ([`PartRounding::EachPart`]).
+/// `per_year` is the periods in a year (12, 4 or 1), for a last year's total that stands in
+/// for a zero denominator ([`last_year_stand_in`]).
 fn indicator(
     ind: &IndexIndicator,
     counts: Option<&IndicatorCounts>,
     z: ZeroDenominator,
     each_part: Option<(u32, crate::base::rounding::Rounding)>,
+    per_year: u64,
 ) -> Outcome {
     let scored = |exact, words| Outcome {
         exact: Some(exact),
@@ -540,6 +553,29 @@ fn indicator(
                     c.denominator.map_or(0, |x| x.get()),
                 )
             });
+            if let Some((nk, total)) = last_year_stand_in(ind, counts, per_year) {
+                let den = |l: Lang| {
+                    let share = round(
+                        Decimal::from(total) / Decimal::from(per_year),
+                        2,
+                        crate::base::rounding::Rounding::HalfUp,
+                    );
+                    format!("({} ÷ {per_year} = {})", count(total, l), two(share, l))
+                };
+                // R = n ÷ (total ÷ k) = n·k ÷ total, exactly; the words show the division.
+                let (p, words) = ratio_points_over(ind, nk, total, &|l| den(l));
+                let words = Localized::each(|l| match l {
+                    Lang::Vi => format!(
+                        "mẫu số 0: dùng tổng năm trước ÷ {per_year}; {}",
+                        words.get(l)
+                    ),
+                    Lang::En => format!(
+                        "zero denominator: last year's total ÷ {per_year} stands in; {}",
+                        words.get(l)
+                    ),
+                });
+                return scored(p, words);
+            }
             if d == 0 {
                 return zero_denominator(z, ind.maximum);
             }
@@ -547,6 +583,21 @@ fn indicator(
             scored(p, words)
         }
     }
+}
+
+/// When an indicator's denominator is 0 and last year's total stands in for it (1.4,
+/// index-766.md: "if both are 0 it is last year's total ÷12 (month) or ÷4 (quarter)"; ÷ 1
+/// for a year is inferred), the ratio n ÷ (total ÷ k) as whole numbers: `(n·k, total)`.
+fn last_year_stand_in(
+    ind: &IndexIndicator,
+    counts: Option<&IndicatorCounts>,
+    per_year: u64,
+) -> Option<(u64, u64)> {
+    let c = counts?;
+    let total = c.last_year_total?.get();
+    let zero = c.denominator.map_or(0, |d| d.get()) == 0;
+    let n = c.numerator.map_or(0, |x| x.get());
+    (ind.last_year_fallback && zero && total > 0).then(|| (n.saturating_mul(per_year), total))
 }
 
 /// Scores `input` under `profile` with `options`.
@@ -569,6 +620,11 @@ pub fn score_index(
     let default_z = options.zero_denominator.unwrap_or(profile.zero_denominator);
     let dec = profile.decimals;
     let part_rounding = options.part_rounding.unwrap_or(profile.part_rounding);
+    let per_year = match (input.period.month, input.period.quarter) {
+        (Some(_), _) => 12,
+        (None, Some(_)) => 4,
+        (None, None) => 1,
+    };
     let each_part = (part_rounding == PartRounding::EachPart).then_some((dec, profile.rounding));
     let mut notes = vec![note(
         "rounding",
@@ -588,7 +644,7 @@ pub fn score_index(
         for ind in &group.indicators {
             let counts = input.indicators.get(ind.id.as_ref());
             let z = ind.zero_denominator.unwrap_or(default_z);
-            let o = indicator(ind, counts, z, each_part);
+            let o = indicator(ind, counts, z, each_part, per_year);
             let points = o.exact.map(|p| round(p, dec, profile.rounding));
             let shown = matches!(ind.conversion, Conversion::ShownOnly);
             let counted = points.is_some() && !shown;
@@ -602,7 +658,9 @@ pub fn score_index(
                 }
                 _ => (None, None),
             };
+            let stand_in = last_year_stand_in(ind, counts, per_year);
             let ratio = match (&ind.conversion, numerator, denominator) {
+                _ if stand_in.is_some() => stand_in.and_then(|(n, d)| convert::percent(n, d)),
                 (Conversion::WeightedSum { .. }, _, _) => None,
                 (Conversion::ShownOnly, Some(n), Some(d)) => crate::base::rounding::quotient(n, d),
                 (_, Some(n), Some(d)) => convert::percent(n, d),
@@ -693,6 +751,25 @@ pub fn score_index(
                             "Indicator {}: confidence in its maximum and conversion: {}",
                             ind.id, c.en
                         ),
+                    }),
+                ));
+            }
+            if let (Some(c), true) = (counts, stand_in.is_some()) {
+                let total = c.last_year_total.map_or(0, |t| t.get());
+                let year = if per_year == 1 {
+                    Localized::fixed(
+                        " (÷ 1 cho cả năm là suy luận)",
+                        " (÷ 1 for a year is inferred)",
+                    )
+                } else {
+                    Localized::fixed("", "")
+                };
+                notes.push(note(
+                    "lastYearStandIn",
+                    Some(&ind.id),
+                    Localized::each(|l| match l {
+                        Lang::Vi => format!("Chỉ số {}: mẫu số 0, dùng tổng năm trước {} ÷ {per_year}{}", ind.id, count(total, l), year.get(l)),
+                        Lang::En => format!("Indicator {}: zero denominator; last year's total {} ÷ {per_year} stands in{}", ind.id, count(total, l), year.get(l)),
                     }),
                 ));
             }
