@@ -41,7 +41,7 @@ fn every_dossier_fixture_matches() {
         .filter(|p| p.extension().is_some_and(|e| e == "json"))
         .collect();
     paths.sort();
-    assert!(paths.len() >= 8);
+    assert!(paths.len() >= 9);
     let mut failures = Vec::new();
     for p in &paths {
         let mut fx: serde_json::Map<String, Value> =

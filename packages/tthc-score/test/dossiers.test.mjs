@@ -37,7 +37,7 @@ const fixtures = () => {
 
 test("every dossier fixture: the wasm tally equals the expected outcome", () => {
   const all = fixtures();
-  assert.ok(all.length >= 8);
+  assert.ok(all.length >= 9);
   for (const [f, fx] of all) {
     const got = tallyCsv(fx.csv.join("\n") + "\n", fx.options, fx.unitFacts);
     assert.deepStrictEqual(got, fx.expected, f);

@@ -471,6 +471,39 @@ fn check_conversion(i: &IndexIndicator, at: &str) -> Result<(), Problem> {
         }
         _ => {}
     }
+    // The flags name one kind of indicator each: a stand-in denominator is a ratio's
+    // (1.4); a numerator above its denominator is two rates' (a complement, 5.4) or a total
+    // over a count (shown only, 2.2). Elsewhere they would give numbers that mean nothing.
+    let flag = |name: &str, vi: &str, en: &str| {
+        Err(bad(
+            Code::ConversionInvalid,
+            format!("{at}.{name}"),
+            format!("Chỉ số {}: {vi}", i.id),
+            format!("indicator {}: {en}", i.id),
+        ))
+    };
+    let ratio = matches!(
+        i.conversion,
+        Conversion::Linear | Conversion::Saturating { .. }
+    );
+    if i.last_year_fallback && !ratio {
+        return flag(
+            "lastYearFallback",
+            "chỉ chỉ số tỷ lệ tuyến tính hoặc bão hòa mới dùng tổng năm trước thay mẫu số 0",
+            "only a linear or saturating ratio takes last year's total for a zero denominator",
+        );
+    }
+    let may_exceed = matches!(
+        i.conversion,
+        Conversion::Complement { .. } | Conversion::ShownOnly
+    );
+    if i.numerator_may_exceed && !may_exceed {
+        return flag(
+            "numeratorMayExceed",
+            "chỉ chỉ số phần bù hoặc chỉ hiển thị mới có tử số lớn hơn mẫu số",
+            "only a complement or a shown-only indicator may have a numerator above its denominator",
+        );
+    }
     Ok(())
 }
 

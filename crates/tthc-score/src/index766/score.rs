@@ -183,8 +183,9 @@ pub struct IndexTotal {
 #[serde(rename_all = "camelCase")]
 pub struct Note {
     /// Stable code: `rounding`, `zeroDenominator`, `inferred`, `lowConfidence`, `bands`,
-    /// `noBands`, `reducedMaximum`, `cappedAtMaximum`, `roundedOnce`, `numeratorAboveDenominator`,
-    /// `periodOutsideProfile`, `unitLevelNotGiven`.
+    /// `noBands`, `reducedMaximum`, `cappedAtMaximum`, `roundedOnce`, `roundedEachPart`,
+    /// `lastYearStandIn`, `numeratorAboveDenominator`, `periodOutsideProfile`,
+    /// `unitLevelNotGiven`.
     pub code: Cow<'static, str>,
     /// The indicator it concerns, if one.
     #[serde(skip_serializing_if = "Option::is_none")]

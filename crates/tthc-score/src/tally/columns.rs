@@ -537,7 +537,8 @@ impl Batch {
     }
 
     /// The group of a valid (unit, official) code pair, numbered on first use. The
-    /// official is registered with its first valid dossier, counted or not.
+    /// official is registered with its first valid dossier, counted or not (a report lists
+    /// it only once one counts in the period).
     #[inline(always)]
     fn group(&mut self, t: &mut Tally, c: &Columns<'_>, unit: u32, official: u32) -> usize {
         match self.index.get(unit, official) {

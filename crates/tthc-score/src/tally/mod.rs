@@ -69,6 +69,10 @@ struct UnitTally {
     name: String,
     counters: Counters,
     officials: Vec<(String, [GradeCounts; 5])>,
+    /// Whether each official has a dossier counted in the period: an official is named by
+    /// a rejected row or one outside the period too, and listed only with one in it (as a
+    /// unit is).
+    in_period: Vec<bool>,
     official_index: HashMap<String, u32, FxBuild>,
 }
 
@@ -237,6 +241,7 @@ impl Tally {
         }
         let i = u.officials.len() as u32;
         u.officials.push((name.to_string(), [[0; 4]; 5]));
+        u.in_period.push(false);
         u.official_index.insert(name.into_owned(), i);
         i
     }
@@ -304,7 +309,11 @@ impl Tally {
     /// counters of `unit` and `official` (status 0 and grades 0 add nothing).
     #[inline]
     fn count(&mut self, unit: u32, official: u32, status: usize, grades: usize, k: u64) {
-        self.units[unit as usize].counters.add_status(status, k);
+        let u = &mut self.units[unit as usize];
+        u.counters.add_status(status, k);
+        if let (true, Some(seen)) = (status > 0, u.in_period.get_mut(official as usize)) {
+            *seen = true;
+        }
         if grades > 0 {
             self.count_slots(unit, official, 0, &slots_of(grades), k);
         }
@@ -370,9 +379,10 @@ impl Tally {
         for u in &other.units {
             let i = self.unit(&u.name) as usize;
             self.units[i].counters.merge(&u.counters);
-            for (name, g) in &u.officials {
+            for ((name, g), &seen) in u.officials.iter().zip(&u.in_period) {
                 let o = self.official(i as u32, name) as usize;
                 merge_grades(&mut self.units[i].officials[o].1, g);
+                self.units[i].in_period[o] |= seen;
             }
         }
         self.rows += other.rows;
@@ -400,7 +410,13 @@ impl Tally {
         by_name(&names)
             .into_iter()
             .map(|i| units[i])
-            .map(|u| facts::report(self.period, &u.name, &u.counters, &u.officials, facts))
+            .map(|u| {
+                let officials: Vec<_> = (u.officials.iter().zip(&u.in_period))
+                    .filter(|(_, &seen)| seen)
+                    .map(|(o, _)| o.clone())
+                    .collect();
+                facts::report(self.period, &u.name, &u.counters, &officials, facts)
+            })
             .collect()
     }
 
