@@ -222,21 +222,21 @@ pub(crate) fn classify_class(r: &Row, cal: &Calendar, k: &Rules) -> Result<Optio
         return Ok(None);
     }
     // The due date the time limit gives, from the receipt or the restart (Decree 61 Art. 19.4).
-    let (computed, provisional) = if r.limit_halves >= 0 {
-        let at = anchor(r);
+    let at = anchor(r);
+    let computed = if r.limit_halves >= 0 {
         match cal.due_day(at, r.limit_halves as u32, k.cutoff) {
-            Ok(d) => (d, cal.is_provisional(at.day) | cal.is_provisional(d)),
+            Ok(d) => d,
             // A given due date classifies the dossier without the calendar.
             Err(e) if r.due_day == NONE && r.original_due_day == NONE => {
                 return Err(Reject::OutOfRange(e.needed))
             }
-            Err(_) => (NONE, false),
+            Err(_) => NONE,
         }
     } else {
-        (NONE, false)
+        NONE
     };
     let rest_day = (r.due_day != NONE) & cal.is_rest_day(r.due_day);
-    let provisional = provisional | (rest_day & cal.is_provisional(r.due_day));
+    let provisional = used_rule_days(cal, r, computed != NONE, at.day, computed, rest_day);
     Ok(Some(Class(class_bits(
         r,
         period,
@@ -256,6 +256,23 @@ pub(crate) fn anchor(r: &Row) -> DateTime {
         day: pick(restarted, r.restart_day, r.received_day),
         second: pick(restarted, r.restart_second, r.received_second).max(0) as u32,
     }
+}
+
+/// Whether a result of the row used days computed by rule (dossiers.md §1: "every result
+/// that used them marked provisional"): its computed due date (`computed`, from `from` to
+/// `due`), which decides the grade or is checked against a given one, or its given due
+/// date found a rest day. The row and block paths both ask it; no branch.
+#[inline(always)]
+pub(crate) fn used_rule_days(
+    cal: &Calendar,
+    r: &Row,
+    computed: bool,
+    from: DayNumber,
+    due: DayNumber,
+    rest_day: bool,
+) -> bool {
+    (computed & (cal.is_provisional(from) | cal.is_provisional(due)))
+        | (rest_day & cal.is_provisional(r.due_day))
 }
 
 /// The [`Class`] of a dossier in order, once the calendar has spoken: `period` is its

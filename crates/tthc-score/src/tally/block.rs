@@ -6,7 +6,7 @@
 
 use super::columns::{in_range, Columns, NO_OFFICIAL};
 use crate::calendar::{Calendar, DateTime, Reach};
-use crate::classify::{anchor, class_bits, order_faults, Class, Row, Rules, NONE};
+use crate::classify::{anchor, class_bits, order_faults, used_rule_days, Class, Row, Rules, NONE};
 use std::ops::Range;
 
 /// Dossiers per block: a block's columns and results (about 33 KB) stay in the first-level
@@ -250,9 +250,7 @@ impl Block {
             let limited = r.limit_halves >= 0;
             let reached = !limited | (reach == Reach::Inside);
             let rest_day = (r.due_day != NONE) & cal.is_rest_day(r.due_day);
-            // As classify_class: the computed due date, or a given one found a rest day.
-            let provisional = (limited & (cal.is_provisional(at.day) | cal.is_provisional(due)))
-                | (rest_day & cal.is_provisional(r.due_day));
+            let provisional = used_rule_days(cal, &r, limited, at.day, due, rest_day);
             self.computed[j] = if limited { due } else { NONE };
             self.calendar[j] =
                 u8::from(reached) | u8::from(provisional) << 1 | u8::from(rest_day) << 2;
