@@ -200,7 +200,11 @@ function readForm() {
 
 function options() {
   const v = $("#profile").value;
-  return { profile: v === BUILT_IN || !state.bandsProfile ? BUILT_IN : state.bandsProfile, zeroDenominator: $("#zero-denominator").value, partRounding: $("#part-rounding").value };
+  const o = { profile: v === BUILT_IN || !state.bandsProfile ? BUILT_IN : state.bandsProfile };
+  // An empty choice leaves the profile's own setting in force.
+  if ($("#zero-denominator").value) o.zeroDenominator = $("#zero-denominator").value;
+  if ($("#part-rounding").value) o.partRounding = $("#part-rounding").value;
+  return o;
 }
 
 const anyInput = () => [...document.querySelectorAll("#groups input")].some((i) => i.value.trim() !== "");

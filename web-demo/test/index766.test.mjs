@@ -128,6 +128,11 @@ test("the province's bands: Tốt; zero denominators not applicable: the package
   assert.ok(await page.locator('#notes li[data-code="roundedEachPart"]').count());
   await page.getByLabel("Làm tròn điểm thanh toán trực tuyến (3.6)").selectOption("once");
   await page.waitForFunction(() => document.querySelector("#total").textContent === "87,21");
+  // The first choice sends nothing: the profile's own setting (here "once") stands.
+  await page.getByLabel("Làm tròn điểm thanh toán trực tuyến (3.6)").selectOption("eachPart");
+  await page.waitForFunction(() => document.querySelector("#total").textContent === "87,22");
+  await page.getByLabel("Làm tròn điểm thanh toán trực tuyến (3.6)").selectOption("");
+  await page.waitForFunction(() => document.querySelector("#total").textContent === "87,21");
 });
 
 test("bad counts: the package's message and code at the field, never NaN", async () => {

@@ -373,6 +373,26 @@ fn shown_only_gives_no_points() {
     assert_eq!(r.total.points, d("100.00"));
 }
 
+/// The payment's rounding note is given only when the payment counts: all its parts over 0
+/// under "not applicable" leave it out, and its note with it.
+#[test]
+fn payment_rounding_said_only_when_it_counts() {
+    let na = IndexOptions {
+        zero_denominator: Some(ZeroDenominator::NotApplicable),
+        ..IndexOptions::default()
+    };
+    let v = parts(full(), [(0, 0), (0, 0), (0, 0)]);
+    let r = score_on(&v, &VN_766, na).unwrap();
+    assert_eq!(points(&r, "3.6"), None);
+    let codes: Vec<&str> = r.notes.iter().map(|n| n.code.as_ref()).collect();
+    assert!(!codes.contains(&"roundedOnce"), "{codes:?}");
+    assert!(codes.contains(&"reducedMaximum"), "{codes:?}");
+    // Scored at 0 under the default, the payment counts and its rounding is said.
+    let r = score(&v);
+    assert_eq!(points(&r, "3.6"), Some(d("0.00")));
+    assert!(r.notes.iter().any(|n| n.code == "roundedOnce"));
+}
+
 /// A group whose indicators are all not applicable shows its points with 2 decimals, like
 /// every other group (the review saw "0").
 #[test]

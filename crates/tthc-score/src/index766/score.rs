@@ -390,14 +390,14 @@ fn ratio_points_over(
 ///
 /// `each_part` is `Some((decimals, rounding))` when a weighted sum's parts are each rounded
 /// as an indicator before they are added ([`PartRounding::EachPart`]).
-/// `per_year` is the periods in a year (12, 4 or 1), for a last year's total that stands in
-/// for a zero denominator ([`last_year_stand_in`]).
+/// `stand_in` is the ratio [`last_year_stand_in`] gives, and `per_year` the periods in a
+/// year (12, 4 or 1) it divided last year's total by.
 fn indicator(
     ind: &IndexIndicator,
     counts: Option<&IndicatorCounts>,
     z: ZeroDenominator,
     each_part: Option<(u32, crate::base::rounding::Rounding)>,
-    per_year: u64,
+    (stand_in, per_year): (Option<(u64, u64)>, u64),
 ) -> Outcome {
     let scored = |exact, words| Outcome {
         exact: Some(exact),
@@ -554,7 +554,7 @@ fn indicator(
                     c.denominator.map_or(0, |x| x.get()),
                 )
             });
-            if let Some((nk, total)) = last_year_stand_in(ind, counts, per_year) {
+            if let Some((nk, total)) = stand_in {
                 let den = |l: Lang| {
                     let share = round(
                         Decimal::from(total) / Decimal::from(per_year),
@@ -645,7 +645,8 @@ pub fn score_index(
         for ind in &group.indicators {
             let counts = input.indicators.get(ind.id.as_ref());
             let z = ind.zero_denominator.unwrap_or(default_z);
-            let o = indicator(ind, counts, z, each_part, per_year);
+            let stand_in = last_year_stand_in(ind, counts, per_year);
+            let o = indicator(ind, counts, z, each_part, (stand_in, per_year));
             let points = o.exact.map(|p| round(p, dec, profile.rounding));
             let shown = matches!(ind.conversion, Conversion::ShownOnly);
             let counted = points.is_some() && !shown;
@@ -659,7 +660,6 @@ pub fn score_index(
                 }
                 _ => (None, None),
             };
-            let stand_in = last_year_stand_in(ind, counts, per_year);
             let ratio = match (&ind.conversion, numerator, denominator) {
                 _ if stand_in.is_some() => stand_in.and_then(|(n, d)| convert::percent(n, d)),
                 (Conversion::WeightedSum { .. }, _, _) => None,
@@ -791,7 +791,8 @@ pub fn score_index(
                     ));
                 }
             }
-            if let Conversion::WeightedSum { .. } = ind.conversion {
+            // The rounding of parts is said only where it made the points.
+            if let (Conversion::WeightedSum { .. }, true) = (&ind.conversion, counted) {
                 notes.push(match part_rounding {
                     PartRounding::Once => note(
                         "roundedOnce",
