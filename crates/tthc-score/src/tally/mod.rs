@@ -215,6 +215,10 @@ impl Tally {
 
     /// The index of a unit (registered on first use).
     pub fn unit(&mut self, name: &str) -> u32 {
+        // A name already known is in NFC (the keys are): it needs no normalizing.
+        if let Some(&i) = self.index.get(name.trim()) {
+            return i;
+        }
         let name = normalize_name(name);
         if let Some(&i) = self.index.get(name.as_ref()) {
             return i;
@@ -231,6 +235,9 @@ impl Tally {
     /// The index of an official of `unit` (registered on first use); an empty name is
     /// nobody ([`NO_OFFICIAL`]): the dossier counts for the unit only.
     pub fn official(&mut self, unit: u32, name: &str) -> u32 {
+        if let Some(&i) = self.units[unit as usize].official_index.get(name.trim()) {
+            return i;
+        }
         let name = normalize_name(name);
         if name.is_empty() {
             return NO_OFFICIAL;
