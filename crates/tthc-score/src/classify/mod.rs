@@ -226,8 +226,10 @@ pub(crate) fn classify_class(r: &Row, cal: &Calendar, k: &Rules) -> Result<Optio
     let computed = if r.limit_halves >= 0 {
         match cal.due_day(at, r.limit_halves as u32, k.cutoff) {
             Ok(d) => d,
-            // A given due date classifies the dossier without the calendar.
-            Err(e) if r.due_day == NONE && r.original_due_day == NONE => {
+            // A given due date classifies the dossier without the calendar; the computed one
+            // is needed when it is the date that judges (no due date given, and no first
+            // appointment that `reappointment = original` puts first).
+            Err(e) if r.due_day == NONE && (r.original_due_day == NONE || !k.original_first) => {
                 return Err(Reject::OutOfRange(e.needed))
             }
             Err(_) => NONE,

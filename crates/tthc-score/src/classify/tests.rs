@@ -159,6 +159,23 @@ fn reappointed_and_given_due_dates() {
         ..Policy::default()
     };
     assert_eq!(run(&r, q2_2021(), &p).resolved.unwrap()[0], Some(2));
+    // A first appointment alone: `original` judges by it, `new` by the computed date, which
+    // then needs the calendar (review: it fell back to the first appointment).
+    let mut r = row("2026-12-18T09:00", 40, "");
+    r.original_due_day = day("2026-12-22");
+    let december = (day("2026-12-01"), day("2026-12-31"));
+    let c = run(&r, december, &Policy::default());
+    assert_eq!(c.pending_overdue, Some(true));
+    let e = classify(&r, Calendar::vietnam(), december.0, december.1, &p).unwrap_err();
+    assert_eq!(e.0, Code::CalendarOutOfRange);
+    // In the calendar, `new` judges by the computed date (05/07), not the first (09/06).
+    let mut r = row("2021-06-07T09:00", 40, "2021-06-30");
+    r.original_due_day = day("2021-06-09");
+    assert_eq!(
+        run(&r, q2_2021(), &Policy::default()).resolved.unwrap()[0],
+        Some(0)
+    );
+    assert_eq!(run(&r, q2_2021(), &p).resolved.unwrap()[0], Some(2));
     // A given due date on a Sunday is used as given, with a warning.
     let mut r = row("2021-06-07T09:00", -1, "2021-06-13");
     r.due_day = day("2021-06-13");

@@ -113,7 +113,13 @@ fn row_note(code: TallyCode, s: &Sample<Option<String>>, vi: &str, en: &str) -> 
         names: Vec::new(),
         message: Localized::new(
             format!("{} {vi} (dòng {})", count(s.count, Lang::Vi), rows_text(s)),
-            format!("{} {en} (rows {})", count(s.count, Lang::En), rows_text(s)),
+            // English inflects: "Dossiers …: 1 (row 4 (R3))", never "1 dossiers have".
+            format!(
+                "{en}: {} ({} {})",
+                count(s.count, Lang::En),
+                if s.count == 1 { "row" } else { "rows" },
+                rows_text(s)
+            ),
         ),
     })
 }
@@ -152,20 +158,20 @@ pub(super) fn summary(t: &Tally, facts: &UnitFacts) -> TallySummary {
         row_note(
             TallyCode::DueDateMismatch,
             &t.mismatch,
-            "hồ sơ có ngày hẹn trả khác ngày tính theo thời hạn giải quyết; ngày hẹn đã cho được dùng",
-            "dossiers have a due date that differs from the one their time limit gives; the given date counts",
+            "hồ sơ có ngày hẹn trả khác ngày tính theo thời hạn giải quyết; ngày hẹn đã cho được dùng, hoặc ngày tính khi reappointment=new mà không có due_date",
+            "Dossiers whose due date differs from the one their time limit gives (the given date counts; with reappointment=new and no due_date, the computed one)",
         ),
         row_note(
             TallyCode::DueDateOnRestDay,
             &t.rest_day,
             "hồ sơ có ngày hẹn trả vào ngày nghỉ; ngày hẹn được dùng như đã cho",
-            "dossiers have a due date on a day off; it is used as given",
+            "Dossiers with a due date on a day off (used as given)",
         ),
         row_note(
             TallyCode::ProvisionalCalendar,
             &t.provisional,
             "hồ sơ có ngày hẹn trả tính hoặc đối chiếu theo lịch nghỉ tạm tính (ngoài dữ liệu chính thức)",
-            "dossiers have a due date computed or checked with provisional days off (outside the official data)",
+            "Dossiers with a due date computed or checked with provisional days off (outside the official data)",
         ),
         (duplicate_ids > 0).then(|| TallyNote {
             code: TallyCode::DuplicateId,
