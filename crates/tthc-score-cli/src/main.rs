@@ -569,35 +569,47 @@ fn scorecard(file: &str, s: &Scoring) -> Result<Scorecard, Fail> {
 }
 
 fn print_summary(s: &TallySummary, lang: Lang) {
+    let n = |v: u64| tthc_score::format::count(v, lang);
+    let vi = lang == Lang::Vi;
     let mut err = std::io::stderr().lock();
     for r in &s.rejected_rows {
         let id =
             r.id.as_deref()
                 .map(|i| format!(" ({i})"))
                 .unwrap_or_default();
+        let row = if vi { "dòng" } else { "row" };
         let _ = writeln!(
             err,
-            "rejected[{}] row {}{id}: {}",
+            "rejected[{}] {row} {}{id}: {}",
             r.code,
             r.row,
             r.message.get(lang)
         );
     }
-    if s.rejected > s.rejected_rows.len() as u64 {
-        let _ = writeln!(
+    let more = s.rejected - s.rejected_rows.len() as u64;
+    if more > 0 {
+        let _ = match vi {
+            true => writeln!(err, "… và {} dòng bị loại khác", n(more)),
+            false => writeln!(err, "… {} more rejected rows", n(more)),
+        };
+    }
+    for note in &s.notes {
+        let _ = writeln!(err, "warning[{}] {}", note.code, note.message.get(lang));
+    }
+    let (rows, counted, outside) = (n(s.rows), n(s.counted), n(s.outside_period));
+    let (rejected, units) = (n(s.rejected), n(s.units));
+    let _ = match vi {
+        true => writeln!(
             err,
-            "… {} more rejected rows",
-            s.rejected - s.rejected_rows.len() as u64
-        );
-    }
-    for n in &s.notes {
-        let _ = writeln!(err, "warning[{}] {}", n.code, n.message.get(lang));
-    }
-    let _ = writeln!(
-        err,
-        "{} rows: {} counted, {} outside the period, {} rejected; {} units",
-        s.rows, s.counted, s.outside_period, s.rejected, s.units
-    );
+            "{rows} dòng: {counted} được tính, {outside} ngoài kỳ, {rejected} bị loại; {units} đơn vị"
+        ),
+        false => writeln!(
+            err,
+            "{rows} {}: {counted} counted, {outside} outside the period, {rejected} rejected; {units} {}",
+            if s.rows == 1 { "row" } else { "rows" },
+            if s.units == 1 { "unit" } else { "units" },
+        ),
+    };
 }
 
 /// The indicators of the 766 index that dossiers cannot give, from `tally --index766`.

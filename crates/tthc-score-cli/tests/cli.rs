@@ -179,7 +179,7 @@ fn tally_reports_one_input_per_unit() {
         r["received"]["online"].as_u64().unwrap() + r["received"]["direct"].as_u64().unwrap();
     assert!(received > 200, "{r}");
     assert!(
-        stderr(&o).contains("800 rows: 697 counted, 103 outside the period, 0 rejected; 2 units"),
+        stderr(&o).contains("800 dòng: 697 được tính, 103 ngoài kỳ, 0 bị loại; 2 đơn vị"),
         "{}",
         stderr(&o)
     );
@@ -245,7 +245,7 @@ fn tally_rejects_rows_and_files() {
         "{err}"
     );
     assert!(
-        err.contains("3 rows: 1 counted, 0 outside the period, 2 rejected; 1 units"),
+        err.contains("3 rows: 1 counted, 0 outside the period, 2 rejected; 1 unit"),
         "{err}"
     );
     let f = temp("nocol.csv", "unit,received_at\nXã A,2021-06-07T09:00\n");

@@ -187,6 +187,15 @@ fn row(l: &Layout, rec: &[&str]) -> Result<Row, Fault> {
     })
 }
 
+/// The id cell of a record, trimmed, when it is there, UTF-8 and not empty.
+fn id_cell<'r>(l: &Layout, rec: &Fields<'r>) -> Option<&'r str> {
+    l.at[Col::Id as usize]
+        .and_then(|i| rec.iter().nth(i))
+        .and_then(|f| std::str::from_utf8(f).ok())
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+}
+
 /// One record: count it, or reject it.
 fn record(tally: &mut Tally, l: &Layout, line: u64, rec: &Fields<'_>) {
     // The record is checked once; a field is UTF-8 when the whole is and the field starts
@@ -215,7 +224,12 @@ fn record(tally: &mut Tally, l: &Layout, line: u64, rec: &Fields<'_>) {
             "Dòng có ký tự không phải UTF-8 (hãy lưu tệp dạng CSV UTF-8)".into(),
             "the row is not UTF-8 (save the file as CSV UTF-8)".into(),
         );
-        tally.reject(line, None, fault);
+        // Its id, when that cell is UTF-8: named, and in the check for repeated ids.
+        let id = id_cell(l, rec);
+        if let Some(id) = id {
+            tally.note_id(id);
+        }
+        tally.reject(line, id, fault);
         return;
     }
     let cells: &[&str] = cells;
@@ -225,6 +239,12 @@ fn record(tally: &mut Tally, l: &Layout, line: u64, rec: &Fields<'_>) {
         return;
     }
     let id = l.cell(cells, Col::Id).filter(|s| !s.is_empty());
+    // Every row whose id can be read takes part in the check for repeated ids, rejected or
+    // not, as in the record API; a row with an unbalanced quote does not (its cells are
+    // not to be trusted).
+    if let Some(id) = id {
+        tally.note_id(id);
+    }
     if cells.len() != l.width {
         let fault = (
             Code::FieldCount,
@@ -233,9 +253,6 @@ fn record(tally: &mut Tally, l: &Layout, line: u64, rec: &Fields<'_>) {
         );
         tally.reject(line, id, fault);
         return;
-    }
-    if let Some(id) = id {
-        tally.note_id(id);
     }
     let unit = match required(l, cells, Col::Unit) {
         Ok(u) => u,
@@ -274,18 +291,33 @@ pub fn read_csv<R: Read>(
         )
     };
     let mut recs = Records::new(input);
-    let Some((_, nout, nend)) = recs.next().map_err(io)? else {
-        return Err(file_error(
-            Code::ColumnMissing,
-            "Tệp CSV trống".into(),
-            "the CSV file is empty".into(),
-        ));
+    // The header is the first line that is not blank (dossiers.md §7: blank lines are
+    // skipped, before the header too), and must be UTF-8: a column name read lossily would
+    // be a missing column, or an unknown one that is not in the file.
+    let names = loop {
+        let Some((line, nout, nend)) = recs.next().map_err(io)? else {
+            return Err(file_error(
+                Code::ColumnMissing,
+                "Tệp CSV trống (không có dòng tiêu đề)".into(),
+                "the CSV file is empty (no header row)".into(),
+            ));
+        };
+        let names: Result<Vec<String>, _> = recs
+            .fields(nout, nend)
+            .iter()
+            .map(|f| std::str::from_utf8(f).map(str::to_string))
+            .collect();
+        let Ok(names) = names else {
+            return Err(file_error(
+                Code::NotUtf8,
+                format!("Dòng tiêu đề (dòng {line}) có ký tự không phải UTF-8 (hãy lưu tệp dạng CSV UTF-8)"),
+                format!("the header (row {line}) is not UTF-8 (save the file as CSV UTF-8)"),
+            ));
+        };
+        if !matches!(&names[..], [one] if one.trim().is_empty()) {
+            break names;
+        }
     };
-    let names: Vec<String> = recs
-        .fields(nout, nend)
-        .iter()
-        .map(|f| String::from_utf8_lossy(f).into_owned())
-        .collect();
     let layout = header(&names, tally)?;
     // Each record waits for the next, so that the last one can be refused when the file
     // ends inside a quoted cell.
@@ -304,11 +336,8 @@ pub fn read_csv<R: Read>(
                     "Dấu ngoặc kép không được đóng (từ dòng này đến hết tệp)".into(),
                     "an unbalanced quote (from this row to the end of the file)".into(),
                 );
-                let id = layout.at[Col::Id as usize]
-                    .and_then(|i| fields.iter().nth(i))
-                    .and_then(|f| std::str::from_utf8(f).ok())
-                    .map(str::trim)
-                    .filter(|s| !s.is_empty());
+                // Its id cell may run to the end of the file: its first line names it.
+                let id = id_cell(&layout, &fields).and_then(|id| id.lines().next());
                 tally.reject(line, id, fault);
             } else {
                 record(tally, &layout, line, &fields);
@@ -488,5 +517,45 @@ mod tests {
             not_utf8(b"A1,X\xc3,\xa1,direct,2021-06-07T09:00,1,,\n"),
             (2, Code::NotUtf8)
         );
+    }
+
+    /// What an independent check of §7 found: a blank line before the header, a header
+    /// that is not UTF-8, the id of a row that is not, rows of a wrong width in the check
+    /// for repeated ids, and ids that run on (an unbalanced quote) or hold line breaks.
+    #[test]
+    fn header_ids_and_repeats() {
+        let t = tally(&format!(" \n{HEAD}A1,Xã A,direct,2021-06-07T09:00,1,,,\n")).unwrap();
+        let s = t.summary(&UnitFacts::default());
+        assert_eq!((s.rows, s.counted), (1, 1));
+        let e = tally_of(b"id,unit,channel,received_at,due_date,n\xffote\n").unwrap_err();
+        assert_eq!((e.code, e.path.as_str()), (Code::NotUtf8, "csv"));
+        assert!(e.message.en.contains("(row 1)"), "{}", e.message.en);
+        let rows = [
+            HEAD.as_bytes(),
+            b"A1,X\xff,direct,2021-06-07T09:00,1,,,\n",
+            b"A1,Xa,direct\n",
+            b"\"A\nB\",Xa,direct\n",
+            b"A1,Xa,direct,2021-06-07T09:00,1,,,\n",
+            b"\"Z9\nrejected[FAKE] row 99,Xa,direct,2021-06-07T09:00,1,,,\n",
+        ]
+        .concat();
+        let s = tally_of(&rows).unwrap().summary(&UnitFacts::default());
+        let listed: Vec<(u64, Code, Option<&str>)> = s
+            .rejected_rows
+            .iter()
+            .map(|r| (r.row, r.code, r.id.as_deref()))
+            .collect();
+        assert_eq!(
+            listed,
+            [
+                (2, Code::NotUtf8, Some("A1")),
+                (3, Code::FieldCount, Some("A1")),
+                (4, Code::FieldCount, Some("A\\nB")),
+                (6, Code::CsvMalformed, Some("Z9")),
+            ]
+        );
+        // Rows 2, 3 and 5 share A1: two repeats.
+        let repeats = s.notes.iter().find(|n| n.code == TallyCode::DuplicateId);
+        assert_eq!(repeats.map(|n| n.count), Some(2));
     }
 }

@@ -64,6 +64,28 @@ pub fn normalize_name(s: &str) -> Cow<'_, str> {
     Cow::Borrowed(t)
 }
 
+/// Characters of an id a message shows.
+pub const SHOWN_ID_CHARS: usize = 100;
+
+/// An id as messages show it: control characters escaped (a line break in a quoted cell
+/// cannot forge a line of the CLI's report), at most [`SHOWN_ID_CHARS`] characters (an
+/// unbalanced quote can make a cell of the rest of the file).
+pub fn shown_id(id: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in id.chars().enumerate() {
+        if i == SHOWN_ID_CHARS {
+            out.push('…');
+            break;
+        }
+        if c.is_control() {
+            out.extend(c.escape_debug());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 struct UnitTally {
     name: String,
@@ -288,7 +310,7 @@ impl Tally {
         self.rows += 1;
         *self.rejected_by_code.entry(code).or_default() += 1;
         self.rejected
-            .add(row, (id.map(str::to_string), code, vi, en), REJECTED_LISTED);
+            .add(row, (id.map(shown_id), code, vi, en), REJECTED_LISTED);
     }
 
     /// Classifies and counts one dossier of `unit` (and `official`, or [`NO_OFFICIAL`]).
@@ -356,13 +378,13 @@ impl Tally {
     #[cold]
     fn note(&mut self, row: u64, id: Option<&str>, c: Class) {
         if c.due_date_mismatch() {
-            self.mismatch.add(row, id.map(str::to_string), NOTE_ROWS);
+            self.mismatch.add(row, id.map(shown_id), NOTE_ROWS);
         }
         if c.due_date_on_rest_day() {
-            self.rest_day.add(row, id.map(str::to_string), NOTE_ROWS);
+            self.rest_day.add(row, id.map(shown_id), NOTE_ROWS);
         }
         if c.provisional() {
-            self.provisional.add(row, id.map(str::to_string), NOTE_ROWS);
+            self.provisional.add(row, id.map(shown_id), NOTE_ROWS);
         }
     }
 
