@@ -17,7 +17,10 @@ pub const LANGS: [Lang; 2] = [Lang::Vi, Lang::En];
 pub fn check_problem(p: &Problem) {
     let code = p.code.to_string();
     assert!(
-        !code.is_empty() && code.bytes().all(|b| b.is_ascii_uppercase() || b == b'_'),
+        !code.is_empty()
+            && code
+                .bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_'),
         "code {code:?}"
     );
     assert!(
