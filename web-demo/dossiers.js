@@ -65,7 +65,7 @@ const TEXT = {
     code: "Code",
     message: "Reason",
     none: "None",
-    summary: (s) => `${s.rows.toLocaleString("en")} rows: ${s.counted.toLocaleString("en")} counted, ${s.outsidePeriod.toLocaleString("en")} outside the period, ${s.rejected.toLocaleString("en")} rejected; ${s.units} units`,
+    summary: (s) => `${s.rows.toLocaleString("en")} ${s.rows === 1 ? "row" : "rows"}: ${s.counted.toLocaleString("en")} counted, ${s.outsidePeriod.toLocaleString("en")} outside the period, ${s.rejected.toLocaleString("en")} rejected; ${s.units.toLocaleString("en")} ${s.units === 1 ? "unit" : "units"}`,
     received: "Received (online / direct, post / carried over)",
     resolved: "Resolved (early / on time / late)",
     pending: "Pending (within the deadline / overdue)",

@@ -575,7 +575,7 @@ fn print_summary(s: &TallySummary, lang: Lang) {
     for r in &s.rejected_rows {
         let id =
             r.id.as_deref()
-                .map(|i| format!(" ({i})"))
+                .map(|i| format!(" ({})", tthc_score::tally::shown_id(i)))
                 .unwrap_or_default();
         let row = if vi { "dòng" } else { "row" };
         let _ = writeln!(
@@ -586,11 +586,16 @@ fn print_summary(s: &TallySummary, lang: Lang) {
             r.message.get(lang)
         );
     }
-    let more = s.rejected - s.rejected_rows.len() as u64;
+    let more = s.rejected.saturating_sub(s.rejected_rows.len() as u64);
     if more > 0 {
         let _ = match vi {
             true => writeln!(err, "… và {} dòng bị loại khác", n(more)),
-            false => writeln!(err, "… {} more rejected rows", n(more)),
+            false => writeln!(
+                err,
+                "… {} more rejected {}",
+                n(more),
+                if more == 1 { "row" } else { "rows" }
+            ),
         };
     }
     for note in &s.notes {

@@ -596,7 +596,7 @@ fn repeated_ids_are_counted_across_many_chunks() {
     let o = run(&["tally", &f, "--period", "2021-Q2", "--lang", "en"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(
-        stderr(&o).contains("800 rows repeat the id of an earlier row"),
+        stderr(&o).contains("Rows that repeat the id of an earlier row (each is still counted or rejected on its own): 800"),
         "{}",
         stderr(&o)
     );

@@ -276,8 +276,9 @@ fn record(tally: &mut Tally, l: &Layout, line: u64, rec: &Fields<'_>) {
 ///
 /// # Errors
 /// For the file as a whole: a missing required or duplicated column (`COLUMN_MISSING`,
-/// `COLUMN_DUPLICATE`), an empty file, or a read error (`INVALID_VALUE`). Bad rows are
-/// rejected in the tally, not here.
+/// `COLUMN_DUPLICATE`), an empty file (`COLUMN_MISSING`), a header that is not UTF-8
+/// (`NOT_UTF8`), or a read error (`INVALID_VALUE`). Bad rows are rejected in the tally, not
+/// here.
 pub fn read_csv<R: Read>(
     tally: &mut Tally,
     input: R,
@@ -337,7 +338,7 @@ pub fn read_csv<R: Read>(
                     "an unbalanced quote (from this row to the end of the file)".into(),
                 );
                 // Its id cell may run to the end of the file: its first line names it.
-                let id = id_cell(&layout, &fields).and_then(|id| id.lines().next());
+                let id = id_cell(&layout, &fields).and_then(|id| id.split(['\r', '\n']).next());
                 tally.reject(line, id, fault);
             } else {
                 record(tally, &layout, line, &fields);
@@ -550,12 +551,39 @@ mod tests {
             [
                 (2, Code::NotUtf8, Some("A1")),
                 (3, Code::FieldCount, Some("A1")),
-                (4, Code::FieldCount, Some("A\\nB")),
+                (4, Code::FieldCount, Some("A\nB")),
                 (6, Code::CsvMalformed, Some("Z9")),
             ]
         );
         // Rows 2, 3 and 5 share A1: two repeats.
         let repeats = s.notes.iter().find(|n| n.code == TallyCode::DuplicateId);
         assert_eq!(repeats.map(|n| n.count), Some(2));
+        // Lines that end with a CR alone: the id is still the cell's first line.
+        let cr = b"id,unit,channel,received_at,time_limit_days\r\"Z9\rB2,Xa,direct\r";
+        let s = tally_of(cr).unwrap().summary(&UnitFacts::default());
+        assert_eq!(s.rejected_rows[0].id.as_deref(), Some("Z9"));
+        // As a line of text shows ids: escaped, a backslash too; a long id is cut.
+        assert_eq!(
+            crate::tally::shown_id("A\nB\\n\u{202e}"),
+            "A\\nB\\\\n\\u{202e}"
+        );
+        let long = format!("{HEAD}{},Xa,direct\n", "x".repeat(150));
+        let s = tally(&long).unwrap().summary(&UnitFacts::default());
+        let id = s.rejected_rows[0].id.as_deref().unwrap();
+        assert_eq!((id.chars().count(), id.ends_with("x…")), (101, true));
+    }
+
+    /// More cells than the reader keeps on the stack (32): the same reading.
+    #[test]
+    fn many_columns() {
+        let extra: String = (0..30).map(|i| format!(",extra{i}")).collect();
+        let cells: String = (0..30).map(|i| format!(",{i}")).collect();
+        let csv = format!(
+            "{}{extra}\nA1,Xã A,direct,2021-06-07T09:00,1,2021-06-08,0,{cells}\nA2,Xã A,direct{cells}\n",
+            HEAD.trim_end()
+        );
+        let s = tally(&csv).unwrap().summary(&UnitFacts::default());
+        assert_eq!((s.rows, s.counted, s.rejected), (2, 1, 1));
+        assert_eq!(s.rejected_rows[0].code, Code::FieldCount);
     }
 }

@@ -64,21 +64,31 @@ pub fn normalize_name(s: &str) -> Cow<'_, str> {
     Cow::Borrowed(t)
 }
 
-/// Characters of an id a message shows.
-pub const SHOWN_ID_CHARS: usize = 100;
+/// Characters of an id the tally keeps for a rejected or noted row.
+pub const KEPT_ID_CHARS: usize = 100;
 
-/// An id as messages show it: control characters escaped (a line break in a quoted cell
-/// cannot forge a line of the CLI's report), at most [`SHOWN_ID_CHARS`] characters (an
-/// unbalanced quote can make a cell of the rest of the file).
+/// An id as the tally keeps it for a rejected or noted row: at most [`KEPT_ID_CHARS`]
+/// characters (an unbalanced quote can make a cell of the rest of a file).
+fn kept_id(id: &str) -> String {
+    match id.char_indices().nth(KEPT_ID_CHARS) {
+        Some((at, _)) => format!("{}…", &id[..at]),
+        None => id.to_string(),
+    }
+}
+
+/// An id as a line of text shows it: control characters, line and paragraph separators,
+/// bidirectional overrides and backslashes escaped as Rust writes them (`A\nB`), so that
+/// a quoted line break cannot forge a line of a report.
 pub fn shown_id(id: &str) -> String {
-    let mut out = String::new();
-    for (i, c) in id.chars().enumerate() {
-        if i == SHOWN_ID_CHARS {
-            out.push('…');
-            break;
-        }
-        if c.is_control() {
-            out.extend(c.escape_debug());
+    let hidden = |c: char| {
+        c.is_control()
+            || c == '\\'
+            || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    let mut out = String::with_capacity(id.len());
+    for c in id.chars() {
+        if hidden(c) {
+            out.extend(c.escape_default());
         } else {
             out.push(c);
         }
@@ -310,7 +320,7 @@ impl Tally {
         self.rows += 1;
         *self.rejected_by_code.entry(code).or_default() += 1;
         self.rejected
-            .add(row, (id.map(shown_id), code, vi, en), REJECTED_LISTED);
+            .add(row, (id.map(kept_id), code, vi, en), REJECTED_LISTED);
     }
 
     /// Classifies and counts one dossier of `unit` (and `official`, or [`NO_OFFICIAL`]).
@@ -378,13 +388,13 @@ impl Tally {
     #[cold]
     fn note(&mut self, row: u64, id: Option<&str>, c: Class) {
         if c.due_date_mismatch() {
-            self.mismatch.add(row, id.map(shown_id), NOTE_ROWS);
+            self.mismatch.add(row, id.map(kept_id), NOTE_ROWS);
         }
         if c.due_date_on_rest_day() {
-            self.rest_day.add(row, id.map(shown_id), NOTE_ROWS);
+            self.rest_day.add(row, id.map(kept_id), NOTE_ROWS);
         }
         if c.provisional() {
-            self.provisional.add(row, id.map(shown_id), NOTE_ROWS);
+            self.provisional.add(row, id.map(kept_id), NOTE_ROWS);
         }
     }
 

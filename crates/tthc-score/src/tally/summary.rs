@@ -3,6 +3,7 @@
 use super::{Sample, Tally, UnitFacts};
 use crate::base::number::count;
 use crate::base::{Lang, Localized, Severity};
+use crate::classify::Reappointment;
 use crate::error::Code;
 use crate::input::Period;
 use serde::{Deserialize, Serialize};
@@ -94,7 +95,7 @@ fn rows_text(s: &Sample<Option<String>>) -> String {
         .first
         .iter()
         .map(|(r, id)| match id {
-            Some(id) => format!("{r} ({id})"),
+            Some(id) => format!("{r} ({})", super::shown_id(id)),
             None => r.to_string(),
         })
         .collect();
@@ -154,12 +155,24 @@ pub(super) fn summary(t: &Tally, facts: &UnitFacts) -> TallySummary {
         .filter(|k| !counted.contains(&super::normalize_name(k).as_ref()))
         .cloned()
         .collect();
+    // Under reappointment = new, a first appointment alone leaves the computed date to
+    // judge: the note says so only then.
+    let (mismatch_vi, mismatch_en) = match t.policy.reappointment {
+        Reappointment::Original => (
+            "hồ sơ có ngày hẹn trả khác ngày tính theo thời hạn giải quyết; ngày hẹn đã cho được dùng",
+            "Dossiers whose due date differs from the one their time limit gives (the given date counts)",
+        ),
+        Reappointment::New => (
+            "hồ sơ có ngày hẹn trả khác ngày tính theo thời hạn giải quyết; ngày hẹn đã cho được dùng, hoặc ngày tính khi chỉ có ngày hẹn đầu (reappointment=new)",
+            "Dossiers whose due date differs from the one their time limit gives (the given date counts; with only a first appointment, the computed one, as reappointment=new says)",
+        ),
+    };
     let notes = [
         row_note(
             TallyCode::DueDateMismatch,
             &t.mismatch,
-            "hồ sơ có ngày hẹn trả khác ngày tính theo thời hạn giải quyết; ngày hẹn đã cho được dùng, hoặc ngày tính khi reappointment=new mà không có due_date",
-            "Dossiers whose due date differs from the one their time limit gives (the given date counts; with reappointment=new and no due_date, the computed one)",
+            mismatch_vi,
+            mismatch_en,
         ),
         row_note(
             TallyCode::DueDateOnRestDay,
@@ -180,21 +193,24 @@ pub(super) fn summary(t: &Tally, facts: &UnitFacts) -> TallySummary {
             rows: Vec::new(),
             names: Vec::new(),
             message: Localized::new(
-                format!("{} dòng lặp lại mã hồ sơ của một dòng trước; mọi dòng đều được tính", count(duplicate_ids, Lang::Vi)),
-                format!("{} rows repeat the id of an earlier row; every row is counted", count(duplicate_ids, Lang::En)),
+                format!("{} dòng lặp lại mã hồ sơ của một dòng trước; mỗi dòng vẫn được tính hoặc bị loại như bình thường", count(duplicate_ids, Lang::Vi)),
+                format!(
+                    "Rows that repeat the id of an earlier row (each is still counted or rejected on its own): {}",
+                    count(duplicate_ids, Lang::En)
+                ),
             ),
         }),
         name_note(
             TallyCode::UnknownColumn,
             t.unknown_columns.clone(),
             "Các cột không được đọc",
-            "columns not read",
+            "Columns not read",
         ),
         name_note(
             TallyCode::UnitFactsUnused,
             unused,
             "Số liệu đơn vị cho các đơn vị không có hồ sơ trong kỳ",
-            "unit facts for units without dossiers in the period",
+            "Unit facts for units without dossiers in the period",
         ),
     ]
     .into_iter()
