@@ -187,6 +187,13 @@ fn row(l: &Layout, rec: &[&str]) -> Result<Row, Fault> {
     })
 }
 
+/// Whether a record is a blank line (nothing, or spaces), which is skipped, before the
+/// header too. A row of empty cells (",,,") is not blank: it is rejected for its field
+/// count or its missing values (dossiers.md §7).
+fn blank<S: AsRef<str>>(cells: &[S]) -> bool {
+    matches!(cells, [one] if one.as_ref().trim().is_empty())
+}
+
 /// The id cell of a record, trimmed, when it is there, UTF-8 and not empty.
 fn id_cell<'r>(l: &Layout, rec: &Fields<'r>) -> Option<&'r str> {
     l.at[Col::Id as usize]
@@ -233,9 +240,7 @@ fn record(tally: &mut Tally, l: &Layout, line: u64, rec: &Fields<'_>) {
         return;
     }
     let cells: &[&str] = cells;
-    // A blank line (nothing, or spaces) is skipped; a row of empty cells (",,,") is not
-    // blank: it is rejected for its field count or its missing values (dossiers.md §7).
-    if let [""] = cells[..] {
+    if blank(cells) {
         return;
     }
     let id = l.cell(cells, Col::Id).filter(|s| !s.is_empty());
@@ -315,7 +320,7 @@ pub fn read_csv<R: Read>(
                 format!("the header (row {line}) is not UTF-8 (save the file as CSV UTF-8)"),
             ));
         };
-        if !matches!(&names[..], [one] if one.trim().is_empty()) {
+        if !blank(&names) {
             break names;
         }
     };

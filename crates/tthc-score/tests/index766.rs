@@ -80,6 +80,22 @@ fn points(r: &IndexResult, id: &str) -> Option<Decimal> {
     r.indicators.iter().find(|i| i.id == id).unwrap().points
 }
 
+/// Zero denominators not applicable (excluded, the maximum reduced).
+fn not_applicable() -> IndexOptions {
+    IndexOptions {
+        zero_denominator: Some(ZeroDenominator::NotApplicable),
+        ..IndexOptions::default()
+    }
+}
+
+/// The payment's parts each rounded as an indicator.
+fn each_part() -> IndexOptions {
+    IndexOptions {
+        part_rounding: Some(PartRounding::EachPart),
+        ..IndexOptions::default()
+    }
+}
+
 #[test]
 fn all_full_is_100() {
     let r = score(&full());
@@ -242,10 +258,7 @@ fn payment_formula_by_hand() {
 /// The payment's rounding is a named switch: once (default) or each part as an indicator.
 #[test]
 fn payment_rounded_once_or_each_part() {
-    let each = IndexOptions {
-        part_rounding: Some(PartRounding::EachPart),
-        ..IndexOptions::default()
-    };
+    let each = each_part();
     // 6 × 0.75 = 4.5; min(2, 2.5 × 0.75) = 1.875; 2.5 × 0.95 = 2.375.
     let v = parts(full(), [(300, 400), (30, 40), (38, 40)]);
     // Once: 8.75 exactly → 8.75. Each part: 4.50 + 1.88 + 2.38 = 8.76.
@@ -377,10 +390,7 @@ fn shown_only_gives_no_points() {
 /// under "not applicable" leave it out, and its note with it.
 #[test]
 fn payment_rounding_said_only_when_it_counts() {
-    let na = IndexOptions {
-        zero_denominator: Some(ZeroDenominator::NotApplicable),
-        ..IndexOptions::default()
-    };
+    let na = not_applicable();
     let v = parts(full(), [(0, 0), (0, 0), (0, 0)]);
     let r = score_on(&v, &VN_766, na).unwrap();
     assert_eq!(points(&r, "3.6"), None);
@@ -397,10 +407,7 @@ fn payment_rounding_said_only_when_it_counts() {
 /// every other group (the review saw "0").
 #[test]
 fn a_group_not_applicable_shows_two_decimals() {
-    let na = IndexOptions {
-        zero_denominator: Some(ZeroDenominator::NotApplicable),
-        ..IndexOptions::default()
-    };
+    let na = not_applicable();
     let mut v = full();
     let group = VN_766.groups[1].indicators.iter().map(|i| i.id.to_string());
     for id in group.collect::<Vec<_>>() {
@@ -428,10 +435,7 @@ fn zero_denominators_under_each_treatment() {
     );
     assert!(r.notes.iter().any(|n| n.code == "zeroDenominator"));
     // Not applicable: excluded, the maximum reduced; bands apply to total × 100 / 94.
-    let na = IndexOptions {
-        zero_denominator: Some(ZeroDenominator::NotApplicable),
-        ..IndexOptions::default()
-    };
+    let na = not_applicable();
     let r = score_on(&v, &VN_766, na).unwrap();
     assert_eq!(points(&r, "1.1"), None);
     assert!(!r.indicators[0].counted);
@@ -782,7 +786,7 @@ proptest! {
         let p: [(u64, u64); 3] = std::array::from_fn(|i| (n[i] % (den[i] + 1), den[i]));
         let v = parts(full(), p);
         let once = points(&score(&v), "3.6").unwrap();
-        let each = IndexOptions { part_rounding: Some(PartRounding::EachPart), ..IndexOptions::default() };
+        let each = each_part();
         let each = points(&score_on(&v, &VN_766, each).unwrap(), "3.6").unwrap();
         prop_assert!((once - each).abs() <= d("0.01"), "{} vs {}", once, each);
         prop_assert!(each >= Decimal::ZERO && each <= Decimal::TEN);

@@ -176,8 +176,8 @@ impl Lines {
     /// lines are counted without walking the quoting byte by byte (a quarter of the CLI's
     /// time otherwise).
     fn track(&mut self, read: &[u8], start: &mut Option<u64>) {
-        let plain = memchr::memchr2(b'"', b'\r', read).is_none();
-        if plain && self.quoting != Quoting::Quoted && !self.bytewise {
+        let inside_quotes = self.quoting == Quoting::Quoted;
+        if !self.bytewise && !inside_quotes && memchr::memchr2(b'"', b'\r', read).is_none() {
             self.track_plain(read, start);
         } else {
             self.track_bytes(read, start);
