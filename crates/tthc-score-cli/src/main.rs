@@ -293,15 +293,46 @@ impl From<Problem> for Fail {
     }
 }
 
+/// A file (or `-`, standard input) as text: a file that cannot be read is `READ` (exit 4),
+/// one that is not UTF-8 is `NOT_UTF8` (invalid input, exit 2).
 fn read_all(file: &str) -> Result<String, Fail> {
-    let mut s = String::new();
+    let mut bytes = Vec::new();
     let r = if file == "-" {
-        std::io::stdin().read_to_string(&mut s).map(|_| ())
+        std::io::stdin().read_to_end(&mut bytes).map(|_| ())
     } else {
-        std::fs::read_to_string(file).map(|t| s = t)
+        std::fs::read(file).map(|b| bytes = b)
     };
     r.map_err(|e| Fail::Read(format!("{file}: {e}")))?;
-    Ok(s)
+    String::from_utf8(bytes).map_err(|e| Fail::Invalid(Errors::one(not_utf8(e.as_bytes()))))
+}
+
+/// `NOT_UTF8` for a file's `bytes`, naming UTF-16 (what Windows calls "Unicode") when its
+/// byte-order mark says so.
+fn not_utf8(bytes: &[u8]) -> Problem {
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        Problem::new(
+            tthc_score::Code::NotUtf8,
+            "",
+            "Tệp được lưu dạng UTF-16 (\"Unicode\"), không phải UTF-8: hãy lưu lại dạng UTF-8",
+            "the file is UTF-16 (\"Unicode\"), not UTF-8: save it as UTF-8",
+        )
+    } else {
+        Problem::new(
+            tthc_score::Code::NotUtf8,
+            "",
+            "Tệp không phải UTF-8 (hãy lưu dạng UTF-8)",
+            "the file is not UTF-8 (save it as UTF-8)",
+        )
+    }
+}
+
+/// The English word for `n` things.
+fn plural<N: PartialEq + From<u8>>(n: N, one: &'static str, many: &'static str) -> &'static str {
+    if n == N::from(1) {
+        one
+    } else {
+        many
+    }
 }
 
 /// Splits NAME=VALUE.
@@ -409,14 +440,8 @@ fn items<T>(
             let bytes = std::fs::read(&p).map_err(|e| Fail::Read(format!("{p}: {e}")))?;
             match String::from_utf8(bytes) {
                 Ok(t) => t,
-                Err(_) => {
-                    let e = Problem::new(
-                        tthc_score::Code::NotUtf8,
-                        "",
-                        "Tệp không phải UTF-8 (hãy lưu dạng UTF-8)",
-                        "the file is not UTF-8 (save it as UTF-8)",
-                    );
-                    out.push((p.clone(), Err(Errors::one(e))));
+                Err(e) => {
+                    out.push((p.clone(), Err(Errors::one(not_utf8(e.as_bytes())))));
                     continue;
                 }
             }
@@ -594,7 +619,7 @@ fn print_summary(s: &TallySummary, lang: Lang) {
                 err,
                 "… {} more rejected {}",
                 n(more),
-                if more == 1 { "row" } else { "rows" }
+                plural(more, "row", "rows")
             ),
         };
     }
@@ -611,8 +636,8 @@ fn print_summary(s: &TallySummary, lang: Lang) {
         false => writeln!(
             err,
             "{rows} {}: {counted} counted, {outside} outside the period, {rejected} rejected; {units} {}",
-            if s.rows == 1 { "row" } else { "rows" },
-            if s.units == 1 { "unit" } else { "units" },
+            plural(s.rows, "row", "rows"),
+            plural(s.units, "unit", "units"),
         ),
     };
 }
@@ -654,8 +679,17 @@ impl TallyIndex {
                 "cutoff" | "reappointment" | "agencyStep" | "calendar" | "lateAttitude"
             ) {
                 policy.set(k, v)?;
-            } else {
+            } else if matches!(k, "zeroDenominator" | "partRounding") {
                 options.set(k, v)?;
+            } else {
+                // Neither the tally's nor the index's: name both lists.
+                return Err(Problem::new(
+                    tthc_score::Code::UnknownInterpretation,
+                    k,
+                    format!("Lựa chọn không hợp lệ: {kv:?} (với --index766 có: cutoff, reappointment, agencyStep, calendar, lateAttitude của việc tổng hợp hồ sơ; zeroDenominator, partRounding của chỉ số 766)"),
+                    format!("no such option: {kv:?} (with --index766: cutoff, reappointment, agencyStep, calendar, lateAttitude of the tally; zeroDenominator, partRounding of the 766 index)"),
+                )
+                .into());
             }
         }
         let text = read_all(file)?;
@@ -682,6 +716,7 @@ impl TallyIndex {
     /// each unit's errors on stderr. Whether some unit has errors.
     fn run(
         &self,
+        tally: &Tally,
         reports: &[Report],
         format: TableFormat,
         lang: Lang,
@@ -694,20 +729,34 @@ impl TallyIndex {
         }
         for name in self.by_unit.keys() {
             if !reports.iter().any(|r| &r.unit.name == name) {
-                eprintln!("warning: --index766: no dossiers in the period for {name:?}");
+                match lang {
+                    Lang::Vi => eprintln!(
+                        "warning: --index766: đơn vị {name:?} không có hồ sơ nào trong kỳ"
+                    ),
+                    Lang::En => {
+                        eprintln!("warning: --index766: no dossiers in the period for {name:?}")
+                    }
+                }
             }
         }
         let mut any_errors = false;
         let mut outcomes = Vec::with_capacity(reports.len());
         for (i, r) in reports.iter().enumerate() {
-            let others = match (&self.all, self.by_unit.get(&r.unit.name)) {
-                (_, Some(o)) | (Some(o), None) => o.indicators.clone(),
-                (None, None) => Default::default(),
-            };
-            let result = index766::index_input_from_report(r, others)
-                .map_err(Errors)
-                .and_then(|input| index766::score_index(&input, &self.profile, &self.options));
             let name = &r.unit.name;
+            let others = match (&self.all, self.by_unit.get(name)) {
+                (_, Some(o)) | (Some(o), None) => Ok(o.indicators.clone()),
+                // One error that says the unit is missing, not one per indicator.
+                (None, None) => Err(Errors::one(Problem::new(
+                    tthc_score::Code::MissingField,
+                    name.clone(),
+                    format!("Đơn vị {name:?} có hồ sơ nhưng không có trong tệp --index766 (tệp cho các chỉ số khác theo tên đơn vị)"),
+                    format!("the unit {name:?} has dossiers but is not in the --index766 file (which gives the other indicators by unit name)"),
+                ))),
+            };
+            let last_day = tally.pending_due_on_last_day(name);
+            let result = others
+                .and_then(|o| index766::index_input_from_report(r, last_day, o).map_err(Errors))
+                .and_then(|input| index766::score_index(&input, &self.profile, &self.options));
             match result {
                 Ok(res) => {
                     if format == TableFormat::Json {
@@ -813,7 +862,10 @@ fn tally(
     let terminal = std::io::stderr().is_terminal();
     let mut progress = |rows: u64| {
         if terminal {
-            eprint!("\r{rows} rows…");
+            match lang {
+                Lang::Vi => eprint!("\r{rows} dòng…"),
+                Lang::En => eprint!("\r{rows} rows…"),
+            }
         }
     };
     read_csv(
@@ -831,7 +883,7 @@ fn tally(
     }
     let mut out = std::io::stdout().lock();
     if let Some(ix) = &index {
-        let errors = ix.run(&reports, format, lang, &mut out)?;
+        let errors = ix.run(&t, &reports, format, lang, &mut out)?;
         print_summary(&summary, lang);
         return Ok(if summary.rejected > 0 || errors {
             ExitCode::from(1)
@@ -1006,7 +1058,15 @@ fn run(cli: Cli) -> Result<ExitCode, Fail> {
                 // A workbook without a unit would say nothing of it (as the package's
                 // provinceXlsx refuses): the errors above, and no file.
                 if failed > 0 {
-                    eprintln!("the workbook was not written: {failed} reports could not be scored");
+                    match lang {
+                        Lang::Vi => {
+                            eprintln!("Không ghi bảng tính: {failed} báo cáo không chấm điểm được")
+                        }
+                        Lang::En => eprintln!(
+                            "the workbook was not written: {failed} {} could not be scored",
+                            plural(failed, "report", "reports")
+                        ),
+                    }
                 } else {
                     let sheet = tthc_score::render::province_sheet(
                         &b.table,
@@ -1026,10 +1086,22 @@ fn run(cli: Cli) -> Result<ExitCode, Fail> {
                 );
                 emit(&text, args.output.as_deref())?;
             }
-            eprintln!(
-                "{} reports: {scored} scored, {failed} with errors",
-                scored + failed
-            );
+            let n = |v: usize| tthc_score::format::count(v as u64, lang);
+            match lang {
+                Lang::Vi => eprintln!(
+                    "{} báo cáo: {} được chấm điểm, {} có lỗi",
+                    n(scored + failed),
+                    n(scored),
+                    n(failed)
+                ),
+                Lang::En => eprintln!(
+                    "{} {}: {} scored, {} with errors",
+                    n(scored + failed),
+                    plural(scored + failed, "report", "reports"),
+                    n(scored),
+                    n(failed)
+                ),
+            }
             Ok(if failed > 0 {
                 ExitCode::from(1)
             } else {
@@ -1182,7 +1254,10 @@ fn main() -> ExitCode {
             ExitCode::from(3)
         }
         Err(Fail::Read(m)) => {
-            eprintln!("error[READ]: {m}");
+            match lang {
+                Lang::Vi => eprintln!("error[READ] không đọc hoặc ghi được tệp: {m}"),
+                Lang::En => eprintln!("error[READ] a file could not be read or written: {m}"),
+            }
             ExitCode::from(4)
         }
         Err(Fail::Invalid(errors)) => {

@@ -372,6 +372,12 @@ fn batch_keeps_every_outcome_in_order_and_ranks_the_units() {
     let bad = temp("bad.json", r#"{"period": {"year": 2021, "quarter": 2}}"#);
     let o = run(&["batch", DISTRICT, &bad, COMMUNE]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("3 báo cáo: 2 được chấm điểm, 1 có lỗi"),
+        "{}",
+        stderr(&o)
+    );
+    let o = run(&["batch", DISTRICT, &bad, COMMUNE, "--lang", "en"]);
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v.as_array().unwrap().len(), 3);
     assert_eq!(v[0]["scorecard"]["total"]["value"], "16.74");
@@ -559,7 +565,7 @@ fn spreadsheets_go_to_a_file() {
     let o = run(&["batch", DISTRICT, &bad, "--format", "xlsx", "-o", &n]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert!(
-        stderr(&o).contains("the workbook was not written"),
+        stderr(&o).contains("Không ghi bảng tính: 1 báo cáo"),
         "{}",
         stderr(&o)
     );
@@ -610,4 +616,38 @@ fn repeated_ids_are_counted_across_many_chunks() {
         "--no-id-check",
     ]);
     assert!(!stderr(&o).contains("repeat the id"), "{}", stderr(&o));
+}
+
+/// A file saved as UTF-16 is refused as invalid input (exit 2) and named so; an input name
+/// of megabytes or a line break in it gives one short line of stderr.
+#[test]
+fn files_not_utf8_and_names_that_would_flood_stderr() {
+    let dir = std::env::temp_dir().join(format!("tthc-cli-u16-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let u16 = dir.join("u16.json");
+    std::fs::write(&u16, b"\xff\xfe{\x00}\x00").unwrap();
+    let o = run(&["score", u16.to_str().unwrap(), "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("error[NOT_UTF8]") && stderr(&o).contains("UTF-16"),
+        "{}",
+        stderr(&o)
+    );
+
+    let long = temp(
+        "long-key.json",
+        &format!("{{\"{}\\nerror[FAKE] x\": 1}}", "k".repeat(200_000)),
+    );
+    let o = run(&["score", &long]);
+    assert_eq!(o.status.code(), Some(2));
+    let e = stderr(&o);
+    assert_eq!(e.lines().count(), 1, "{}", &e[..e.len().min(500)]);
+    assert!(e.len() < 1000, "{} bytes", e.len());
+    assert!(e.starts_with("error[UNKNOWN_FIELD]"), "{e}");
+
+    let deep = temp("deep.json", &"[".repeat(100_000));
+    let o = run(&["score", &deep]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).len() < 1000, "{} bytes", stderr(&o).len());
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -178,7 +178,8 @@ fn tally_feeds_the_766_index() {
          4,UBND xã A,online,2026-09-21T09:00,2026-10-15,\n\
          5,UBND xã A,direct,2026-08-03T09:00,2026-08-10,\n\
          6,UBND xã A,direct,2026-06-10T09:00,2026-07-15,2026-07-03\n\
-         7,UBND xã B,online,2026-07-06T09:00,2026-07-15,2026-07-10\n",
+         7,UBND xã B,online,2026-07-06T09:00,2026-07-15,2026-07-10\n\
+         8,UBND xã A,direct,2026-09-25T09:00,2026-09-30,\n",
     )
     .unwrap();
     let mut example: serde_json::Value =
@@ -201,18 +202,10 @@ fn tally_feeds_the_766_index() {
         by_unit.to_str().unwrap(),
     );
 
-    let o = run(&[
-        "tally",
-        csv,
-        "--period",
-        "2026-Q3",
-        "--index766",
-        all,
-        "--format",
-        "table",
-        "--lang",
-        "en",
-    ]);
+    // `tally CSV --period 2026-Q3 --index766 …`.
+    let tally =
+        |more: &[&str]| run(&[&["tally", csv, "--period", "2026-Q3", "--index766"], more].concat());
+    let o = tally(&[all, "--format", "table", "--lang", "en"]);
     assert_eq!(
         o.status.code(),
         Some(0),
@@ -220,39 +213,46 @@ fn tally_feeds_the_766_index() {
         String::from_utf8_lossy(&o.stderr)
     );
     let out = stdout(&o);
-    // 2.1: early 1, 6 + on time 2 + pending within the deadline 4, over resolved 1, 2, 3, 6
-    // + pending 4, 5. 3.3: online 1, 4 over received in the period 1–5.
+    // 2.1: early 1, 6 + on time 2 + pending within the deadline 4 and 8 (due on the
+    // period's last day: overdue in the tally's report, within the deadline for the 766
+    // index), over resolved 1, 2, 3, 6 + pending 4, 5, 8. 3.3: online 1, 4 over received in
+    // the period 1–5, 8.
     assert!(
-        out.contains("2.1\tDossiers handled early or on time\t4 / 6\t66.67\t13.33\t20\t"),
+        out.contains("2.1\tDossiers handled early or on time\t5 / 7\t71.43\t14.29\t20\t"),
         "{out}"
     );
     assert!(
-        out.contains("3.3\tDossiers submitted online\t2 / 5\t40.00\t4.80\t6\t"),
+        out.contains("3.3\tDossiers submitted online\t2 / 6\t33.33\t4.00\t6\t"),
         "{out}"
     );
     assert!(out.contains("Unit: UBND xã B"), "{out}");
 
     // By unit: B has no other indicators, so its result is errors and the exit code 1.
-    let o = run(&["tally", csv, "--period", "2026-Q3", "--index766", by_unit]);
+    let o = tally(&[by_unit]);
     assert_eq!(o.status.code(), Some(1));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v[0]["unit"], "UBND xã A");
     assert_eq!(v[0]["result"]["indicators"][4]["id"], "2.1");
-    assert_eq!(v[0]["result"]["indicators"][4]["points"], "13.33");
+    assert_eq!(v[0]["result"]["indicators"][4]["points"], "14.29");
     assert_eq!(v[1]["unit"], "UBND xã B");
+    // One error that names the unit missing from the file, not one per indicator.
+    assert_eq!(v[1]["errors"].as_array().unwrap().len(), 1);
     assert_eq!(v[1]["errors"][0]["code"], "MISSING_FIELD");
+    assert_eq!(v[1]["errors"][0]["path"], "UBND xã B");
+
+    // An option of neither the tally nor the index: both lists are named.
+    let o = tally(&[all, "--set", "foo=bar", "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(2));
+    let e = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        e.contains("UNKNOWN_INTERPRETATION")
+            && e.contains("reappointment")
+            && e.contains("zeroDenominator"),
+        "{e}"
+    );
 
     // The 9-indicator profiles do not score the 766 index.
-    let o = run(&[
-        "tally",
-        csv,
-        "--period",
-        "2026-Q3",
-        "--index766",
-        all,
-        "--profile",
-        "tt01-2018",
-    ]);
+    let o = tally(&[all, "--profile", "tt01-2018"]);
     assert_eq!(o.status.code(), Some(3));
     let _ = std::fs::remove_dir_all(&dir);
 }

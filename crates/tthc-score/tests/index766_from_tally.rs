@@ -18,12 +18,17 @@ fn d(s: &str) -> Decimal {
     s.parse().unwrap()
 }
 
-/// The reports of `records` (a JSON array) tallied over 2026-Q3 (1 July – 30 September).
-fn tally_q3(records: &str) -> Vec<Report> {
+/// The tally of `records` (a JSON array) over 2026-Q3 (1 July – 30 September).
+fn tally_of(records: &str) -> Tally {
     let mut t = Tally::vietnam("2026-Q3".parse().unwrap()).unwrap();
     add_records_json(&mut t, records, 2).unwrap();
     assert_eq!(t.summary(&UnitFacts::default()).rejected, 0);
-    t.reports(&UnitFacts::default()).unwrap()
+    t
+}
+
+/// The reports of `records` tallied over 2026-Q3.
+fn tally_q3(records: &str) -> Vec<Report> {
+    tally_of(records).reports(&UnitFacts::default()).unwrap()
 }
 
 /// Seven dossiers of one commune (2026: 6 July and 3 August are Mondays).
@@ -67,7 +72,7 @@ fn c(n: u64) -> Count {
 fn counts_by_hand() {
     let reports = tally_q3(RECORDS);
     assert_eq!(reports.len(), 1);
-    let x = dossier_indicators(&reports[0].dossiers).unwrap();
+    let x = dossier_indicators(&reports[0].dossiers, 0).unwrap();
     // 2.1: early (1, 6) + on time (2) + pending within the deadline (4) = 4, over
     // resolved (1, 2, 3, 6) + pending (4, 5) = 6. The carried-over 6 was processed.
     assert_eq!((x.on_time.numerator, x.on_time.denominator), (c(4), c(6)));
@@ -79,7 +84,7 @@ fn counts_by_hand() {
 #[test]
 fn scored_end_to_end() {
     let reports = tally_q3(RECORDS);
-    let input = index_input_from_report(&reports[0], others()).unwrap();
+    let input = index_input_from_report(&reports[0], 0, others()).unwrap();
     assert_eq!(input.period, "2026-Q3".parse().unwrap());
     assert_eq!(input.unit.name, "UBND xã A");
     let r = score_index(
@@ -95,19 +100,37 @@ fn scored_end_to_end() {
     assert_eq!(points("3.3"), Some(d("4.80")));
 }
 
-/// A dossier pending at the end and due on the period's last day: the tally counts it
-/// overdue (dossiers.md §4), so 2.1 from a tally does too (`pendingDueOnLastDay`).
+/// A dossier pending at the end and due on the period's last day: overdue in the tally's
+/// report (dossiers.md §4), within the deadline for 2.1 (index-766.md 2.1: the period's
+/// end is not after its appointment). One due the day before is overdue for both.
 #[test]
 fn pending_due_on_the_last_day() {
-    let reports = tally_q3(
+    let t = tally_of(
         r#"[{"unit": "UBND xã B", "channel": "online", "receivedAt": "2026-09-25T09:00",
              "dueDate": "2026-09-30"},
             {"unit": "UBND xã B", "channel": "direct", "receivedAt": "2026-09-25T09:00",
-             "dueDate": "2026-10-01"}]"#,
+             "dueDate": "2026-10-01"},
+            {"unit": "UBND xã B", "channel": "direct", "receivedAt": "2026-09-24T09:00",
+             "dueDate": "2026-09-29"}]"#,
     );
-    let x = dossier_indicators(&reports[0].dossiers).unwrap();
-    assert_eq!((x.on_time.numerator, x.on_time.denominator), (c(1), c(2)));
-    assert_eq!((x.online.numerator, x.online.denominator), (c(1), c(2)));
+    let reports = t.reports(&UnitFacts::default()).unwrap();
+    let p = &reports[0].dossiers.pending;
+    assert_eq!((p.within_deadline, p.overdue), (c(1), c(2)));
+    let last_day = t.pending_due_on_last_day("UBND xã B");
+    assert_eq!((last_day, t.pending_due_on_last_day("UBND xã C")), (1, 0));
+    let x = dossier_indicators(&reports[0].dossiers, last_day).unwrap();
+    assert_eq!((x.on_time.numerator, x.on_time.denominator), (c(2), c(3)));
+    assert_eq!((x.online.numerator, x.online.denominator), (c(1), c(3)));
+    // Scored: 20 × 2 ÷ 3 = 13.33 points, where counting it overdue would give 6.67.
+    let input = index_input_from_report(&reports[0], last_day, others()).unwrap();
+    let r = score_index(
+        &input,
+        find_index("vn-766").unwrap(),
+        &IndexOptions::default(),
+    )
+    .unwrap();
+    let points = r.indicators.iter().find(|i| i.id == "2.1").unwrap().points;
+    assert_eq!(points, Some(d("13.33")));
 }
 
 #[test]
@@ -122,7 +145,7 @@ fn the_callers_figures_are_never_overwritten() {
             ..IndicatorCounts::default()
         },
     );
-    let e = index_input_from_report(&reports[0], given.clone()).unwrap_err();
+    let e = index_input_from_report(&reports[0], 0, given.clone()).unwrap_err();
     assert_eq!(e.len(), 1);
     assert_eq!(e[0].code.as_str(), "DUPLICATE_FIELD");
     assert_eq!(e[0].path, "indicators.3.3");
@@ -133,7 +156,7 @@ fn the_callers_figures_are_never_overwritten() {
         indicators: given,
     };
     let before = input.clone();
-    let x = dossier_indicators(&reports[0].dossiers).unwrap();
+    let x = dossier_indicators(&reports[0].dossiers, 0).unwrap();
     assert!(merge_dossier_indicators(&mut input, &x).is_err());
     assert_eq!(input, before, "nothing merged on a clash");
 }
@@ -151,7 +174,9 @@ proptest! {
             t.add_record(i as u64 + 2, r);
         }
         for r in t.reports(&UnitFacts::default()).unwrap() {
-            let x = dossier_indicators(&r.dossiers).unwrap();
+            let last_day = t.pending_due_on_last_day(&r.unit.name);
+            prop_assert!(last_day <= r.dossiers.pending.overdue.get());
+            let x = dossier_indicators(&r.dossiers, last_day).unwrap();
             prop_assert!(x.on_time.numerator <= x.on_time.denominator);
             prop_assert!(x.online.numerator <= x.online.denominator);
         }
@@ -159,7 +184,7 @@ proptest! {
 
     /// From any dossier figures, every numerator is at most its denominator.
     #[test]
-    fn numerator_within_denominator_from_counts(v in proptest::collection::vec(0u64..(1 << 50), 8)) {
+    fn numerator_within_denominator_from_counts(v in proptest::collection::vec(0u64..(1 << 50), 9)) {
         let json = format!(
             r#"{{"received": {{"online": {}, "direct": {}, "carriedOver": {}}},
                  "resolved": {{"early": {}, "onTime": {}, "late": {}}},
@@ -167,7 +192,7 @@ proptest! {
             v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]
         );
         let dossiers: tthc_score::input::Dossiers = parse_json(&json).unwrap();
-        let x = dossier_indicators(&dossiers).unwrap();
+        let x = dossier_indicators(&dossiers, v[8]).unwrap();
         prop_assert!(x.on_time.numerator <= x.on_time.denominator);
         prop_assert!(x.online.numerator <= x.online.denominator);
     }

@@ -440,10 +440,9 @@ fn messages() {
         .find(|f| f.code == FindingCode::AttitudeExceedsTimeliness)
         .unwrap();
     let m = f.message();
-    assert_eq!(m.en, "50 + 45 = 95 dossiers at 2 or 1 points on attitude, more than those resolved early or on time (90)");
+    assert_eq!(m.en, "50 + 45 = 95 dossiers at 2 or 1 points on attitude, more than the total-time indicator's dossiers at 2 or 1 points, early or on time (90)");
     assert!(
-        !m.vi
-            .contains("nhiều hơn số hồ sơ giải quyết trước hạn (60)"),
+        !m.vi.contains("ở chỉ số tổng thời gian giải quyết (60)"),
         "{}",
         m.vi
     );

@@ -132,7 +132,7 @@ function createTallyApi(raw, ready, guard) {
             v === undefined ? "MISSING_FIELD" : "WRONG_TYPE",
             `columns.${name}`,
             `Cột ${name} ${what}: cần ${type.name}`,
-            `column ${name} must be a ${type.name}`,
+            `column ${name} must be ${type.name.startsWith("I") ? "an" : "a"} ${type.name}`,
           );
         } else if (detached(v)) {
           throw problem(
@@ -145,7 +145,12 @@ function createTallyApi(raw, ready, guard) {
           args.push(v);
         }
       }
-      const units = names(columns.units ?? [], "columns.units");
+      // Every dossier names a unit: without the names, the batch is refused as a missing
+      // typed column is, not every row rejected.
+      if (columns.units === undefined) {
+        throw problem("MISSING_FIELD", "columns.units", "Thiếu cột units (tên các đơn vị)", "column units (the unit names) is missing");
+      }
+      const units = names(columns.units, "columns.units");
       const officials = names(columns.officials ?? [], "columns.officials");
       const [unit, official, ...rest] = args;
       guard.enter(() => this.#live().addColumns(this.#next, units, unit, officials, official, ...rest));

@@ -106,6 +106,11 @@ test("columns of the wrong type or length are refused with a code and a path", (
   bad({ ...columns(2), channel: undefined }, "MISSING_FIELD", "columns.channel");
   bad({ ...columns(2), limitHalves: new Int32Array(3) }, "COLUMN_LENGTHS_DIFFER", "columns");
   bad({ ...columns(2), units: [1] }, "WRONG_TYPE", "columns.units[0]");
+  bad({ ...columns(2), units: undefined }, "MISSING_FIELD", "columns.units");
+  assert.throws(
+    () => t.addColumns({ ...columns(2), receivedDay: [18785, 18785] }),
+    (e) => e.messageEn === "column receivedDay must be an Int32Array",
+  );
   bad(null, "WRONG_TYPE", "columns");
   t.addColumns(columns(2));
   assert.equal(t.finish().summary.counted, 2);

@@ -37,6 +37,10 @@ pub struct Classified {
     pub resolved: Option<Points>,
     /// Pending at the end of the period: whether it is overdue.
     pub pending_overdue: Option<bool>,
+    /// Pending at the end of the period and due on its last day: overdue here (dossiers.md
+    /// §4), within the deadline for the 766 index (index-766.md 2.1: an unfinished dossier
+    /// is measured at the period's end, and the end is not after its appointment).
+    pub pending_due_on_last_day: bool,
     /// An online dossier resolved late in the period or pending overdue at its end.
     pub online_unresolved_or_late: bool,
     /// A given due date that differs from the one the time limit gives.
@@ -350,6 +354,7 @@ pub(crate) fn class_bits(
     };
     let online = r.channel == Row::ONLINE;
     let overdue = pending_at_end & (due <= k.end);
+    let due_on_last_day = pending_at_end & (due == k.end);
     let flag = |b: bool, bit: u32| u32::from(b) * bit;
     total
         | agency << 2
@@ -359,6 +364,7 @@ pub(crate) fn class_bits(
         | period
         | flag(online, Class::ONLINE)
         | flag(overdue, Class::OVERDUE)
+        | flag(due_on_last_day, Class::DUE_ON_LAST_DAY)
         | flag(
             online & ((resolved_in & late) | overdue),
             Class::ONLINE_UNRESOLVED_OR_LATE,
@@ -383,20 +389,22 @@ impl Class {
     const PENDING: u32 = 1 << 14;
     const OVERDUE: u32 = 1 << 15;
     const ONLINE_UNRESOLVED_OR_LATE: u32 = 1 << 16;
-    const DUE_DATE_MISMATCH: u32 = 1 << 17;
-    const DUE_DATE_ON_REST_DAY: u32 = 1 << 18;
-    const PROVISIONAL: u32 = 1 << 19;
+    const DUE_ON_LAST_DAY: u32 = 1 << 17;
+    const DUE_DATE_MISMATCH: u32 = 1 << 18;
+    const DUE_DATE_ON_REST_DAY: u32 = 1 << 19;
+    const PROVISIONAL: u32 = 1 << 20;
     /// The flags of the ways a dossier touches the period: none, and it does not count.
     pub(crate) const PERIOD: u32 =
         Self::RESOLVED_IN | Self::RECEIVED_IN | Self::CARRIED_OVER | Self::PENDING;
     /// How many values [`Class::status`] takes.
-    pub const STATUSES: usize = 64;
+    pub const STATUSES: usize = 128;
 
     /// Received in the period, online, carried over, pending at the end, overdue, online
-    /// and unresolved or late: bits 0–5 (see [`status_bits`]).
+    /// and unresolved or late, pending and due on the last day: bits 0–6 (see
+    /// [`status_bits`]).
     #[inline]
     pub fn status(self) -> usize {
-        ((self.0 >> 11) & 63) as usize
+        ((self.0 >> 11) & 127) as usize
     }
 
     /// 0 when not resolved in the period, else 1 + the five slots (see [`slots_of`]).
@@ -427,7 +435,7 @@ impl Class {
     /// or a provisional due date).
     #[inline]
     pub fn noted(self) -> bool {
-        self.0 >> 17 != 0
+        self.0 >> 18 != 0
     }
 
     /// A given due date that differs from the one the time limit gives.
@@ -447,7 +455,7 @@ impl Class {
 
     fn classified(self) -> Classified {
         // The channel is the row's, not the classification's.
-        let [received_in, _online, carried_over, pending, overdue, online_late] =
+        let [received_in, _online, carried_over, pending, overdue, online_late, last_day] =
             status_bits(self.status());
         let points = |slot: usize| (slot < 3).then(|| 2 - slot as u8);
         Classified {
@@ -456,6 +464,7 @@ impl Class {
             resolved: (self.grades() > 0).then(|| slots_of(self.grades()).map(points)),
             pending_overdue: pending.then_some(overdue),
             online_unresolved_or_late: online_late,
+            pending_due_on_last_day: last_day,
             due_date_mismatch: self.due_date_mismatch(),
             due_date_on_rest_day: self.due_date_on_rest_day(),
             provisional: self.provisional(),
@@ -464,9 +473,9 @@ impl Class {
 }
 
 /// The bits of a [`Class::status`]: received in the period, online, carried over, pending at
-/// the end, overdue, online and unresolved or late.
+/// the end, overdue, online and unresolved or late, pending and due on the last day.
 #[inline]
-pub(crate) fn status_bits(status: usize) -> [bool; 6] {
+pub(crate) fn status_bits(status: usize) -> [bool; 7] {
     std::array::from_fn(|b| (status >> b) & 1 == 1)
 }
 

@@ -189,7 +189,10 @@ impl Policy {
         let refused = |choices: &str| bad(name, value, choices);
         match name {
             "contacts" => {
-                self.assume.contacts = Some(value.parse().map_err(|_| refused("0, 1, 2, …"))?)
+                // Read as a `contacts` cell is (`1.0` is 1), so that both say the same.
+                let n = crate::input::count_from_text(value.trim())
+                    .map_err(|_| refused("0, 1, 2, …"))?;
+                self.assume.contacts = Some(u32::try_from(n).unwrap_or(u32::MAX))
             }
             "agencies" | "agencies_contacted" | "agenciesContacted" => {
                 self.assume.agencies =

@@ -9,8 +9,9 @@ use crate::input::{AgencyStep, Timeliness};
 /// (interpretation `agencyStep` \[D\]); `None` without steps.
 ///
 /// # Errors
-/// A step with neither a time limit nor a due date, resolved before it started, or whose
-/// due date needs a day the calendar does not cover.
+/// A step with neither a time limit nor a due date, resolved before it started (by day,
+/// or by time on the same day), due before the day it started, or whose due date needs a
+/// day the calendar does not cover.
 pub fn agency_grade(
     steps: &[AgencyStep],
     cal: &Calendar,
@@ -19,7 +20,15 @@ pub fn agency_grade(
     let mut grades = Vec::with_capacity(steps.len());
     for (i, s) in steps.iter().enumerate() {
         let n = i + 1;
-        if s.resolved_at.day < s.received_at.0.day {
+        // The dossier's own order checks (dossiers.md §4, §2.3), step by step: an end
+        // before the start by day, or by time on the same day; a due date before the day
+        // the step started.
+        let start = s.received_at.0;
+        let ends_before = match s.resolved_at.second {
+            Some(second) => (s.resolved_at.day, second) < (start.day, start.second),
+            None => s.resolved_at.day < start.day,
+        };
+        if ends_before {
             return Err((
                 Code::ResolvedBeforeReceived,
                 format!("Bước xử lý thứ {n}: kết thúc trước khi bắt đầu"),
@@ -27,6 +36,13 @@ pub fn agency_grade(
             ));
         }
         let due = match (s.due_date, s.time_limit_days) {
+            (Some(d), _) if d.0.to_days() < start.day => {
+                return Err((
+                    Code::DueDateBeforeReceived,
+                    format!("Bước xử lý thứ {n}: ngày hẹn trước ngày bắt đầu"),
+                    format!("agency step {n}: the due date is before the day it started"),
+                ))
+            }
             (Some(d), _) => d.0.to_days(),
             (None, Some(l)) => cal
                 .due_day(s.received_at.0, l.halves(), policy.cutoff)

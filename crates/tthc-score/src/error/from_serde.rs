@@ -83,7 +83,8 @@ pub fn problem_from_serde(path: &str, msg: &str) -> Problem {
             }
         }
     }
-    let en = strip_position(msg);
+    let tamed = tame_name(strip_position(msg));
+    let en = tamed.as_ref();
     // NaN or ±Infinity from the JavaScript package where an object belongs.
     if en.starts_with("unknown field `$nonFinite`") {
         return Problem::new(
@@ -125,6 +126,39 @@ pub fn problem_from_serde(path: &str, msg: &str) -> Problem {
     )
 }
 
+/// serde quotes an unknown field's or value's name raw between backticks (`unknown field
+/// `X`, expected one of …`): the name cut to [`QUOTED_CHARS`](crate::base::QUOTED_CHARS)
+/// characters, with what would break a line escaped and a backtick in it made an
+/// apostrophe, so that the message stays short and its names can be told apart.
+fn tame_name(en: &str) -> std::borrow::Cow<'_, str> {
+    let named = ["unknown field `", "unknown variant `", "duplicate field `"];
+    let Some(head) = named.iter().find(|h| en.starts_with(**h)) else {
+        return en.into();
+    };
+    let rest = &en[head.len()..];
+    let close = (rest.find("`, expected"))
+        .or_else(|| rest.find("`, there are no"))
+        .or_else(|| rest.rfind('`'));
+    let Some(close) = close else {
+        return en.into();
+    };
+    let name = &rest[..close];
+    let plain = |c: char| c != '`' && !crate::base::hidden(c);
+    if name.chars().count() <= crate::base::QUOTED_CHARS && name.chars().all(plain) {
+        return en.into();
+    }
+    let mut out = String::from(*head);
+    for c in crate::base::cut(name, crate::base::QUOTED_CHARS).chars() {
+        match c {
+            '`' => out.push('\''),
+            c if crate::base::hidden(c) => out.extend(c.escape_default()),
+            c => out.push(c),
+        }
+    }
+    out.push_str(&rest[close..]);
+    out.into()
+}
+
 /// serde_json appends " at line L column C"; the path already says where.
 fn strip_position(msg: &str) -> &str {
     match msg.rfind(" at line ") {
@@ -163,6 +197,10 @@ fn expected_vi(e: &str) -> &'static str {
         "một đối tượng {...}"
     } else if e.contains("sequence") || e.contains("array") || e.contains("list") {
         "một mảng [...]"
+    } else if e.contains("date or date-time") {
+        "một ngày YYYY-MM-DD hoặc ngày giờ YYYY-MM-DDTHH:MM"
+    } else if e.contains("date-time") {
+        "một ngày giờ dạng YYYY-MM-DDTHH:MM"
     } else if e.contains("time HH:MM") {
         "một giờ dạng HH:MM hoặc HH:MM:SS"
     } else if e.contains("date") {
@@ -256,6 +294,30 @@ mod tests {
 
     fn vi(path: &str, msg: &str) -> String {
         problem_from_serde(path, msg).message.vi.into_owned()
+    }
+
+    #[test]
+    fn names_serde_quotes_are_tamed() {
+        let long = format!(
+            "unknown field `a`b{}`, expected one of `x`, `y`",
+            "k".repeat(500)
+        );
+        let p = problem_from_serde("", &long);
+        let name = format!("a'b{}…", "k".repeat(61));
+        assert_eq!(
+            p.message.en,
+            format!("unknown field `{name}`, expected one of `x`, `y`")
+        );
+        assert!(
+            p.message
+                .vi
+                .starts_with(&format!("Trường `{name}` không có")),
+            "{}",
+            p.message.vi
+        );
+        assert!(p.message.vi.ends_with("`x`, `y`"), "{}", p.message.vi);
+        let nl = problem_from_serde("", "unknown variant `a\nb`, expected `c`");
+        assert_eq!(nl.message.en, "unknown variant `a\\nb`, expected `c`");
     }
 
     #[test]

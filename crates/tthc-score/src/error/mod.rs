@@ -159,10 +159,16 @@ impl Problem {
         vi: impl Into<Cow<'static, str>>,
         en: impl Into<Cow<'static, str>>,
     ) -> Self {
+        // An input's name or value quoted by a message can be megabytes long or hold a
+        // line break: a problem keeps one short line of each.
+        let path: String = path.into();
         Self {
             code,
-            path: path.into(),
-            message: Localized::new(vi, en),
+            path: crate::base::bounded(path.into()).into_owned(),
+            message: Localized::new(
+                crate::base::bounded(vi.into()),
+                crate::base::bounded(en.into()),
+            ),
         }
     }
 

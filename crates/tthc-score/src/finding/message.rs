@@ -103,16 +103,16 @@ impl Finding {
                 let mut parts = Vec::new();
                 if two > *early {
                     parts.push(if vi {
-                        format!("{} hồ sơ đạt 2 điểm về thái độ, nhiều hơn số hồ sơ giải quyết trước hạn ({})", c(two), c(*early))
+                        format!("{} hồ sơ đạt 2 điểm về thái độ, nhiều hơn số hồ sơ đạt 2 điểm (trước hạn) ở chỉ số tổng thời gian giải quyết ({})", c(two), c(*early))
                     } else {
-                        format!("{} dossiers at 2 points on attitude, more than those resolved early ({})", c(two), c(*early))
+                        format!("{} dossiers at 2 points on attitude, more than the total-time indicator's dossiers at 2 points, early ({})", c(two), c(*early))
                     });
                 }
                 if both > *early_or_on_time {
                     parts.push(if vi {
-                        format!("{} + {} = {} hồ sơ đạt 2 hoặc 1 điểm về thái độ, nhiều hơn số hồ sơ giải quyết trước hạn hoặc đúng hạn ({})", c(two), c(a.one.get()), c(both), c(*early_or_on_time))
+                        format!("{} + {} = {} hồ sơ đạt 2 hoặc 1 điểm về thái độ, nhiều hơn số hồ sơ đạt 2 hoặc 1 điểm (trước hạn hoặc đúng hạn) ở chỉ số tổng thời gian giải quyết ({})", c(two), c(a.one.get()), c(both), c(*early_or_on_time))
                     } else {
-                        format!("{} + {} = {} dossiers at 2 or 1 points on attitude, more than those resolved early or on time ({})", c(two), c(a.one.get()), c(both), c(*early_or_on_time))
+                        format!("{} + {} = {} dossiers at 2 or 1 points on attitude, more than the total-time indicator's dossiers at 2 or 1 points, early or on time ({})", c(two), c(a.one.get()), c(both), c(*early_or_on_time))
                     });
                 }
                 parts.join("; ")

@@ -8,7 +8,15 @@
 //! these, [`dossier_indicators`] gives:
 //!
 //! - **2.1** (on time or early): numerator = resolved early + resolved on time + pending
-//!   within the deadline; denominator = resolved in the period + pending at its end.
+//!   within the deadline at the period's end; denominator = resolved in the period +
+//!   pending at its end. A dossier pending at the end and due on the period's last day is
+//!   within the deadline here (index-766.md 2.1: "end time ≤ appointment date", and "an
+//!   unfinished dossier uses the period end"), though the tally's report counts it overdue
+//!   (dossiers.md §4 says so, and that the 766 index counts it within the deadline): the
+//!   tally counts those dossiers apart ([`Tally::pending_due_on_last_day`]) and they are
+//!   added back here.
+//!
+//! [`Tally::pending_due_on_last_day`]: crate::tally::Tally::pending_due_on_last_day
 //! - **3.3** (submitted online): numerator = received online in the period; denominator =
 //!   received in the period (online + direct + post).
 //!
@@ -17,16 +25,11 @@
 //! applicants' feedback (5.x) and the per-procedure figures (1.x, 3.1, 3.2) are the caller's,
 //! given with [`merge_dossier_indicators`] or [`index_input_from_report`].
 //!
-//! Two named interpretations, documented here (they are not switchable):
+//! A named interpretation, documented here (not switchable):
 //!
 //! - `receivedInPeriod` — 3.3's "received in the period" excludes the dossiers carried over
 //!   from the previous period (they were received, and counted, then); 2.1's "received or
 //!   processed in the period" includes them when they were resolved or still pending.
-//! - `pendingDueOnLastDay` — the tally counts a dossier pending at the end whose due date
-//!   is the period's last day as overdue (dossiers.md §4); the 766 index counts it within
-//!   the deadline. The tally's figures do not separate these dossiers, so 2.1 from a tally
-//!   counts them as not on time: its numerator may fall short of the portal's by the
-//!   dossiers due on the last day and still pending.
 
 use super::input::{IndexInput, IndicatorCounts, Ratio};
 use crate::error::{Code, Problem};
@@ -63,20 +66,27 @@ fn count(n: u64, id: &str) -> Result<Count, Problem> {
     })
 }
 
-/// The dossier-based indicators of one unit from its tally figures (the `dossiers` of the
-/// report the tally gives for it, or of any report).
+/// The dossier-based indicators of one unit from its tally figures: the `dossiers` of the
+/// report the tally gives for it (or of any report), and of its dossiers counted there as
+/// pending overdue, those due on the period's last day
+/// ([`Tally::pending_due_on_last_day`](crate::tally::Tally::pending_due_on_last_day); 0
+/// when not known), which are within the deadline for 2.1.
 ///
-/// Source: index-766.md rows 2.1 and 3.3 and its October 2026 update; the interpretations
-/// `receivedInPeriod` and `pendingDueOnLastDay` of this module. A numerator is never above
-/// its denominator.
+/// Source: index-766.md rows 2.1 and 3.3 and its October 2026 update; dossiers.md §4; the
+/// interpretation `receivedInPeriod` of this module. A numerator is never above its
+/// denominator.
 ///
 /// # Errors
 /// `COUNT_TOO_LARGE` when a denominator (a sum of counts) exceeds 2^53 − 1.
-pub fn dossier_indicators(d: &Dossiers) -> Result<DossierIndicators, Problem> {
+pub fn dossier_indicators(
+    d: &Dossiers,
+    pending_due_on_last_day: u64,
+) -> Result<DossierIndicators, Problem> {
     let r = &d.resolved;
     let p = &d.pending;
+    let last_day = pending_due_on_last_day.min(p.overdue.get());
     // Each count is below 2^53: the sums cannot overflow a u64.
-    let on_time_n = r.early.get() + r.on_time.get() + p.within_deadline.get();
+    let on_time_n = r.early.get() + r.on_time.get() + p.within_deadline.get() + last_day;
     let on_time_d = r.sum_of_breakdown() + p.total();
     let online_n = d.received.online.get();
     let online_d = d.received.online.get() + d.received.direct.get();
@@ -142,15 +152,18 @@ pub fn merge_dossier_indicators(
 
 /// The ratio-index input of the unit of `report` (one the tally gives): its period, its
 /// unit, the indicators `others` (those the dossiers cannot give), and 2.1 and 3.3 from
-/// its dossiers.
+/// its dossiers, of which `pending_due_on_last_day` counted overdue in the report are
+/// within the deadline here ([`dossier_indicators`]).
 ///
 /// # Errors
 /// As [`dossier_indicators`] and [`merge_dossier_indicators`].
 pub fn index_input_from_report(
     report: &Report,
+    pending_due_on_last_day: u64,
     others: BTreeMap<String, IndicatorCounts>,
 ) -> Result<IndexInput, Vec<Problem>> {
-    let counts = dossier_indicators(&report.dossiers).map_err(|p| vec![p])?;
+    let counts =
+        dossier_indicators(&report.dossiers, pending_due_on_last_day).map_err(|p| vec![p])?;
     let mut input = IndexInput {
         period: report.period,
         unit: report.unit.clone(),

@@ -182,13 +182,25 @@ pub fn validate_index(input: &IndexInput, profile: &CheckedIndexProfile) -> Vec<
         let id = ind.id.as_ref();
         let at = format!("indicators.{id}");
         let Some(c) = input.indicators.get(id) else {
-            if !matches!(ind.conversion, Conversion::ShownOnly) {
-                out.push(missing(
+            match &ind.conversion {
+                Conversion::ShownOnly => {}
+                // An indicator of parts is given by its parts (3.6: a, b, c).
+                Conversion::WeightedSum { parts } => {
+                    let ids: Vec<&str> = parts.iter().map(|p| p.id.as_ref()).collect();
+                    let ids = ids.join(", ");
+                    out.push(missing(
+                        at,
+                        id,
+                        &format!("các phần (parts: {ids})"),
+                        &format!("its parts (parts: {ids})"),
+                    ));
+                }
+                _ => out.push(missing(
                     at,
                     id,
                     "tử số và mẫu số",
                     "its numerator and denominator",
-                ));
+                )),
             }
             continue;
         };

@@ -30,10 +30,81 @@ fn from_text<'de, D: Deserializer<'de>, T>(
             write!(f, "a {} (a string)", self.what)
         }
         fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<T, E> {
+            if s.trim().is_empty() {
+                // A required value left empty, as an empty CSV cell is (an optional one
+                // empty is what an empty cell is: `optional`).
+                let vi = "Giá trị bắt buộc, không được để trống";
+                return Err(E::custom(tagged(
+                    Code::ValueMissing,
+                    vi,
+                    "must not be empty",
+                )));
+            }
             (self.parse)(s).map_err(|(c, vi, en)| E::custom(tagged(c, &vi, &en)))
         }
     }
     d.deserialize_str(V { parse, what })
+}
+
+/// A value of a record read from its text: a date, a date-time, a code, a name.
+trait Text: Sized {
+    /// What it takes, for the messages ("date YYYY-MM-DD").
+    const WHAT: &'static str;
+    fn parse_text(s: &str) -> Result<Self, Fail>;
+    /// What an empty or blank string stands for in an optional field: no value, as an
+    /// empty CSV cell (dossiers.md §6), unless the column says otherwise (`complaint`).
+    fn blank() -> Option<Self> {
+        None
+    }
+}
+
+/// An optional text field of a record: absent or `null` is no value; an empty or blank
+/// string is what an empty CSV cell is ([`Text::blank`]: dossiers.md §6, an empty cell never
+/// rejects a row); anything else is read as the field's text.
+fn optional<'de, D: Deserializer<'de>, T: Text>(d: D) -> Result<Option<T>, D::Error> {
+    // One visitor for every field (each visitor adds its own copy of serde's methods to the
+    // WebAssembly module). It checks the text, so that an error is raised at the value
+    // (after the visitor, serde_json would place the last field's past the object's end);
+    // the text is parsed again after it.
+    struct V {
+        what: &'static str,
+        check: fn(&str) -> Option<Fail>,
+    }
+    impl<'de> serde::de::Visitor<'de> for V {
+        type Value = Option<Option<String>>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            write!(f, "a {} (a string) or null", self.what)
+        }
+        fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_some<D2: Deserializer<'de>>(self, d: D2) -> Result<Self::Value, D2::Error> {
+            d.deserialize_str(self)
+        }
+        fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Self::Value, E> {
+            if s.trim().is_empty() {
+                return Ok(Some(None));
+            }
+            match (self.check)(s) {
+                Some((c, vi, en)) => Err(E::custom(tagged(c, &vi, &en))),
+                None => Ok(Some(Some(s.to_string()))),
+            }
+        }
+    }
+    let v = V {
+        what: T::WHAT,
+        check: |s| T::parse_text(s).err(),
+    };
+    match d.deserialize_option(v)? {
+        None => Ok(None),
+        Some(None) => Ok(T::blank()),
+        Some(Some(s)) => T::parse_text(&s)
+            .map(Some)
+            .map_err(|(c, vi, en)| serde::de::Error::custom(tagged(c, &vi, &en))),
+    }
 }
 
 /// Declares a small enumeration read case-insensitively from its text ("Online", "ONLINE"),
@@ -57,6 +128,7 @@ macro_rules! text_enum {
 
             fn unknown(s: &str) -> (Code, String, String) {
                 let list = [$($text),*].join(", ");
+                let s = crate::base::cut(s, crate::base::QUOTED_CHARS);
                 (
                     Code::ValueUnknown,
                     format!("{} không hợp lệ: {s:?} (các giá trị: {list})", $what_vi),
@@ -82,6 +154,16 @@ macro_rules! text_enum {
         impl<'de> Deserialize<'de> for $name {
             fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
                 from_text(d, |s| s.parse(), $what_en)
+            }
+        }
+
+        impl Text for $name {
+            const WHAT: &'static str = $what_en;
+            fn parse_text(s: &str) -> Result<Self, Fail> {
+                s.parse()
+            }
+            fn blank() -> Option<Self> {
+                $name::BLANK
             }
         }
     };
@@ -135,6 +217,28 @@ text_enum! {
     }
 }
 
+// What an empty string of an optional field stands for: no value, except an empty
+// complaint, which is none (dossiers.md §6).
+impl Channel {
+    const BLANK: Option<Self> = None;
+}
+impl Timeliness {
+    const BLANK: Option<Self> = None;
+}
+impl AgenciesContacted {
+    const BLANK: Option<Self> = None;
+}
+impl Complaint {
+    const BLANK: Option<Self> = Some(Complaint::None);
+}
+
+impl Text for String {
+    const WHAT: &'static str = "name";
+    fn parse_text(s: &str) -> Result<Self, Fail> {
+        Ok(s.to_string())
+    }
+}
+
 impl Timeliness {
     /// The points: 2, 1 or 0.
     pub const fn points(self) -> u8 {
@@ -173,8 +277,17 @@ pub struct DayOrAt {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Day(pub CalendarDate);
 
+/// What a date or date-time field takes, for the hint of its layout error.
+#[derive(Clone, Copy)]
+enum Takes {
+    DateTime,
+    Date,
+    Either,
+}
+
 /// The error of a date or date-time field, with the field's name in both languages.
-fn date_time_error(e: DateTimeError, text: &str) -> (Code, String, String) {
+fn date_time_error(e: DateTimeError, text: &str, takes: Takes) -> (Code, String, String) {
+    let text = crate::base::cut(text, crate::base::QUOTED_CHARS);
     match e {
         DateTimeError::Offset => (
             Code::TimeZoneNotVietnam,
@@ -186,11 +299,27 @@ fn date_time_error(e: DateTimeError, text: &str) -> (Code, String, String) {
             format!("Ngày giờ không tồn tại: {text:?}"),
             format!("no such date or time: {text:?}"),
         ),
-        DateTimeError::Layout => (
-            Code::DateTimeInvalid,
-            format!("Ngày giờ phải viết dạng 2021-06-07T08:30 (hoặc 2021-06-07 cho ngày) (giá trị: {text:?})"),
-            format!("dates must be written 2021-06-07T08:30 (or 2021-06-07 for a date), got {text:?}"),
-        ),
+        DateTimeError::Layout => {
+            let (vi, en) = match takes {
+                Takes::DateTime => (
+                    "Ngày giờ phải viết dạng 2021-06-07T08:30, có cả giờ",
+                    "date-times must be written 2021-06-07T08:30, with the time",
+                ),
+                Takes::Date => (
+                    "Ngày phải viết dạng 2021-06-07",
+                    "dates must be written 2021-06-07",
+                ),
+                Takes::Either => (
+                    "Ngày giờ phải viết dạng 2021-06-07T08:30 (hoặc 2021-06-07 cho ngày)",
+                    "dates must be written 2021-06-07T08:30 (or 2021-06-07 for a date)",
+                ),
+            };
+            (
+                Code::DateTimeInvalid,
+                format!("{vi} (giá trị: {text:?})"),
+                format!("{en}, got {text:?}"),
+            )
+        }
     }
 }
 
@@ -202,7 +331,7 @@ impl At {
     pub fn parse(text: &str) -> Result<At, (Code, String, String)> {
         parse_datetime(text)
             .map(At)
-            .map_err(|e| date_time_error(e, text))
+            .map_err(|e| date_time_error(e, text, Takes::DateTime))
     }
 }
 
@@ -214,7 +343,7 @@ impl DayOrAt {
     pub fn parse(text: &str) -> Result<DayOrAt, (Code, String, String)> {
         parse_date_or_datetime(text)
             .map(|(day, second)| DayOrAt { day, second })
-            .map_err(|e| date_time_error(e, text))
+            .map_err(|e| date_time_error(e, text, Takes::Either))
     }
 }
 
@@ -226,7 +355,7 @@ impl Day {
     pub fn parse(text: &str) -> Result<Day, (Code, String, String)> {
         parse_date(text)
             .map(Day)
-            .map_err(|e| date_time_error(e, text))
+            .map_err(|e| date_time_error(e, text, Takes::Date))
     }
 }
 
@@ -260,7 +389,7 @@ impl fmt::Display for DayOrAt {
 }
 
 macro_rules! text_serde {
-    ($t:ty) => {
+    ($t:ty, $what:literal) => {
         impl Serialize for $t {
             fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                 s.collect_str(self)
@@ -268,20 +397,26 @@ macro_rules! text_serde {
         }
         impl<'de> Deserialize<'de> for $t {
             fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                from_text(d, <$t>::parse, "a date or date-time")
+                from_text(d, <$t>::parse, $what)
+            }
+        }
+        impl Text for $t {
+            const WHAT: &'static str = $what;
+            fn parse_text(s: &str) -> Result<Self, Fail> {
+                <$t>::parse(s)
             }
         }
     };
 }
-text_serde!(At);
-text_serde!(DayOrAt);
+text_serde!(At, "date-time YYYY-MM-DDTHH:MM");
+text_serde!(DayOrAt, "date or date-time");
 
 impl fmt::Display for Day {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.0.fmt(f)
     }
 }
-text_serde!(Day);
+text_serde!(Day, "date YYYY-MM-DD");
 
 /// One agency's step in handling a dossier (JSON records only): graded against its own
 /// due date like the dossier (TT01 Art. 13.2).
@@ -298,7 +433,11 @@ pub struct AgencyStep {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time_limit_days: Option<TimeLimit>,
     /// The agency's due date, when given.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "optional",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub due_date: Option<Day>,
     /// When the agency finished its step.
     pub resolved_at: DayOrAt,
@@ -318,7 +457,11 @@ pub struct Dossier {
     /// The unit that resolves it.
     pub unit: String,
     /// The official who handled it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "optional",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub official: Option<String>,
     /// How it came in.
     pub channel: Channel,
@@ -328,19 +471,39 @@ pub struct Dossier {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time_limit_days: Option<TimeLimit>,
     /// The appointment the one-stop system gave.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "optional",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub due_date: Option<Day>,
     /// The first appointment, when the dossier was re-appointed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "optional",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub original_due_date: Option<Day>,
     /// When the clock restarted after a request for supplements (Decree 61 Art. 19.4).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "optional",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub restarted_at: Option<At>,
     /// When it was resolved; absent while pending.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "optional",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub resolved_at: Option<DayOrAt>,
     /// The worst agency step, as the one-stop system grades it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "optional",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub agency_grade: Option<Timeliness>,
     /// The agencies' steps, each with its own limit.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -349,10 +512,18 @@ pub struct Dossier {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contacts: Option<Count>,
     /// Agencies contacted to complete it; absent: unknown.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "optional",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub agencies_contacted: Option<AgenciesContacted>,
     /// A complaint about the officials; absent: unknown.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "optional",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub complaint: Option<Complaint>,
 }
 
@@ -367,6 +538,30 @@ mod tests {
         let e = "fax".parse::<Channel>().unwrap_err();
         assert_eq!(e.0, Code::ValueUnknown);
         assert!(e.2.contains("online, direct, post"), "{}", e.2);
+    }
+
+    #[test]
+    fn empty_strings_are_empty_cells() {
+        let d: Dossier = serde_json::from_str(
+            r#"{"unit":"U","channel":"online","receivedAt":"2021-06-07T08:30","timeLimitDays":1,
+               "dueDate":"","official":" ","complaint":"","agenciesContacted":null,"agencyGrade":""}"#,
+        )
+        .unwrap();
+        assert_eq!((d.due_date, d.official, d.agency_grade), (None, None, None));
+        // An empty complaint cell is `none` (dossiers.md §6), not unknown.
+        assert_eq!(
+            (d.complaint, d.agencies_contacted),
+            (Some(Complaint::None), None)
+        );
+        let e = serde_json::from_str::<Dossier>(
+            r#"{"unit":"U","channel":"online","receivedAt":"2021-06-07T08:30","dueDate":5}"#,
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            e.contains("expected a date YYYY-MM-DD (a string) or null"),
+            "{e}"
+        );
     }
 
     #[test]

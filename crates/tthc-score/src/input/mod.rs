@@ -15,9 +15,7 @@ pub use dossier::{
 };
 pub use fields::{field_name, field_or_path, indicator_name};
 pub use report::*;
-#[cfg(feature = "csv")]
-pub(crate) use scalar::count_from_text;
-pub(crate) use scalar::{assumed_contacts, band_min};
+pub(crate) use scalar::{assumed_contacts, band_min, count_from_text};
 pub use scalar::{Count, DeclaredScore, Level, Percent, TimeLimit, MAX_COUNT, MAX_TIME_LIMIT_DAYS};
 #[cfg(feature = "schema")]
 pub use schema::report_schema;

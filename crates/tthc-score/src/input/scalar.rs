@@ -554,7 +554,21 @@ fn whole(raw: Raw<'_>, f: &WholeField) -> Result<u64, Fail> {
         Raw::Int(v) if v < 0 => (None, v.to_string().into()),
         Raw::Int(v) => (u64::try_from(v).ok(), Cow::Borrowed("")),
         Raw::Number(t) => {
-            let n = Exact::parse(t).ok_or_else(|| not_a_number(k, f.string, t))?;
+            // Text read as a number (a CSV cell), not a JSON string: no word of quotes.
+            let n = Exact::parse(t).ok_or_else(|| {
+                let t = shown(t);
+                (
+                    f.string,
+                    format!(
+                        "{} phải là một số viết bằng chữ số, ví dụ 2 (giá trị: {t:?})",
+                        k.vi
+                    ),
+                    format!(
+                        "{} must be a number written in digits, such as 2, got {t:?}",
+                        k.en
+                    ),
+                )
+            })?;
             let t = shown(t);
             if n.is_negative() {
                 (None, t)
@@ -698,12 +712,10 @@ fn shown_vi(text: &str) -> Cow<'_, str> {
     }
 }
 
-/// A text as messages quote it: at most 64 characters (an input can be megabytes long).
+/// A text as messages quote it: at most [`QUOTED_CHARS`](crate::base::QUOTED_CHARS)
+/// characters (an input can be megabytes long).
 fn shown(text: &str) -> Cow<'_, str> {
-    match text.char_indices().nth(64) {
-        Some((i, _)) => format!("{}…", &text[..i]).into(),
-        None => text.into(),
-    }
+    crate::base::cut(text, crate::base::QUOTED_CHARS)
 }
 
 /// A number of dossiers (or of procedures, feedback items): a non-negative whole number
@@ -906,8 +918,8 @@ pub(crate) fn assumed_contacts<'de, D: Deserializer<'de>>(d: D) -> Result<Option
     Option::<Count>::deserialize(d).map(|c| c.map(|c| u32::try_from(c.get()).unwrap_or(u32::MAX)))
 }
 
-/// A count written as text (a CSV cell): the same checks as a JSON number.
-#[cfg(feature = "csv")]
+/// A count written as text (a CSV cell, `--assume contacts=`): the same checks as a JSON
+/// number.
 pub(crate) fn count_from_text(text: &str) -> Result<u64, Fail> {
     if non_finite(text) {
         return Err(not_finite(COUNT, text));

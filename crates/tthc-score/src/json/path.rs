@@ -26,29 +26,34 @@ fn offset(text: &str, line: usize, column: usize) -> usize {
 }
 
 /// Reads a JSON string starting at the opening quote `i`; returns it and the index after
-/// the closing quote. Escapes are decoded only as far as key names need.
-pub(super) fn string_at(b: &[u8], mut i: usize) -> (String, usize) {
-    let mut out = Vec::new();
-    i += 1;
+/// the closing quote. Escapes are decoded as JSON says (`X\u00e3` is `Xã`), so that a path
+/// names a key as the input means it.
+pub(super) fn string_at(b: &[u8], start: usize) -> (String, usize) {
+    let mut i = start + 1;
     while i < b.len() {
         match b[i] {
-            b'"' => return (String::from_utf8_lossy(&out).into_owned(), i + 1),
-            b'\\' if i + 1 < b.len() => {
-                out.push(match b[i + 1] {
-                    b'n' => b'\n',
-                    b't' => b'\t',
-                    c => c,
-                });
-                i += 2;
+            b'"' => {
+                let token = &b[start..=i];
+                // From text, as every other read: `from_slice` would add its own copy of
+                // serde_json's reader to the WebAssembly module.
+                let s = std::str::from_utf8(token)
+                    .ok()
+                    .and_then(|t| serde_json::from_str::<String>(t).ok())
+                    .unwrap_or_else(|| String::from_utf8_lossy(&token[1..token.len() - 1]).into());
+                return (s, i + 1);
             }
-            c => {
-                out.push(c);
-                i += 1;
-            }
+            b'\\' => i += 2,
+            _ => i += 1,
         }
     }
-    (String::from_utf8_lossy(&out).into_owned(), i)
+    (
+        String::from_utf8_lossy(&b[(start + 1).min(b.len())..]).into_owned(),
+        i,
+    )
 }
+
+/// Levels of a path at most.
+const PATH_DEPTH: usize = 32;
 
 /// The path of the value being read at `line`:`column` of `text`.
 pub(crate) fn path_at(text: &str, line: usize, column: usize) -> String {
@@ -103,13 +108,20 @@ pub(crate) fn path_at(text: &str, line: usize, column: usize) -> String {
         i += 1;
     }
     let mut path = String::new();
-    for f in &stack {
+    // No input of ours nests deeper than a few levels; a text nested a hundred thousand
+    // levels deep gets a path of its first levels.
+    for (depth, f) in stack.iter().enumerate() {
+        if depth == PATH_DEPTH {
+            path.push('…');
+            break;
+        }
         match f {
             Frame::Object(Some(k)) => {
                 if !path.is_empty() {
                     path.push('.');
                 }
-                path.push_str(k);
+                // A problem escapes what would break its line (`Problem::new`).
+                path.push_str(&crate::base::cut(k, crate::base::QUOTED_CHARS));
             }
             Frame::Array(Some(i)) => {
                 path.push('[');
@@ -131,6 +143,22 @@ mod tests {
         let line = text[..i].matches('\n').count() + 1;
         let col = i - text[..i].rfind('\n').map_or(0, |n| n + 1);
         path_at(text, line, col)
+    }
+
+    #[test]
+    fn escaped_keys_are_decoded() {
+        let t = r#"{"units": {"X\u00e3 A": {"level": "bogus"}, "a\"b\\c": 1}}"#;
+        assert_eq!(at(t, r#""level": "#), "units.Xã A.level");
+        assert_eq!(at(t, r#"c": "#), "units.a\"b\\c");
+    }
+
+    #[test]
+    fn deep_or_long_paths_are_cut() {
+        let deep = "[".repeat(100_000);
+        let p = path_at(&deep, 1, deep.len());
+        assert_eq!(p, format!("{}…", "[0]".repeat(32)));
+        let long = format!("{{\"{}\": 1}}", "k".repeat(1000));
+        assert_eq!(at(&long, ": 1"), format!("{}…", "k".repeat(64)));
     }
 
     #[test]

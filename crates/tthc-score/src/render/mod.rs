@@ -18,7 +18,7 @@ pub use province::{
 pub use province::{render_table_audit, table_audit_sheet};
 
 use crate::base::number as format;
-use crate::base::{upper, Lang, Localized};
+use crate::base::{upper, Lang, Localized, NOT_APPLICABLE};
 use crate::error::{Code, Problem};
 use crate::indicator::{IndicatorId, IndicatorKind};
 use crate::input::Period;
@@ -104,6 +104,7 @@ struct Text {
     points: &'static str,
     no_dossier: &'static str,
     data_missing: &'static str,
+    not_rated: &'static str,
 }
 
 const VI: Text = Text {
@@ -126,6 +127,7 @@ const VI: Text = Text {
     points: "điểm",
     no_dossier: "không có hồ sơ đã giải quyết",
     data_missing: "thiếu số liệu chấm điểm một số hồ sơ",
+    not_rated: "không xếp loại: không có chỉ số nào được tính",
 };
 
 const EN: Text = Text {
@@ -151,6 +153,7 @@ const EN: Text = Text {
     points: "points",
     no_dossier: "no dossier resolved",
     data_missing: "some dossiers lack the data to grade them",
+    not_rated: "not rated: no indicator applies",
 };
 
 fn text(lang: Lang) -> &'static Text {
@@ -332,18 +335,22 @@ fn title(card: &Scorecard, lang: Lang) -> Vec<String> {
 fn summary(card: &Scorecard, lang: Lang) -> Vec<(String, String)> {
     let t = text(lang);
     let mut v = Vec::new();
-    if let Some(r) = &card.total.rating {
-        v.push((
-            t.rating.to_string(),
-            format!(
-                "{} ({}/{} {})",
-                r.label.get(lang),
-                card.total.display().get(lang),
-                card.total.maximum_display().get(lang),
-                t.points
-            ),
-        ));
-    }
+    // Without a rating (no indicator applies) the line still says so: a sheet without it
+    // would read as one cut short.
+    let na = NOT_APPLICABLE;
+    let rating = match &card.total.rating {
+        Some(r) => r.label.get(lang),
+        None => na.get(lang),
+    };
+    let (total, maximum) = (card.total.display(), card.total.maximum_display());
+    let (total, maximum) = (total.get(lang), maximum.get(lang));
+    v.push((
+        t.rating.to_string(),
+        match card.total.rating {
+            Some(_) => format!("{rating} ({total}/{maximum} {})", t.points),
+            None => format!("{rating} ({})", t.not_rated),
+        },
+    ));
     let value = |o: &OfficialScore| match o.value {
         Some(_) => {
             let band = o.band.as_ref().map(|b| format!(" – {}", b.label.get(lang)));

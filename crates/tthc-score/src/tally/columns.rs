@@ -303,7 +303,7 @@ impl GroupIndex {
 /// histograms (three counters a dossier), added into the unit's and official's counters
 /// once at the end of the call (about 20 counters are touched per dossier otherwise).
 const HISTOGRAM_ROWS: usize = 1 << 16;
-/// How many groups have histograms (576 bytes each); the others are counted directly.
+/// How many groups have histograms (832 bytes each); the others are counted directly.
 const HISTOGRAM_GROUPS: usize = 1024;
 
 /// A group's histogram: its dossiers by [`Class::status`] (0: outside the period), then
@@ -331,6 +331,9 @@ fn histogram_add(h: &mut Histogram, class: Class) {
 fn unpack<const N: usize>(x: usize) -> [usize; N] {
     std::array::from_fn(|i| (x >> (2 * i)) & 3)
 }
+
+/// The group of the dossiers of a unit code with an empty name (rejected).
+const BLANK: usize = usize::MAX;
 
 /// What the batch knows of a group: the tally's unit and official.
 #[derive(Clone, Copy)]
@@ -402,6 +405,10 @@ impl Tally {
                         continue;
                     }
                     let k = batch.group(self, c, unit, official);
+                    if k == BLANK {
+                        self.reject(row_number, None, super::unit_missing());
+                        continue;
+                    }
                     self.add_class(&mut batch, k, row_number, Class(class));
                 }
             }
@@ -462,6 +469,9 @@ impl Tally {
             let f = invalid(Code::CodeUnknown, "unit", unit.into());
             return self.reject(row_number, None, f);
         }
+        if batch.blank[unit as usize] {
+            return self.reject(row_number, None, super::unit_missing());
+        }
         if let Err(f) = check(r) {
             return self.reject(row_number, None, f);
         }
@@ -518,6 +528,9 @@ impl Tally {
 struct Batch {
     /// The tally's unit of each unit code.
     units: Vec<u32>,
+    /// Whether each unit code names no unit (an empty or blank name): its dossiers are
+    /// rejected, as an empty `unit` is in a record or a CSV row.
+    blank: Vec<bool>,
     index: GroupIndex,
     groups: Vec<Group>,
     hist: Vec<Histogram>,
@@ -529,6 +542,9 @@ impl Batch {
     fn new(t: &mut Tally, c: &Columns<'_>, rows: usize) -> Self {
         Batch {
             units: c.units.iter().map(|u| t.unit(u)).collect(),
+            blank: (c.units.iter())
+                .map(|u| super::normalize_name(u).is_empty())
+                .collect(),
             index: GroupIndex::new(c.units.len(), c.officials.len()),
             groups: Vec::new(),
             hist: Vec::new(),
@@ -549,6 +565,10 @@ impl Batch {
 
     #[cold]
     fn new_group(&mut self, t: &mut Tally, c: &Columns<'_>, unit: u32, official: u32) -> usize {
+        if self.blank[unit as usize] {
+            // Not cached: each of its dossiers comes here and is rejected.
+            return BLANK;
+        }
         let u = self.units[unit as usize];
         if self.histograms && self.groups.len() < HISTOGRAM_GROUPS {
             self.hist.push([0; HIGH + 16]);

@@ -17,6 +17,9 @@ pub(super) struct Counters {
     pub resolved: [u64; 3],
     pub pending_within: u64,
     pub pending_overdue: u64,
+    /// Of `pending_overdue`, those due on the period's last day (within the deadline for
+    /// the 766 index).
+    pub pending_due_on_last_day: u64,
     pub online_unresolved_or_late: u64,
     /// The five per-dossier indicators.
     pub grades: [GradeCounts; 5],
@@ -43,13 +46,14 @@ impl Counters {
     /// Adds `k` dossiers of one [`Class::status`](crate::classify::Class::status).
     #[inline]
     pub fn add_status(&mut self, status: usize, k: u64) {
-        let [received, online, carried_over, pending, overdue, online_late] =
+        let [received, online, carried_over, pending, overdue, online_late, last_day] =
             status_bits(status).map(u64::from);
         self.received_online += k * (received & online);
         self.received_direct += k * (received & (1 - online));
         self.carried_over += k * carried_over;
         self.pending_overdue += k * (pending & overdue);
         self.pending_within += k * (pending & (1 - overdue));
+        self.pending_due_on_last_day += k * last_day;
         self.online_unresolved_or_late += k * online_late;
     }
 
@@ -83,6 +87,7 @@ impl Counters {
         }
         self.pending_within += o.pending_within;
         self.pending_overdue += o.pending_overdue;
+        self.pending_due_on_last_day += o.pending_due_on_last_day;
         self.online_unresolved_or_late += o.online_unresolved_or_late;
         merge_grades(&mut self.grades, &o.grades);
     }

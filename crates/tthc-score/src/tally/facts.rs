@@ -77,16 +77,18 @@ pub struct UnitFacts {
 }
 
 fn duplicate_unit(name: &str) -> Problem {
+    // Named as the tally compares it (trimmed, NFC): a name in NFD would otherwise show its
+    // combining marks escaped.
+    let shown = super::normalize_name(name);
+    let shown = crate::base::cut(&shown, crate::base::QUOTED_CHARS);
     Problem::new(
         Code::DuplicateField,
         format!("units.{name}"),
         format!(
-            "Đơn vị {:?} có hai mục (tên so sánh sau khi bỏ khoảng trắng đầu cuối)",
-            name.trim()
+            "Đơn vị {shown:?} có hai mục (tên được so sánh sau khi bỏ khoảng trắng đầu cuối và chuẩn hóa Unicode NFC)"
         ),
         format!(
-            "the unit {:?} has two entries (names are compared trimmed)",
-            name.trim()
+            "the unit {shown:?} has two entries (names are compared trimmed and in Unicode NFC)"
         ),
     )
 }

@@ -23,6 +23,7 @@ pub use options::{parse_close, CalendarChanges, TallyOptions, PROVISIONAL_YEARS}
 pub use records::row_of;
 pub use summary::{RejectedRow, TallyCode, TallyNote, TallySummary};
 
+use crate::base::bounded;
 use crate::calendar::{Calendar, DayNumber};
 use crate::classify::{classify_class, slots_of, Class, Fault, Policy, Row, Rules};
 use crate::error::{Code, Problem};
@@ -70,21 +71,25 @@ pub const KEPT_ID_CHARS: usize = 100;
 /// An id as the tally keeps it for a rejected or noted row: at most [`KEPT_ID_CHARS`]
 /// characters (an unbalanced quote can make a cell of the rest of a file).
 fn kept_id(id: &str) -> String {
-    match id.char_indices().nth(KEPT_ID_CHARS) {
-        Some((at, _)) => format!("{}…", &id[..at]),
-        None => id.to_string(),
-    }
+    crate::base::cut(id, KEPT_ID_CHARS).into_owned()
+}
+
+/// The fault of a dossier whose unit is empty or blank (`unit` is required, dossiers.md §7),
+/// in every entry: records, columns and CSV.
+#[cold]
+pub(crate) fn unit_missing() -> crate::classify::Fault {
+    (
+        Code::ValueMissing,
+        "Thiếu đơn vị (unit)".to_string(),
+        "the unit is empty".to_string(),
+    )
 }
 
 /// An id as a line of text shows it: control characters, line and paragraph separators,
 /// bidirectional overrides and backslashes escaped as Rust writes them (`A\nB`), so that
 /// a quoted line break cannot forge a line of a report.
 pub fn shown_id(id: &str) -> String {
-    let hidden = |c: char| {
-        c.is_control()
-            || c == '\\'
-            || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-    };
+    let hidden = |c: char| c == '\\' || crate::base::hidden(c);
     let mut out = String::with_capacity(id.len());
     for c in id.chars() {
         if hidden(c) {
@@ -319,6 +324,10 @@ impl Tally {
     pub fn reject(&mut self, row: u64, id: Option<&str>, (code, vi, en): Fault) {
         self.rows += 1;
         *self.rejected_by_code.entry(code).or_default() += 1;
+        let (vi, en) = (
+            bounded(vi.into()).into_owned(),
+            bounded(en.into()).into_owned(),
+        );
         self.rejected
             .add(row, (id.map(kept_id), code, vi, en), REJECTED_LISTED);
     }
@@ -457,6 +466,16 @@ impl Tally {
                 facts::report(self.period, &u.name, &u.counters, &officials, facts)
             })
             .collect()
+    }
+
+    /// The dossiers of `unit` (the name its report carries) pending at the period's end
+    /// and due on its last day: overdue in the report (dossiers.md §4), within the deadline
+    /// for the 766 index ([`index_input_from_report`](crate::index766::index_input_from_report)).
+    pub fn pending_due_on_last_day(&self, unit: &str) -> u64 {
+        self.units
+            .iter()
+            .find(|u| u.name == unit)
+            .map_or(0, |u| u.counters.pending_due_on_last_day)
     }
 
     /// The units with at least one dossier that counts in the period.

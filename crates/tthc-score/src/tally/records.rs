@@ -3,7 +3,6 @@
 use super::Tally;
 use crate::calendar::Calendar;
 use crate::classify::{agency_grade, Fault, Policy, Row, NONE};
-use crate::error::Code;
 use crate::input::Dossier;
 
 /// A dossier record as numbers; its agency steps, if any, graded into one agency grade.
@@ -49,13 +48,7 @@ impl Tally {
             self.note_id(id);
         }
         if super::normalize_name(&d.unit).is_empty() {
-            let fault = (
-                Code::ValueMissing,
-                "Thiếu đơn vị (unit)".to_string(),
-                "the unit is empty".to_string(),
-            );
-            self.reject(row_number, id, fault);
-            return;
+            return self.reject(row_number, id, super::unit_missing());
         }
         let r = match row_of(d, self.calendar(), self.policy()) {
             Ok(r) => r,
