@@ -468,12 +468,12 @@ fn items<T>(
 
 fn print_errors(name: &str, problems: &[Problem], lang: Lang) {
     for p in problems {
-        eprintln!(
-            "{name}: error[{}] {}: {}",
-            p.code,
-            p.path,
-            p.message.get(lang)
-        );
+        let path = if p.path.is_empty() {
+            "(document)"
+        } else {
+            &p.path
+        };
+        eprintln!("{name}: error[{}] {path}: {}", p.code, p.message.get(lang));
     }
 }
 
@@ -1122,7 +1122,8 @@ fn run(cli: Cli) -> Result<ExitCode, Fail> {
                     Ok(c) => cards.push(c),
                     Err(e) => {
                         print_errors(&name, e.problems(), lang);
-                        return Err(Fail::Invalid(e));
+                        // Printed above with the file's name: exit 2 without printing again.
+                        return Err(Fail::Invalid(Errors(Vec::new())));
                     }
                 }
             }

@@ -633,6 +633,15 @@ fn files_not_utf8_and_names_that_would_flood_stderr() {
         "{}",
         stderr(&o)
     );
+    // `rollup` names the file, once.
+    let o = run(&["rollup", u16.to_str().unwrap(), DISTRICT]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(stderr(&o).lines().count(), 1, "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("u16.json: error[NOT_UTF8] (document): "),
+        "{}",
+        stderr(&o)
+    );
 
     let long = temp(
         "long-key.json",
