@@ -472,10 +472,11 @@ impl Tally {
     /// and due on its last day: overdue in the report (dossiers.md §4), within the deadline
     /// for the 766 index ([`index_input_from_report`](crate::index766::index_input_from_report)).
     pub fn pending_due_on_last_day(&self, unit: &str) -> u64 {
-        self.units
-            .iter()
-            .find(|u| u.name == unit)
-            .map_or(0, |u| u.counters.pending_due_on_last_day)
+        // By the tally's own index of names (a report's name is its key): a scan of the
+        // units for each unit would be quadratic over a province.
+        self.index.get(unit).map_or(0, |&i| {
+            self.units[i as usize].counters.pending_due_on_last_day
+        })
     }
 
     /// The units with at least one dossier that counts in the period.
