@@ -14,6 +14,7 @@ use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use std::borrow::Cow;
 use std::io::{BufReader, IsTerminal, Read, Write};
 use std::process::ExitCode;
+use tthc_score::base::plural;
 use tthc_score::classify::Policy;
 use tthc_score::dossier_csv::read_csv;
 use tthc_score::index766::{self, CheckedIndexProfile};
@@ -323,15 +324,6 @@ fn not_utf8(bytes: &[u8]) -> Problem {
             "Tệp không phải UTF-8 (hãy lưu dạng UTF-8)",
             "the file is not UTF-8 (save it as UTF-8)",
         )
-    }
-}
-
-/// The English word for `n` things.
-fn plural<N: PartialEq + From<u8>>(n: N, one: &'static str, many: &'static str) -> &'static str {
-    if n == N::from(1) {
-        one
-    } else {
-        many
     }
 }
 

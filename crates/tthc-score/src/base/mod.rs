@@ -15,7 +15,7 @@ mod upper;
 pub(crate) use objects::{objects_only, MapOnly};
 pub use parse::ParseNameError;
 pub(crate) use text::{bounded, cut, hidden, QUOTED_CHARS};
-pub use text::{Lang, Localized, NOT_APPLICABLE};
+pub use text::{plural, Lang, Localized, NOT_APPLICABLE};
 pub use upper::upper;
 
 use serde::{Deserialize, Serialize};

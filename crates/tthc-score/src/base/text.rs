@@ -94,6 +94,20 @@ pub const NOT_APPLICABLE: Localized = Localized::fixed("Không áp dụng", "N/A
 
 super::objects_only!(Localized);
 
+/// The English noun for `n` things: `one` for exactly 1, `many` otherwise ("1 row",
+/// "0 rows"). Vietnamese nouns do not inflect.
+pub fn plural<N: PartialEq + From<u8>>(
+    n: N,
+    one: &'static str,
+    many: &'static str,
+) -> &'static str {
+    if n == N::from(1) {
+        one
+    } else {
+        many
+    }
+}
+
 /// Characters of an input value a message quotes at most: an input can be megabytes long.
 pub(crate) const QUOTED_CHARS: usize = 64;
 

@@ -101,15 +101,27 @@ impl IndexScoreOptions {
     /// # Errors
     /// `UNKNOWN_PROFILE` (path `profile`) for an id that is not built in.
     pub fn resolve(&self) -> Result<(Cow<'_, CheckedIndexProfile>, IndexOptions), Problem> {
-        let p = IndexProfileChoice::resolve(self.profile.as_ref())?;
-        Ok((
-            p,
-            IndexOptions {
-                zero_denominator: self.zero_denominator,
-                part_rounding: self.part_rounding,
-            },
-        ))
+        resolve(
+            self.profile.as_ref(),
+            self.zero_denominator,
+            self.part_rounding,
+        )
     }
+}
+
+/// The profile a choice names, and the scoring options: what both option sets resolve to
+/// (two structs only because serde cannot flatten into one that denies unknown fields).
+fn resolve(
+    profile: Option<&IndexProfileChoice>,
+    zero_denominator: Option<ZeroDenominator>,
+    part_rounding: Option<PartRounding>,
+) -> Result<(Cow<'_, CheckedIndexProfile>, IndexOptions), Problem> {
+    let p = IndexProfileChoice::resolve(profile)?;
+    let options = IndexOptions {
+        zero_denominator,
+        part_rounding,
+    };
+    Ok((p, options))
 }
 
 /// Options of rendering a ratio-index result as a table: the scoring options plus format
@@ -143,14 +155,11 @@ impl IndexRenderOptions {
     /// # Errors
     /// `UNKNOWN_PROFILE` (path `profile`) for an id that is not built in.
     pub fn resolve(&self) -> Result<(Cow<'_, CheckedIndexProfile>, IndexOptions), Problem> {
-        let p = IndexProfileChoice::resolve(self.profile.as_ref())?;
-        Ok((
-            p,
-            IndexOptions {
-                zero_denominator: self.zero_denominator,
-                part_rounding: self.part_rounding,
-            },
-        ))
+        resolve(
+            self.profile.as_ref(),
+            self.zero_denominator,
+            self.part_rounding,
+        )
     }
 }
 

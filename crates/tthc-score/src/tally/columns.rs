@@ -540,11 +540,15 @@ struct Batch {
 
 impl Batch {
     fn new(t: &mut Tally, c: &Columns<'_>, rows: usize) -> Self {
+        let blank: Vec<bool> = (c.units.iter())
+            .map(|u| super::normalize_name(u).is_empty())
+            .collect();
         Batch {
-            units: c.units.iter().map(|u| t.unit(u)).collect(),
-            blank: (c.units.iter())
-                .map(|u| super::normalize_name(u).is_empty())
+            // A blank name is not made a unit of the tally: its dossiers are rejected.
+            units: (c.units.iter().zip(&blank))
+                .map(|(u, &blank)| if blank { u32::MAX } else { t.unit(u) })
                 .collect(),
+            blank,
             index: GroupIndex::new(c.units.len(), c.officials.len()),
             groups: Vec::new(),
             hist: Vec::new(),

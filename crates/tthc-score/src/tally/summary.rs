@@ -2,6 +2,7 @@
 
 use super::{Sample, Tally, UnitFacts};
 use crate::base::number::count;
+use crate::base::plural;
 use crate::base::{Lang, Localized, Severity};
 use crate::classify::Reappointment;
 use crate::error::Code;
@@ -118,7 +119,7 @@ fn row_note(code: TallyCode, s: &Sample<Option<String>>, vi: &str, en: &str) -> 
             format!(
                 "{en}: {} ({} {})",
                 count(s.count, Lang::En),
-                if s.count == 1 { "row" } else { "rows" },
+                plural(s.count, "row", "rows"),
                 rows_text(s)
             ),
         ),
