@@ -331,6 +331,9 @@ for (const t of rawTypes) {
 }
 types = types.replace(/^\/\* tslint:disable \*\/\n\/\* eslint-disable \*\/\n/, "").replace(/\n{3,}/g, "\n\n");
 write("dist/types.d.ts", `${header}${types}`);
+// The CommonJS declarations' own copy: under "type": "module", a .d.cts importing
+// "./types.js" imports an ES module (TS1479 under moduleResolution node16).
+write("dist/types.d.cts", `${header}${types}`);
 const typeNames = [...new Set([...types.matchAll(/^export (?:interface|type) (\w+)/gm)].map((m) => m[1]))];
 
 const TALLY = `/** One batch of dossiers as typed arrays, one value per dossier (day numbers are days since
@@ -469,7 +472,18 @@ export declare function consolidatedXlsx(reports: Report[] | string, options?: C
 export declare function auditTableXlsx(csv: string, options?: TableAuditOptions, lang?: SheetLang): Uint8Array;
 `;
 
+// The main and dossiers entries read built-in profile ids only (the reader of profile
+// objects is in the province module): their options say so.
+const BY_ID = `/** Options whose profile is a built-in id: this entry reads no profile object
+ * ("tthc-score/province" does). */
+export type ById<T> = Omit<T, "profile"> & {
+  /** A built-in profile's identifier (the default is \`dien-bien-2019\`). */
+  profile?: string;
+};
+`;
+
 function declarations(withTally, withProvince, withXlsx = false) {
+  const opts = (t) => (withProvince ? t : `ById<${t}>`);
   return `${header}export type {
   ${typeNames.join(",\n  ")},
 } from "./types.js";
@@ -497,12 +511,12 @@ export declare class TthcScoreError extends Error {
   readonly problems: Problem[];
 }
 
-/** Scores a report. Throws TthcScoreError for invalid input. */
-export declare function score(input: Report, options?: Options): Scorecard;
+${withProvince ? "" : BY_ID}/** Scores a report. Throws TthcScoreError for invalid input. */
+export declare function score(input: Report, options?: ${opts("Options")}): Scorecard;
 /** Scores a report without throwing: { scorecard } or { errors }. */
-export declare function scoreResult(input: Report, options?: Options): Outcome;
+export declare function scoreResult(input: Report, options?: ${opts("Options")}): Outcome;
 /** The soft findings on a report (the audit). Throws TthcScoreError for invalid input. */
-export declare function audit(input: Report, options?: Options): Finding[];
+export declare function audit(input: Report, options?: ${opts("Options")}): Finding[];
 /** Every problem in an input, for forms (type, parse and rule problems of every field at
  * once); empty when it can be scored. Never throws. To narrow an \`unknown\` to a Report,
  * use isReport() or assertReport(). */
@@ -513,14 +527,13 @@ export declare function isReport(input: unknown): input is Report;
  * \`input\` is a Report. */
 export declare function assertReport(input: unknown): asserts input is Report;
 /** The official annex table as text, Markdown, HTML or CSV. Throws TthcScoreError for invalid input. */
-export declare function renderTable(input: Report, options?: RenderOptions): string;
+export declare function renderTable(input: Report, options?: ${opts("RenderOptions")}): string;
 /** The built-in rule profiles, the default first. */
 export declare function profiles(): Profile[];
 /** The options of labels(). */
 export interface LabelsOptions {
-  /** Built-in profile identifier (the default is \`dien-bien-2019\`), or a province's own
-   * profile object ("tthc-score/dossiers" only: the main entry takes ids). */
-  profile?: string | Profile;
+  /** Built-in profile identifier (the default is \`dien-bien-2019\`)${withProvince ? ", or a province's own\n   * profile object" : " (a province's own profile\n   * object: \"tthc-score/province\")"}. */
+  profile?: ${withProvince ? "string | Profile" : "string"};
   /** The unit's level: names the one-stop threshold of TT01 (20 %, 50 % or 100 %). */
   unitLevel?: UnitLevel;
 }
@@ -556,7 +569,7 @@ export declare const version: string;
 for (const [entry, withTally, withProvince, withXlsx] of [["index", false, false, false], ["dossiers", true, false, false], ["province", false, true, false], ["xlsx", false, true, true]]) {
   const dts = declarations(withTally, withProvince, withXlsx);
   write(`dist/${entry}.d.ts`, dts);
-  write(`dist/${entry}.d.cts`, dts);
+  write(`dist/${entry}.d.cts`, dts.replaceAll(`from "./types.js"`, `from "./types.cjs"`));
 }
 
 // The licenses the package declares ("MIT OR Apache-2.0") and the changelog (the crate's,

@@ -5,7 +5,8 @@
 // bytes; its problems are thrown as TthcScoreError (callOrThrow and csvText: src/province.js).
 
 function createXlsxApi(raw, ready, guard) {
-  const run = (fn, input, options, lang, asText = false) => callOrThrow(ready, guard, fn, input, options, asText, lang);
+  const run = (fn, input, options, lang, asText = false) =>
+    callOrThrow(ready, guard, fn, input, options, asText, langName(lang));
   return {
     annexXlsx(report, options, lang) {
       return run(raw.annexXlsx, report, options, lang);
@@ -21,4 +22,17 @@ function createXlsxApi(raw, ready, guard) {
       return run(raw.auditTableXlsx, csvText(csv), options, lang, true);
     },
   };
+}
+
+// The sheets' language crosses as a string or not at all: any other value would reach the
+// module's string decoder (a crash there, not a coded problem).
+function langName(lang) {
+  if (lang === undefined || lang === null || typeof lang === "string") return lang ?? undefined;
+  throw new TthcScoreError([
+    {
+      code: "WRONG_TYPE",
+      path: "lang",
+      message: { vi: "Ngôn ngữ phải là chuỗi \"vi\" hoặc \"en\"", en: 'expected the language as a string, "vi" or "en"' },
+    },
+  ]);
 }

@@ -14,7 +14,8 @@
 //   about 16 KB.
 // - "tthc-score/dossiers" (scoring and the dossier tally in one module, so that a portal
 //   that tallies loads one module only; its core is compiled for speed, see Cargo.toml's
-//   wasm-full profile): 290 KB.
+//   wasm-full profile): 292 KB (290 KB until serde's English messages lost Rust's names,
+//   "struct Report", "variant", "map", "sequence", +0.4 KB; 290.2 KB now).
 // - "tthc-score/province" (scoring, many units, rollups, the audit of a published table,
 //   profile objects, and the 766 index — about 58 KB of it: its profile reader and
 //   checks, the conversions, the built-in profile — for the provincial offices that
@@ -40,7 +41,7 @@ import { brotliCompressSync, gzipSync, constants } from "node:zlib";
 import { pkgDir } from "./helpers.mjs";
 
 export const BUDGET_GZIP = 150_000;
-export const DOSSIERS_BUDGET_GZIP = 290_000;
+export const DOSSIERS_BUDGET_GZIP = 292_000;
 export const PROVINCE_BUDGET_GZIP = 350_000;
 export const XLSX_BUDGET_GZIP = 560_000;
 

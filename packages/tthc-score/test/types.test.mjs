@@ -25,6 +25,8 @@ for (const [project, what] of [["tsconfig.strict.json", "with @types/node"], ["t
   test(`the declarations compile under lib ES2022 alone, skipLibCheck false, ${what}`, () => tsc(project));
 }
 
+test("a CommonJS consumer compiles under moduleResolution node16, skipLibCheck false (every entry)", () => tsc("tsconfig.cjs.json"));
+
 test("no `any` in the public types", () => {
   // The types generated from the Rust types (the raw wasm exports are not shipped).
   const publicPart = readFileSync(join(pkgDir, "dist/types.d.ts"), "utf8");

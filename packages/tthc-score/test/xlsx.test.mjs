@@ -43,6 +43,13 @@ test("a consolidated result and the audit of a published table", () => {
 test("bad input: coded errors, never bytes of a wrong workbook", () => {
   assert.throws(() => annexXlsx({ ...report, period: { year: 2021, quarter: 5 } }), (e) => e instanceof TthcScoreError && e.code === "PERIOD_INVALID");
   assert.throws(() => annexXlsx(report, {}, "fr"), (e) => e instanceof TthcScoreError && e.path === "lang");
+  // Not a string: refused before it reaches the module's string decoder (it crashed there).
+  for (const lang of [5, 0, true, {}, ["e", "n"], Symbol("en")]) {
+    for (const f of [() => annexXlsx(report, {}, lang), () => provinceXlsx([report], {}, lang), () => consolidatedXlsx([report], {}, lang)]) {
+      assert.throws(f, (e) => e instanceof TthcScoreError && e.code === "WRONG_TYPE" && e.path === "lang", String(lang?.toString?.()));
+    }
+  }
+  assert.ok(annexXlsx(report, {}, null) instanceof Uint8Array);
   assert.throws(() => auditTableXlsx(42), (e) => e instanceof TthcScoreError && e.code === "WRONG_TYPE");
   assert.throws(() => provinceXlsx([report], { profile: "nowhere" }), (e) => e.code === "UNKNOWN_PROFILE" && e.path === "options.profile");
   // A unit that cannot be scored refuses the province's workbook (a table without it would

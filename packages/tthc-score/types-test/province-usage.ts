@@ -26,3 +26,24 @@ console.log(named);
 // @ts-expect-error an item's profile is an id or a profile object
 const wrong: BatchItem = { report, profile: 2018 };
 console.log(wrong);
+
+// The 766 index's input as the README writes it: indicators and parts are plain objects.
+import { scoreIndex, type IndexInput } from "../dist/province.js";
+const indexInput: IndexInput = {
+  period: { year: 2026, quarter: 3 },
+  unit: { name: "UBND xã Thanh Xương", level: "commune" },
+  indicators: {
+    "1.1": { numerator: 12, denominator: 12 },
+    "3.6": { parts: { a: { numerator: 300, denominator: 400 }, b: { numerator: 30, denominator: 40 } } },
+  },
+};
+const indexTotal: string = scoreIndex(indexInput).total.display.vi;
+console.log(indexTotal);
+// @ts-expect-error a part is a ratio: its denominator is required
+const noDenominator: IndexInput = { ...indexInput, indicators: { "3.6": { parts: { a: { numerator: 1 } } } } };
+console.log(noDenominator);
+
+// The province entry reads a profile object where the main entry reads ids only.
+import { labels, profiles } from "../dist/province.js";
+const ownProfile = profiles()[0]!;
+console.log(labels({ profile: ownProfile }).profile);

@@ -122,8 +122,53 @@ pub fn problem_from_serde(path: &str, msg: &str) -> Problem {
         code,
         missing.as_deref().unwrap_or(path),
         vi_for(code, en),
-        en.to_string(),
+        en_for(code, en),
     )
+}
+
+/// serde's English in a user's words: no Rust names ("struct Report", "variant", "map",
+/// "sequence"), a JSON syntax error said to be one.
+fn en_for(code: Code, detail: &str) -> String {
+    match code {
+        Code::WrongType | Code::InvalidValue => {
+            if let Some(rest) = detail.strip_prefix("unknown variant ") {
+                return format!("unknown value {rest}");
+            }
+            let split = (detail.split_once(": ")).and_then(|(head, body)| {
+                let (got, want) = body.rsplit_once(", expected ")?;
+                Some((head, got, want))
+            });
+            match split {
+                Some((head, got, want)) => {
+                    format!("{head}: {}, expected {}", got_en(got), want_en(want))
+                }
+                None => detail.to_string(),
+            }
+        }
+        Code::InvalidJson => format!("not valid JSON ({detail})"),
+        _ => detail.to_string(),
+    }
+}
+
+/// What serde names as the value it got, as a JSON user names it.
+fn got_en(got: &str) -> &str {
+    match got {
+        "unit value" => "null",
+        "map" => "an object",
+        "sequence" => "an array",
+        _ => got,
+    }
+}
+
+/// What serde says was expected, without Rust's names.
+fn want_en(want: &str) -> &str {
+    if want.starts_with("struct ") || want == "map" || want == "a map" {
+        "an object"
+    } else if want == "sequence" || want == "a sequence" {
+        "an array"
+    } else {
+        want
+    }
 }
 
 /// serde quotes an unknown field's or value's name raw between backticks (`unknown field
@@ -317,7 +362,46 @@ mod tests {
         );
         assert!(p.message.vi.ends_with("`x`, `y`"), "{}", p.message.vi);
         let nl = problem_from_serde("", "unknown variant `a\nb`, expected `c`");
-        assert_eq!(nl.message.en, "unknown variant `a\\nb`, expected `c`");
+        assert_eq!(nl.message.en, "unknown value `a\\nb`, expected `c`");
+    }
+
+    #[test]
+    fn serde_messages_in_plain_english() {
+        let en = |path: &str, msg: &str| problem_from_serde(path, msg).message.en.into_owned();
+        assert_eq!(
+            en(
+                "",
+                "invalid type: null, expected struct Report at line 1 column 4"
+            ),
+            "invalid type: null, expected an object"
+        );
+        assert_eq!(
+            en("", "invalid type: map, expected a sequence"),
+            "invalid type: an object, expected an array"
+        );
+        assert_eq!(
+            en(
+                "unit.level",
+                "unknown variant `village`, expected `commune`"
+            ),
+            "unknown value `village`, expected `commune`"
+        );
+        assert_eq!(
+            en("", "expected ident at line 1 column 2"),
+            "not valid JSON (expected ident)"
+        );
+        assert_eq!(
+            en("", "EOF while parsing a value at line 1 column 0"),
+            "not valid JSON (EOF while parsing a value)"
+        );
+        // Our own wording passes as it is.
+        assert_eq!(
+            en(
+                "a",
+                "invalid type: integer `5`, expected a date YYYY-MM-DD (a string) or null"
+            ),
+            "invalid type: integer `5`, expected a date YYYY-MM-DD (a string) or null"
+        );
     }
 
     #[test]

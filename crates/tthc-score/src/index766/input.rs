@@ -42,6 +42,8 @@ pub struct IndicatorCounts {
         deserialize_with = "unique_parts",
         skip_serializing_if = "Option::is_none"
     )]
+    // A plain object in JS, as the package reads it (tsify would say `Map`).
+    #[cfg_attr(feature = "ts", tsify(type = "Record<string, Ratio>", optional))]
     pub parts: Option<BTreeMap<String, Ratio>>,
 }
 
@@ -57,6 +59,7 @@ pub struct IndexInput {
     pub unit: Unit,
     /// The counts of each indicator, by the profile's indicator id (`"1.1"`).
     #[serde(deserialize_with = "unique_keys")]
+    #[cfg_attr(feature = "ts", tsify(type = "Record<string, IndicatorCounts>"))]
     pub indicators: BTreeMap<String, IndicatorCounts>,
 }
 
