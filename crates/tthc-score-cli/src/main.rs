@@ -23,7 +23,8 @@ use tthc_score::render::{render_consolidated, render_province_table, render_tabl
 use tthc_score::tally::{CalendarChanges, Tally, TallyOptions, TallySummary, UnitFacts};
 use tthc_score::{
     parse_json, profile, render, score_with, CheckedProfile, Errors, Format,
-    InterpretationOverrides, Interpretations, Lang, Options, Problem, Report, Scorecard, Severity,
+    InterpretationOverrides, Interpretations, Lang, Localized, Options, Problem, Report, Scorecard,
+    Severity,
 };
 
 /// Standard output; a closed pipe (`| head`) ends the program quietly instead of panicking.
@@ -55,7 +56,7 @@ struct Cli {
 }
 
 const EXIT_CODES: &str =
-    "Exit codes: 0 success; 1 audit found an error-severity finding, or tally rejected rows; \
+    "Exit codes: 0 success; 1 audit or audit-table found an error-severity finding, tally rejected rows, or batch met a report with errors; \
 2 invalid input; 3 usage error; 4 an input could not be read.";
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -283,7 +284,8 @@ enum Command {
 }
 
 enum Fail {
-    Usage(String),
+    /// A command line that cannot run (`USAGE`, exit 3): what to change, in both languages.
+    Usage(Localized),
     Read(String),
     Invalid(Errors),
 }
@@ -303,8 +305,28 @@ fn read_all(file: &str) -> Result<String, Fail> {
     } else {
         std::fs::read(file).map(|b| bytes = b)
     };
-    r.map_err(|e| Fail::Read(format!("{file}: {e}")))?;
+    r.map_err(|e| io_fail(file, &e))?;
     String::from_utf8(bytes).map_err(|e| Fail::Invalid(Errors::one(not_utf8(e.as_bytes()))))
+}
+
+/// `READ` for a file that could not be read or written: the system's reason in the language
+/// of stderr (the system says it in English), its own words kept after a Vietnamese one.
+fn io_fail(file: &str, e: &std::io::Error) -> Fail {
+    use std::io::ErrorKind as K;
+    let vi = match e.kind() {
+        K::NotFound => "không có tệp hoặc thư mục này",
+        K::PermissionDenied => "không có quyền đọc hoặc ghi",
+        K::IsADirectory => "đây là một thư mục, không phải một tệp",
+        K::NotADirectory => "một phần của đường dẫn không phải thư mục",
+        K::AlreadyExists => "tệp đã có",
+        K::StorageFull => "đĩa đã đầy",
+        K::ReadOnlyFilesystem => "ổ đĩa chỉ cho đọc",
+        _ => "lỗi đọc/ghi",
+    };
+    Fail::Read(match stderr_lang() {
+        Lang::Vi => format!("{file}: {vi} ({e})"),
+        Lang::En => format!("{file}: {e}"),
+    })
 }
 
 /// `NOT_UTF8` for a file's `bytes`, naming UTF-16 (what Windows calls "Unicode") when its
@@ -329,8 +351,12 @@ fn not_utf8(bytes: &[u8]) -> Problem {
 
 /// Splits NAME=VALUE.
 fn pair(kv: &str) -> Result<(&str, &str), Fail> {
-    kv.split_once('=')
-        .ok_or_else(|| Fail::Usage(format!("expected NAME=VALUE, got {kv:?}")))
+    kv.split_once('=').ok_or_else(|| {
+        Fail::Usage(Localized::new(
+            format!("cần TÊN=GIÁ_TRỊ, nhận được {kv:?}"),
+            format!("expected NAME=VALUE, got {kv:?}"),
+        ))
+    })
 }
 
 fn options(args: &ScoreArgs, policy: Option<&mut Policy>) -> Result<Options, Fail> {
@@ -356,6 +382,25 @@ fn options(args: &ScoreArgs, policy: Option<&mut Policy>) -> Result<Options, Fai
 }
 
 /// The profile (built in or the caller's own, checked) and the interpretations in force.
+/// A built-in 9-indicator profile; an unknown id's message also names the ratio-index
+/// profiles, which `score` and `tally --index766` take by the same option.
+fn find_profile(id: &str) -> Result<&'static CheckedProfile, Problem> {
+    profile::find(id).map_err(|p| {
+        let ids = index766::index_builtin().map(|p| p.id.as_ref()).join(", ");
+        let message = Localized::new(
+            format!(
+                "{}; chỉ số 766 (score, tally --index766): {ids}",
+                p.message.vi
+            ),
+            format!(
+                "{}; the 766 index (score, tally --index766): {ids}",
+                p.message.en
+            ),
+        );
+        Problem { message, ..p }
+    })
+}
+
 struct Scoring {
     profile: Cow<'static, CheckedProfile>,
     interp: Interpretations,
@@ -367,15 +412,16 @@ impl Scoring {
     fn new(args: &ScoreArgs, policy: Option<&mut Policy>) -> Result<Scoring, Fail> {
         if let Some(id) = args.profile.as_deref() {
             if index766::find_index(id).is_ok() {
-                return Err(Fail::Usage(format!(
-                    "{id} is a ratio-index profile (Decision 766): only `score` and `tally --index766` take it"
+                return Err(Fail::Usage(Localized::new(
+                    format!("{id} là bộ chỉ số tỷ lệ (Quyết định 766): chỉ `score` và `tally --index766` dùng được"),
+                    format!("{id} is a ratio-index profile (Decision 766): only `score` and `tally --index766` take it"),
                 )));
             }
         }
         let o = options(args, policy)?;
         let profile = match &args.profile_file {
             Some(f) => Cow::Owned(parse_json::<CheckedProfile>(&read_all(f)?)?),
-            None => Cow::Borrowed(profile::find(
+            None => Cow::Borrowed(find_profile(
                 args.profile.as_deref().unwrap_or(profile::DEFAULT_PROFILE),
             )?),
         };
@@ -412,7 +458,7 @@ fn items<T>(
         let p = std::path::Path::new(f);
         if p.is_dir() {
             let mut inside: Vec<String> = std::fs::read_dir(p)
-                .map_err(|e| Fail::Read(format!("{f}: {e}")))?
+                .map_err(|e| io_fail(f, &e))?
                 .filter_map(|e| e.ok().map(|e| e.path()))
                 .filter(|p| p.extension().is_some_and(|x| x == "json"))
                 .map(|p| p.to_string_lossy().into_owned())
@@ -429,7 +475,7 @@ fn items<T>(
         let text = if p == "-" {
             read_all(&p)?
         } else {
-            let bytes = std::fs::read(&p).map_err(|e| Fail::Read(format!("{p}: {e}")))?;
+            let bytes = std::fs::read(&p).map_err(|e| io_fail(&p, &e))?;
             match String::from_utf8(bytes) {
                 Ok(t) => t,
                 Err(e) => {
@@ -505,10 +551,11 @@ fn table_format(f: TableFormat) -> Format {
 fn write_xlsx(sheets: &[tthc_score::render::Sheet], output: Option<&str>) -> Result<(), Fail> {
     let bytes = tthc_score_xlsx::workbook(sheets)?;
     match output {
-        Some(f) => std::fs::write(f, bytes).map_err(|e| Fail::Read(format!("{f}: {e}"))),
-        None if std::io::stdout().is_terminal() => Err(Fail::Usage(
-            "--format xlsx writes a binary file: give --output FILE".into(),
-        )),
+        Some(f) => std::fs::write(f, bytes).map_err(|e| io_fail(f, &e)),
+        None if std::io::stdout().is_terminal() => Err(Fail::Usage(Localized::new(
+            "--format xlsx ghi một tệp nhị phân: hãy cho --output TỆP",
+            "--format xlsx writes a binary file: give --output FILE",
+        ))),
         None => {
             let _ = std::io::stdout().lock().write_all(&bytes);
             Ok(())
@@ -519,7 +566,7 @@ fn write_xlsx(sheets: &[tthc_score::render::Sheet], output: Option<&str>) -> Res
 /// Text to `output`, or to standard output.
 fn emit(text: &str, output: Option<&str>) -> Result<(), Fail> {
     match output {
-        Some(f) => std::fs::write(f, text).map_err(|e| Fail::Read(format!("{f}: {e}"))),
+        Some(f) => std::fs::write(f, text).map_err(|e| io_fail(f, &e)),
         None => {
             out!("{text}");
             Ok(())
@@ -571,9 +618,10 @@ fn score_index_cmd(
     match format {
         TableFormat::Json => emit(&format!("{}\n", json(&result)), output)?,
         TableFormat::Xlsx => {
-            return Err(Fail::Usage(
-                "--format xlsx is not available for a ratio-index profile (766); use table, markdown, html, csv or json".into(),
-            ))
+            return Err(Fail::Usage(Localized::new(
+                "--format xlsx không dùng được cho bộ chỉ số tỷ lệ (766); hãy dùng table, markdown, html, csv hoặc json",
+                "--format xlsx is not available for a ratio-index profile (766); use table, markdown, html, csv or json",
+            )))
         }
         f => emit(&index766::render_index(&result, table_format(f), lang), output)?,
     }
@@ -658,9 +706,10 @@ impl TallyIndex {
                 Cow::Borrowed(index766::find_index(index766::VN_766_ID)?)
             }
             None => {
-                return Err(Fail::Usage(
-                    "--index766 takes a ratio-index profile (vn-766, or a --profile-file whose model is ratioIndex)".into(),
-                ))
+                return Err(Fail::Usage(Localized::new(
+                    "--index766 cần một bộ chỉ số tỷ lệ (vn-766, hoặc --profile-file có model ratioIndex)",
+                    "--index766 takes a ratio-index profile (vn-766, or a --profile-file whose model is ratioIndex)",
+                )))
             }
         };
         let mut options = index766::IndexOptions::default();
@@ -715,9 +764,10 @@ impl TallyIndex {
         out: &mut impl Write,
     ) -> Result<bool, Fail> {
         if format == TableFormat::Xlsx {
-            return Err(Fail::Usage(
-                "--format xlsx is not available with --index766; use table, markdown, html, csv or json".into(),
-            ));
+            return Err(Fail::Usage(Localized::new(
+                "--format xlsx không dùng được với --index766; hãy dùng table, markdown, html, csv hoặc json",
+                "--format xlsx is not available with --index766; use table, markdown, html, csv or json",
+            )));
         }
         for name in self.by_unit.keys() {
             if !reports.iter().any(|r| &r.unit.name == name) {
@@ -849,7 +899,7 @@ fn tally(
     let input: Box<dyn Read> = if file == "-" {
         Box::new(std::io::stdin().lock())
     } else {
-        Box::new(std::fs::File::open(file).map_err(|e| Fail::Read(format!("{file}: {e}")))?)
+        Box::new(std::fs::File::open(file).map_err(|e| io_fail(file, &e))?)
     };
     let terminal = std::io::stderr().is_terminal();
     let mut progress = |rows: u64| {
@@ -1158,15 +1208,28 @@ fn run(cli: Cli) -> Result<ExitCode, Fail> {
                             Severity::Warning => "warning",
                             Severity::Info => "info",
                         };
+                        let row = match lang {
+                            Lang::Vi => "dòng",
+                            Lang::En => "row",
+                        };
                         outln!(
-                            "{sev}[{}] row {} ({}): {}",
+                            "{sev}[{}] {row} {} ({}): {}",
                             f.code,
                             f.row,
                             f.unit,
                             f.message.get(lang)
                         );
                     }
-                    outln!("{} rows, {} findings", a.rows, a.findings.len());
+                    let n = a.findings.len();
+                    match lang {
+                        Lang::Vi => outln!("{} dòng, {n} phát hiện", a.rows),
+                        Lang::En => outln!(
+                            "{} {}, {n} {}",
+                            a.rows,
+                            plural(a.rows, "row", "rows"),
+                            plural(n, "finding", "findings")
+                        ),
+                    }
                 }
                 AuditTableFormat::Xlsx => write_xlsx(
                     &[tthc_score::render::table_audit_sheet(&a, lang)],
@@ -1205,9 +1268,14 @@ fn run(cli: Cli) -> Result<ExitCode, Fail> {
                 }
                 (Some("show"), Some(id)) => match index766::find_index(id) {
                     Ok(p) => outln!("{}", json(p)),
-                    Err(_) => outln!("{}", json(profile::find(id)?)),
+                    Err(_) => outln!("{}", json(find_profile(id)?)),
                 },
-                _ => return Err(Fail::Usage("profiles [list|show ID]".into())),
+                _ => {
+                    return Err(Fail::Usage(Localized::new(
+                        "cách dùng: profiles [list|show ID]",
+                        "usage: profiles [list|show ID]",
+                    )))
+                }
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -1223,27 +1291,61 @@ fn run(cli: Cli) -> Result<ExitCode, Fail> {
     }
 }
 
+/// The language of stderr, read from the arguments before they are parsed (a command line
+/// that does not parse still has its errors in the language asked for).
+fn stderr_lang() -> Lang {
+    let args: Vec<String> = std::env::args().collect();
+    let en = args.iter().any(|a| a == "--lang=en")
+        || args.windows(2).any(|w| w[0] == "--lang" && w[1] == "en");
+    if en {
+        Lang::En
+    } else {
+        Lang::Vi
+    }
+}
+
+/// clap's error as a `USAGE` line: its kind said in Vietnamese before clap's own (English)
+/// words, which name the argument and suggest the fix.
+fn clap_usage(e: &clap::Error, lang: Lang) -> String {
+    use clap::error::ErrorKind as K;
+    let text = e.render().to_string();
+    let text = text.strip_prefix("error: ").unwrap_or(&text).trim_end();
+    let vi = match e.kind() {
+        K::UnknownArgument => "tùy chọn không có",
+        K::InvalidValue | K::ValueValidation | K::InvalidUtf8 => "giá trị không hợp lệ",
+        K::MissingRequiredArgument => "thiếu tùy chọn hoặc đối số bắt buộc",
+        K::InvalidSubcommand => "lệnh không có",
+        K::MissingSubcommand => "thiếu lệnh",
+        _ => "tùy chọn dùng sai",
+    };
+    match lang {
+        Lang::Vi => format!("{vi} — {text}"),
+        Lang::En => text.to_string(),
+    }
+}
+
 fn main() -> ExitCode {
+    let lang = stderr_lang();
     let cli = match Cli::try_parse() {
         Ok(c) => c,
-        Err(e) => {
+        Err(e) if !e.use_stderr() => {
+            // --help, --version.
             let _ = e.print();
-            return if e.use_stderr() {
-                ExitCode::from(3)
-            } else {
-                ExitCode::SUCCESS
-            };
+            return ExitCode::SUCCESS;
+        }
+        Err(e) if e.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = e.print();
+            return ExitCode::from(3);
+        }
+        Err(e) => {
+            eprintln!("error[USAGE] {}", clap_usage(&e, lang));
+            return ExitCode::from(3);
         }
     };
-    let lang = std::env::args()
-        .collect::<Vec<_>>()
-        .windows(2)
-        .any(|w| w[0] == "--lang" && w[1] == "en");
-    let lang = if lang { Lang::En } else { Lang::Vi };
     match run(cli) {
         Ok(code) => code,
         Err(Fail::Usage(m)) => {
-            eprintln!("usage error: {m}");
+            eprintln!("error[USAGE] {}", m.get(lang));
             ExitCode::from(3)
         }
         Err(Fail::Read(m)) => {

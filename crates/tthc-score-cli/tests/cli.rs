@@ -140,6 +140,47 @@ fn usage_and_read_errors() {
 }
 
 #[test]
+fn usage_errors_have_a_code_and_the_language_asked_for() {
+    let o = run(&["score", "--bogus", "x", DISTRICT]);
+    assert_eq!(o.status.code(), Some(3));
+    let err = stderr(&o);
+    assert!(
+        err.starts_with("error[USAGE] tùy chọn không có — unexpected argument '--bogus'"),
+        "{err}"
+    );
+    let o = run(&["score", "--lang", "en", "--format", "xml", DISTRICT]);
+    assert_eq!(o.status.code(), Some(3));
+    assert!(
+        stderr(&o).starts_with("error[USAGE] invalid value 'xml' for '--format"),
+        "{}",
+        stderr(&o)
+    );
+    let o = run(&["tally", DOSSIERS]);
+    assert!(stderr(&o).starts_with("error[USAGE] thiếu tùy chọn"));
+    let o = run(&["--lang=en", "profiles", "show"]);
+    assert_eq!(o.status.code(), Some(3));
+    let o = run(&["profiles", "show"]);
+    assert_eq!(
+        stderr(&o),
+        "error[USAGE] cách dùng: profiles [list|show ID]\n"
+    );
+    // The system's reason for a file that cannot be read, in Vietnamese first.
+    let o = run(&["score", "/nonexistent.json"]);
+    assert!(
+        stderr(&o).contains("/nonexistent.json: không có tệp hoặc thư mục này ("),
+        "{}",
+        stderr(&o)
+    );
+    // An unknown profile's message names the 766 index's too (score takes it).
+    let o = run(&["score", DISTRICT, "--profile", "hanoi", "--lang", "en"]);
+    assert!(
+        stderr(&o).contains("built-in profiles: dien-bien-2019, tt01-2018; the 766 index (score, tally --index766): vn-766"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
 fn profiles_list_and_show() {
     let o = run(&["profiles"]);
     assert_eq!(stdout(&o), "dien-bien-2019 (default)\tĐiện Biên (Quyết định 1187/QĐ-UBND ngày 13/11/2019)\ntt01-2018\tToàn quốc (Thông tư 01/2018/TT-VPCP)\nvn-766\tBộ chỉ số phục vụ người dân, doanh nghiệp (Quyết định 766/QĐ-TTg)\n");
@@ -253,7 +294,7 @@ fn tally_rejects_rows_and_files() {
     assert_eq!(o.status.code(), Some(2));
     assert!(
         stderr(&o).contains(
-            "error[COLUMN_MISSING] csv: Thiếu cột bắt buộc: channel; time_limit_days or due_date"
+            "error[COLUMN_MISSING] csv: Thiếu cột bắt buộc: channel, time_limit_days hoặc due_date"
         ),
         "{}",
         stderr(&o)
@@ -526,6 +567,28 @@ fn audit_table_reports_each_row() {
         "{}",
         stdout(&o)
     );
+    // The text lines in the language asked for.
+    let text = |lang: &str| {
+        stdout(&run(&[
+            "audit-table",
+            table,
+            "--period",
+            "2021-Q2",
+            "--lang",
+            lang,
+        ]))
+    };
+    let (vi, en) = (text("vi"), text("en"));
+    assert!(
+        vi.starts_with("error[TABLE_TOTAL_MISMATCH] dòng 3 (UBND huyện B): "),
+        "{vi}"
+    );
+    assert!(vi.ends_with("\n9 dòng, 7 phát hiện\n"), "{vi}");
+    assert!(
+        en.starts_with("error[TABLE_TOTAL_MISMATCH] row 3 (UBND huyện B): "),
+        "{en}"
+    );
+    assert!(en.ends_with("\n9 rows, 7 findings\n"), "{en}");
 }
 
 #[test]

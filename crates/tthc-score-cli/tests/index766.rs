@@ -147,6 +147,12 @@ fn invalid_input_exits_2_with_code_and_path() {
 fn other_commands_refuse_the_766_profile() {
     let o = run(&["audit", "--profile", "vn-766", EXAMPLE]);
     assert_eq!(o.status.code(), Some(3));
+    let err = String::from_utf8_lossy(&o.stderr).into_owned();
+    assert!(
+        err.starts_with("error[USAGE] vn-766 là bộ chỉ số tỷ lệ (Quyết định 766): chỉ `score` và `tally --index766` dùng được"),
+        "{err}"
+    );
+    let o = run(&["audit", "--lang", "en", "--profile", "vn-766", EXAMPLE]);
     assert!(
         String::from_utf8_lossy(&o.stderr).contains("only `score` and `tally --index766` take it")
     );

@@ -96,17 +96,18 @@ fn header(names: &[String], tally: &mut Tally) -> Result<Layout, Problem> {
         .collect();
     let no_due = at[Col::TimeLimit as usize].is_none() && at[Col::DueDate as usize].is_none();
     if !missing.is_empty() || no_due {
-        let mut list = missing.join(", ");
-        if no_due {
-            if !list.is_empty() {
-                list.push_str("; ");
-            }
-            list.push_str("time_limit_days or due_date");
-        }
+        let list = |or: &str| {
+            let due = format!("time_limit_days {or} due_date");
+            let all = missing
+                .iter()
+                .copied()
+                .chain(no_due.then_some(due.as_str()));
+            all.collect::<Vec<_>>().join(", ")
+        };
         return Err(file_error(
             Code::ColumnMissing,
-            format!("Thiếu cột bắt buộc: {list}"),
-            format!("missing required column: {list}"),
+            format!("Thiếu cột bắt buộc: {}", list("hoặc")),
+            format!("missing required column: {}", list("or")),
         ));
     }
     tally.note_unknown_columns(unknown);

@@ -224,6 +224,8 @@ fn unexpected_vi(u: &str) -> String {
         format!("số {}", quoted(u))
     } else if u.starts_with("string") || u.starts_with("character") {
         format!("chuỗi ký tự \"{}\"", quoted(u))
+    } else if u.starts_with('"') {
+        format!("\"{}\"", quoted(u))
     } else if u == "sequence" {
         "một mảng [...]".into()
     } else if u == "map" {
@@ -314,7 +316,12 @@ fn vi_for(code: Code, detail: &str) -> String {
         (Code::WrongType | Code::InvalidValue, _) => {
             // "invalid type: X, expected Y" or "invalid value: X, expected Y".
             let body = detail.split_once(": ").map_or(detail, |(_, b)| b);
-            let (got, want) = body.rsplit_once(", expected ").unwrap_or((body, ""));
+            // serde says "X, expected Y"; our own visitors "expected Y, got X".
+            let ours = (body.strip_prefix("expected ")).and_then(|b| b.rsplit_once(", got "));
+            let (got, want) = match ours {
+                Some((want, got)) => (got, want),
+                None => body.rsplit_once(", expected ").unwrap_or((body, "")),
+            };
             let head = if code == Code::WrongType {
                 "Sai kiểu dữ liệu"
             } else {
@@ -431,6 +438,13 @@ mod tests {
         assert_eq!(
             vi("", "trailing characters at line 1 column 3"),
             "Dữ liệu không phải JSON hợp lệ: có ký tự thừa sau dữ liệu"
+        );
+        assert_eq!(
+            vi(
+                "calendar.daysOff[0]",
+                "invalid value: expected a date YYYY-MM-DD, got \"2021-06-31\""
+            ),
+            "Giá trị không hợp lệ: cần một ngày dạng YYYY-MM-DD, nhưng nhận được \"2021-06-31\""
         );
         // No English word of serde's is left in a Vietnamese message.
         for m in [
