@@ -313,18 +313,16 @@ fn read_all(file: &str) -> Result<String, Fail> {
 /// of stderr (the system says it in English), its own words kept after a Vietnamese one.
 fn io_fail(file: &str, e: &std::io::Error) -> Fail {
     use std::io::ErrorKind as K;
+    // The kinds named here are those of Rust 1.80 (the crate's rust-version).
     let vi = match e.kind() {
+        _ if std::path::Path::new(file).is_dir() => "đây là một thư mục, không phải một tệp",
         K::NotFound => "không có tệp hoặc thư mục này",
         K::PermissionDenied => "không có quyền đọc hoặc ghi",
-        K::IsADirectory => "đây là một thư mục, không phải một tệp",
-        K::NotADirectory => "một phần của đường dẫn không phải thư mục",
         K::AlreadyExists => "tệp đã có",
-        K::StorageFull => "đĩa đã đầy",
-        K::ReadOnlyFilesystem => "ổ đĩa chỉ cho đọc",
         _ => "lỗi đọc/ghi",
     };
     Fail::Read(match stderr_lang() {
-        Lang::Vi => format!("{file}: {vi} ({e})"),
+        Lang::Vi => format!("{file}: {vi} — {e}"),
         Lang::En => format!("{file}: {e}"),
     })
 }
@@ -570,6 +568,60 @@ fn emit(text: &str, output: Option<&str>) -> Result<(), Fail> {
         None => {
             out!("{text}");
             Ok(())
+        }
+    }
+}
+
+/// Where a command's text goes: standard output, or the `--output` file, whose write
+/// errors are `READ` (standard output's are ignored: a closed pipe ends the program quietly).
+enum Output {
+    Stdout(std::io::StdoutLock<'static>),
+    File(
+        String,
+        std::io::BufWriter<std::fs::File>,
+        std::io::Result<()>,
+    ),
+}
+
+impl Output {
+    fn new(file: Option<&str>) -> Result<Output, Fail> {
+        Ok(match file {
+            None => Output::Stdout(std::io::stdout().lock()),
+            Some(f) => {
+                let w = std::fs::File::create(f).map_err(|e| io_fail(f, &e))?;
+                Output::File(f.to_string(), std::io::BufWriter::new(w), Ok(()))
+            }
+        })
+    }
+
+    /// Flushes, and says whether the file was written.
+    fn finish(self) -> Result<(), Fail> {
+        match self {
+            Output::Stdout(_) => Ok(()),
+            Output::File(f, mut w, r) => r.and_then(|()| w.flush()).map_err(|e| io_fail(&f, &e)),
+        }
+    }
+}
+
+impl Write for Output {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match self {
+            Output::Stdout(o) => o.write(buf),
+            Output::File(_, w, r) => {
+                // Kept for `finish`: the callers ignore write errors, as they do stdout's.
+                let n = w.write(buf);
+                if let (Err(e), Ok(())) = (&n, &r) {
+                    *r = Err(std::io::Error::new(e.kind(), e.to_string()));
+                }
+                n
+            }
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        match self {
+            Output::Stdout(o) => o.flush(),
+            Output::File(_, w, _) => w.flush(),
         }
     }
 }
@@ -923,9 +975,15 @@ fn tally(
     if let Some(e) = t.id_store_failure() {
         return Err(Fail::Read(e));
     }
-    let mut out = std::io::stdout().lock();
+    // --output takes the text formats too (xlsx writes its own file).
+    let file = args
+        .output
+        .as_deref()
+        .filter(|_| format != TableFormat::Xlsx);
+    let mut out = Output::new(file)?;
     if let Some(ix) = &index {
         let errors = ix.run(&t, &reports, format, lang, &mut out)?;
+        out.finish()?;
         print_summary(&summary, lang);
         return Ok(if summary.rejected > 0 || errors {
             ExitCode::from(1)
@@ -964,6 +1022,7 @@ fn tally(
             }
         }
     }
+    out.finish()?;
     print_summary(&summary, lang);
     Ok(if summary.rejected > 0 {
         ExitCode::from(1)
@@ -1004,18 +1063,28 @@ fn run(cli: Cli) -> Result<ExitCode, Fail> {
             let card = scorecard(&file, &s)?;
             let lang: Lang = args.lang.into();
             match format {
-                AuditFormat::Json => outln!("{}", json(&card.findings)),
+                AuditFormat::Json => emit(
+                    &format!("{}\n", json(&card.findings)),
+                    args.output.as_deref(),
+                )?,
                 AuditFormat::Text => {
-                    print_findings(&card, lang, &mut std::io::stdout());
+                    let mut text = Vec::new();
+                    print_findings(&card, lang, &mut text);
                     let n = |s| card.findings.iter().filter(|f| f.severity == s).count();
-                    outln!(
-                        "{} error(s), {} warning(s), {} info; total {} / {}",
-                        n(Severity::Error),
-                        n(Severity::Warning),
-                        n(Severity::Info),
-                        card.total.display().get(lang),
-                        card.total.maximum_display().get(lang)
-                    );
+                    let (e, w, i) = (n(Severity::Error), n(Severity::Warning), n(Severity::Info));
+                    let (total, max) = (card.total.display(), card.total.maximum_display());
+                    let (total, max) = (total.get(lang), max.get(lang));
+                    let _ = match lang {
+                        Lang::Vi => writeln!(
+                            text,
+                            "{e} lỗi, {w} cảnh báo, {i} thông tin; tổng điểm {total} / {max}"
+                        ),
+                        Lang::En => writeln!(
+                            text,
+                            "{e} error(s), {w} warning(s), {i} info; total {total} / {max}"
+                        ),
+                    };
+                    emit(&String::from_utf8_lossy(&text), args.output.as_deref())?;
                 }
             }
             Ok(if card.has_errors() {
@@ -1199,9 +1268,12 @@ fn run(cli: Cli) -> Result<ExitCode, Fail> {
             let lang: Lang = args.lang.into();
             let period = period.map(|p| p.parse()).transpose()?;
             let a = province::audit_table(&read_all(&file)?, &s.profile, period.as_ref())?;
+            let output = args.output.as_deref();
             match format {
-                AuditTableFormat::Json => outln!("{}", json(&a)),
+                AuditTableFormat::Json => emit(&format!("{}\n", json(&a)), output)?,
                 AuditTableFormat::Text => {
+                    use std::fmt::Write as _;
+                    let mut text = String::new();
                     for f in &a.findings {
                         let sev = match f.severity {
                             Severity::Error => "error",
@@ -1212,7 +1284,8 @@ fn run(cli: Cli) -> Result<ExitCode, Fail> {
                             Lang::Vi => "dòng",
                             Lang::En => "row",
                         };
-                        outln!(
+                        let _ = writeln!(
+                            text,
                             "{sev}[{}] {row} {} ({}): {}",
                             f.code,
                             f.row,
@@ -1221,20 +1294,21 @@ fn run(cli: Cli) -> Result<ExitCode, Fail> {
                         );
                     }
                     let n = a.findings.len();
-                    match lang {
-                        Lang::Vi => outln!("{} dòng, {n} phát hiện", a.rows),
-                        Lang::En => outln!(
+                    let _ = match lang {
+                        Lang::Vi => writeln!(text, "{} dòng, {n} phát hiện", a.rows),
+                        Lang::En => writeln!(
+                            text,
                             "{} {}, {n} {}",
                             a.rows,
                             plural(a.rows, "row", "rows"),
                             plural(n, "finding", "findings")
                         ),
-                    }
+                    };
+                    emit(&text, output)?;
                 }
-                AuditTableFormat::Xlsx => write_xlsx(
-                    &[tthc_score::render::table_audit_sheet(&a, lang)],
-                    args.output.as_deref(),
-                )?,
+                AuditTableFormat::Xlsx => {
+                    write_xlsx(&[tthc_score::render::table_audit_sheet(&a, lang)], output)?
+                }
                 f => {
                     let format = match f {
                         AuditTableFormat::Markdown => Format::Markdown,
@@ -1242,7 +1316,7 @@ fn run(cli: Cli) -> Result<ExitCode, Fail> {
                         AuditTableFormat::Csv => Format::Csv,
                         _ => Format::Table,
                     };
-                    out!("{}", render_table_audit(&a, format, lang));
+                    emit(&render_table_audit(&a, format, lang), output)?;
                 }
             }
             Ok(if a.has_errors() {
@@ -1294,7 +1368,8 @@ fn run(cli: Cli) -> Result<ExitCode, Fail> {
 /// The language of stderr, read from the arguments before they are parsed (a command line
 /// that does not parse still has its errors in the language asked for).
 fn stderr_lang() -> Lang {
-    let args: Vec<String> = std::env::args().collect();
+    // Not `args()`, which panics on an argument that is not UTF-8 (clap refuses it).
+    let args: Vec<std::ffi::OsString> = std::env::args_os().take_while(|a| a != "--").collect();
     let en = args.iter().any(|a| a == "--lang=en")
         || args.windows(2).any(|w| w[0] == "--lang" && w[1] == "en");
     if en {
@@ -1311,7 +1386,7 @@ fn clap_usage(e: &clap::Error, lang: Lang) -> String {
     let text = e.render().to_string();
     let text = text.strip_prefix("error: ").unwrap_or(&text).trim_end();
     let vi = match e.kind() {
-        K::UnknownArgument => "tùy chọn không có",
+        K::UnknownArgument => "tùy chọn hoặc đối số không có",
         K::InvalidValue | K::ValueValidation | K::InvalidUtf8 => "giá trị không hợp lệ",
         K::MissingRequiredArgument => "thiếu tùy chọn hoặc đối số bắt buộc",
         K::InvalidSubcommand => "lệnh không có",

@@ -90,7 +90,12 @@ fn audit_exit_codes() {
     assert_eq!(o.status.code(), Some(1));
     let out = stdout(&o);
     assert!(out.contains("error[RECEIVED_BREAKDOWN_MISMATCH] dossiers.received"));
-    assert!(out.contains("2 error(s), 0 warning(s), 0 info; total 15,74 / 18,0"));
+    assert!(out.ends_with("\n2 lỗi, 0 cảnh báo, 0 thông tin; tổng điểm 15,74 / 18,0\n"));
+    let en = stdout(&run(&["audit", COMMUNE, "--lang", "en"]));
+    assert!(
+        en.ends_with("\n2 error(s), 0 warning(s), 0 info; total 15.74 / 18.0\n"),
+        "{en}"
+    );
     let o = run(&["audit", DISTRICT, "--format", "json"]);
     assert_eq!(o.status.code(), Some(1));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
@@ -145,7 +150,7 @@ fn usage_errors_have_a_code_and_the_language_asked_for() {
     assert_eq!(o.status.code(), Some(3));
     let err = stderr(&o);
     assert!(
-        err.starts_with("error[USAGE] tùy chọn không có — unexpected argument '--bogus'"),
+        err.starts_with("error[USAGE] tùy chọn hoặc đối số không có — unexpected argument '--bogus'"),
         "{err}"
     );
     let o = run(&["score", "--lang", "en", "--format", "xml", DISTRICT]);
@@ -157,8 +162,12 @@ fn usage_errors_have_a_code_and_the_language_asked_for() {
     );
     let o = run(&["tally", DOSSIERS]);
     assert!(stderr(&o).starts_with("error[USAGE] thiếu tùy chọn"));
-    let o = run(&["--lang=en", "profiles", "show"]);
-    assert_eq!(o.status.code(), Some(3));
+    let o = run(&["score", "--lang=en", "--bogus", DISTRICT]);
+    assert!(
+        stderr(&o).starts_with("error[USAGE] unexpected argument '--bogus'"),
+        "{}",
+        stderr(&o)
+    );
     let o = run(&["profiles", "show"]);
     assert_eq!(
         stderr(&o),
@@ -167,7 +176,7 @@ fn usage_errors_have_a_code_and_the_language_asked_for() {
     // The system's reason for a file that cannot be read, in Vietnamese first.
     let o = run(&["score", "/nonexistent.json"]);
     assert!(
-        stderr(&o).contains("/nonexistent.json: không có tệp hoặc thư mục này ("),
+        stderr(&o).contains("/nonexistent.json: không có tệp hoặc thư mục này — "),
         "{}",
         stderr(&o)
     );
@@ -294,7 +303,7 @@ fn tally_rejects_rows_and_files() {
     assert_eq!(o.status.code(), Some(2));
     assert!(
         stderr(&o).contains(
-            "error[COLUMN_MISSING] csv: Thiếu cột bắt buộc: channel, time_limit_days hoặc due_date"
+            "error[COLUMN_MISSING] csv: Thiếu cột bắt buộc: channel; time_limit_days hoặc due_date"
         ),
         "{}",
         stderr(&o)
@@ -589,6 +598,55 @@ fn audit_table_reports_each_row() {
         "{en}"
     );
     assert!(en.ends_with("\n9 rows, 7 findings\n"), "{en}");
+}
+
+#[test]
+fn output_takes_every_format_of_every_command() {
+    let dir = std::env::temp_dir().join(format!("tthc-cli-output-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = |name: &str| dir.join(name).to_string_lossy().into_owned();
+    let table = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/province/published-q2.csv"
+    );
+    for (args, file, ends) in [
+        (
+            vec!["audit", COMMUNE],
+            "audit.txt",
+            "tổng điểm 15,74 / 18,0\n",
+        ),
+        (
+            vec!["audit", COMMUNE, "--format", "json"],
+            "audit.json",
+            "]\n",
+        ),
+        (
+            vec!["tally", DOSSIERS, "--period", "2021-Q2"],
+            "tally.json",
+            "]\n",
+        ),
+        (
+            vec![
+                "tally", DOSSIERS, "--period", "2021-Q2", "--score", "--format", "csv",
+            ],
+            "tally.csv",
+            "\n",
+        ),
+        (
+            vec!["audit-table", table, "--period", "2021-Q2"],
+            "table.txt",
+            "9 dòng, 7 phát hiện\n",
+        ),
+    ] {
+        let f = path(file);
+        let mut all = args.clone();
+        all.extend(["--output", &f]);
+        let o = run(&all);
+        assert!(o.stdout.is_empty(), "{args:?} printed to stdout");
+        let text = std::fs::read_to_string(&f).unwrap();
+        assert!(text.len() > 20 && text.ends_with(ends), "{args:?}: {text}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]

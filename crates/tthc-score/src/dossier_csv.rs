@@ -96,13 +96,16 @@ fn header(names: &[String], tally: &mut Tally) -> Result<Layout, Problem> {
         .collect();
     let no_due = at[Col::TimeLimit as usize].is_none() && at[Col::DueDate as usize].is_none();
     if !missing.is_empty() || no_due {
+        // "channel, received_at; time_limit_days or due_date": the alternative apart.
         let list = |or: &str| {
             let due = format!("time_limit_days {or} due_date");
-            let all = missing
+            let groups = [missing.join(", "), if no_due { due } else { String::new() }];
+            let groups: Vec<&String> = groups.iter().filter(|g| !g.is_empty()).collect();
+            groups
                 .iter()
-                .copied()
-                .chain(no_due.then_some(due.as_str()));
-            all.collect::<Vec<_>>().join(", ")
+                .map(|g| g.as_str())
+                .collect::<Vec<_>>()
+                .join("; ")
         };
         return Err(file_error(
             Code::ColumnMissing,

@@ -134,10 +134,14 @@ fn en_for(code: Code, detail: &str) -> String {
             if let Some(rest) = detail.strip_prefix("unknown variant ") {
                 return format!("unknown value {rest}");
             }
-            let split = (detail.split_once(": ")).and_then(|(head, body)| {
-                let (got, want) = body.rsplit_once(", expected ")?;
-                Some((head, got, want))
-            });
+            // Only serde's "X, expected Y"; our own "expected Y, got X" is plain already, and
+            // its X (the user's text) is not to be rewritten.
+            let split = (detail.split_once(": "))
+                .filter(|(_, body)| !body.starts_with("expected "))
+                .and_then(|(head, body)| {
+                    let (got, want) = body.rsplit_once(", expected ")?;
+                    Some((head, got, want))
+                });
             match split {
                 Some((head, got, want)) => {
                     format!("{head}: {}, expected {}", got_en(got), want_en(want))
@@ -225,7 +229,8 @@ fn unexpected_vi(u: &str) -> String {
     } else if u.starts_with("string") || u.starts_with("character") {
         format!("chuỗi ký tự \"{}\"", quoted(u))
     } else if u.starts_with('"') {
-        format!("\"{}\"", quoted(u))
+        // Already quoted (and escaped) by the visitor that wrote it.
+        u.to_string()
     } else if u == "sequence" {
         "một mảng [...]".into()
     } else if u == "map" {
@@ -317,7 +322,8 @@ fn vi_for(code: Code, detail: &str) -> String {
             // "invalid type: X, expected Y" or "invalid value: X, expected Y".
             let body = detail.split_once(": ").map_or(detail, |(_, b)| b);
             // serde says "X, expected Y"; our own visitors "expected Y, got X".
-            let ours = (body.strip_prefix("expected ")).and_then(|b| b.rsplit_once(", got "));
+            // The value is the user's text, after our words: split at the first ", got ".
+            let ours = (body.strip_prefix("expected ")).and_then(|b| b.split_once(", got "));
             let (got, want) = match ours {
                 Some((want, got)) => (got, want),
                 None => body.rsplit_once(", expected ").unwrap_or((body, "")),
@@ -401,14 +407,9 @@ mod tests {
             en("", "EOF while parsing a value at line 1 column 0"),
             "not valid JSON (EOF while parsing a value)"
         );
-        // Our own wording passes as it is.
-        assert_eq!(
-            en(
-                "a",
-                "invalid type: integer `5`, expected a date YYYY-MM-DD (a string) or null"
-            ),
-            "invalid type: integer `5`, expected a date YYYY-MM-DD (a string) or null"
-        );
+        // Our own "expected Y, got X" passes as it is, whatever the user's X holds.
+        let own = "invalid value: expected a date YYYY-MM-DD, got \"x, expected struct Y, got 5\"";
+        assert_eq!(en("calendar.daysOff[0]", own), own);
     }
 
     #[test]
@@ -445,6 +446,13 @@ mod tests {
                 "invalid value: expected a date YYYY-MM-DD, got \"2021-06-31\""
             ),
             "Giá trị không hợp lệ: cần một ngày dạng YYYY-MM-DD, nhưng nhận được \"2021-06-31\""
+        );
+        assert_eq!(
+            vi(
+                "calendar.daysOff[0]",
+                "invalid value: expected a date YYYY-MM-DD, got \"a, got 5 \\\"b`\""
+            ),
+            "Giá trị không hợp lệ: cần một ngày dạng YYYY-MM-DD, nhưng nhận được \"a, got 5 \\\"b`\""
         );
         // No English word of serde's is left in a Vietnamese message.
         for m in [
