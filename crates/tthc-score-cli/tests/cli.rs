@@ -150,7 +150,9 @@ fn usage_errors_have_a_code_and_the_language_asked_for() {
     assert_eq!(o.status.code(), Some(3));
     let err = stderr(&o);
     assert!(
-        err.starts_with("error[USAGE] tùy chọn hoặc đối số không có — unexpected argument '--bogus'"),
+        err.starts_with(
+            "error[USAGE] tùy chọn hoặc đối số không có — unexpected argument '--bogus'"
+        ),
         "{err}"
     );
     let o = run(&["score", "--lang", "en", "--format", "xml", DISTRICT]);
