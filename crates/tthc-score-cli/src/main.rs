@@ -379,7 +379,6 @@ fn options(args: &ScoreArgs, policy: Option<&mut Policy>) -> Result<Options, Fai
     })
 }
 
-/// The profile (built in or the caller's own, checked) and the interpretations in force.
 /// A built-in 9-indicator profile; an unknown id's message also names the ratio-index
 /// profiles, which `score` and `tally --index766` take by the same option.
 fn find_profile(id: &str) -> Result<&'static CheckedProfile, Problem> {
@@ -399,6 +398,7 @@ fn find_profile(id: &str) -> Result<&'static CheckedProfile, Problem> {
     })
 }
 
+/// The profile (built in or the caller's own, checked) and the interpretations in force.
 struct Scoring {
     profile: Cow<'static, CheckedProfile>,
     interp: Interpretations,
@@ -504,22 +504,32 @@ fn items<T>(
 
 fn print_errors(name: &str, problems: &[Problem], lang: Lang) {
     for p in problems {
-        let path = if p.path.is_empty() {
-            "(document)"
-        } else {
-            &p.path
-        };
+        let path = shown_path(p);
         eprintln!("{name}: error[{}] {path}: {}", p.code, p.message.get(lang));
+    }
+}
+
+/// A finding's severity as its line starts (`error[CODE] …`).
+fn severity_word(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "info",
+    }
+}
+
+/// A problem's path as an error line names it; the whole input when it has none.
+fn shown_path(p: &Problem) -> &str {
+    if p.path.is_empty() {
+        "(document)"
+    } else {
+        &p.path
     }
 }
 
 fn print_findings(card: &Scorecard, lang: Lang, out: &mut dyn Write) {
     for f in &card.findings {
-        let sev = match f.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Info => "info",
-        };
+        let sev = severity_word(f.severity);
         let _ = writeln!(
             out,
             "{sev}[{}] {}: {}",
@@ -568,60 +578,6 @@ fn emit(text: &str, output: Option<&str>) -> Result<(), Fail> {
         None => {
             out!("{text}");
             Ok(())
-        }
-    }
-}
-
-/// Where a command's text goes: standard output, or the `--output` file, whose write
-/// errors are `READ` (standard output's are ignored: a closed pipe ends the program quietly).
-enum Output {
-    Stdout(std::io::StdoutLock<'static>),
-    File(
-        String,
-        std::io::BufWriter<std::fs::File>,
-        std::io::Result<()>,
-    ),
-}
-
-impl Output {
-    fn new(file: Option<&str>) -> Result<Output, Fail> {
-        Ok(match file {
-            None => Output::Stdout(std::io::stdout().lock()),
-            Some(f) => {
-                let w = std::fs::File::create(f).map_err(|e| io_fail(f, &e))?;
-                Output::File(f.to_string(), std::io::BufWriter::new(w), Ok(()))
-            }
-        })
-    }
-
-    /// Flushes, and says whether the file was written.
-    fn finish(self) -> Result<(), Fail> {
-        match self {
-            Output::Stdout(_) => Ok(()),
-            Output::File(f, mut w, r) => r.and_then(|()| w.flush()).map_err(|e| io_fail(&f, &e)),
-        }
-    }
-}
-
-impl Write for Output {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        match self {
-            Output::Stdout(o) => o.write(buf),
-            Output::File(_, w, r) => {
-                // Kept for `finish`: the callers ignore write errors, as they do stdout's.
-                let n = w.write(buf);
-                if let (Err(e), Ok(())) = (&n, &r) {
-                    *r = Err(std::io::Error::new(e.kind(), e.to_string()));
-                }
-                n
-            }
-        }
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        match self {
-            Output::Stdout(o) => o.flush(),
-            Output::File(_, w, _) => w.flush(),
         }
     }
 }
@@ -975,15 +931,13 @@ fn tally(
     if let Some(e) = t.id_store_failure() {
         return Err(Fail::Read(e));
     }
-    // --output takes the text formats too (xlsx writes its own file).
-    let file = args
-        .output
-        .as_deref()
-        .filter(|_| format != TableFormat::Xlsx);
-    let mut out = Output::new(file)?;
+    // A text a unit (not a row) long, written when whole: to --output or standard output
+    // (xlsx writes its own file).
+    let mut out = Vec::new();
+    let output = args.output.as_deref();
     if let Some(ix) = &index {
         let errors = ix.run(&t, &reports, format, lang, &mut out)?;
-        out.finish()?;
+        emit(&String::from_utf8_lossy(&out), output)?;
         print_summary(&summary, lang);
         return Ok(if summary.rejected > 0 || errors {
             ExitCode::from(1)
@@ -1008,7 +962,7 @@ fn tally(
                 .iter()
                 .map(|c| tthc_score::render::annex_sheet(c, &scoring.profile, lang))
                 .collect::<Result<Vec<_>, _>>()?;
-            write_xlsx(&sheets, args.output.as_deref())?;
+            write_xlsx(&sheets, output)?;
         } else {
             for (i, c) in cards.iter().enumerate() {
                 if i > 0 {
@@ -1022,7 +976,9 @@ fn tally(
             }
         }
     }
-    out.finish()?;
+    if format != TableFormat::Xlsx {
+        emit(&String::from_utf8_lossy(&out), output)?;
+    }
     print_summary(&summary, lang);
     Ok(if summary.rejected > 0 {
         ExitCode::from(1)
@@ -1275,11 +1231,7 @@ fn run(cli: Cli) -> Result<ExitCode, Fail> {
                     use std::fmt::Write as _;
                     let mut text = String::new();
                     for f in &a.findings {
-                        let sev = match f.severity {
-                            Severity::Error => "error",
-                            Severity::Warning => "warning",
-                            Severity::Info => "info",
-                        };
+                        let sev = severity_word(f.severity);
                         let row = match lang {
                             Lang::Vi => "dòng",
                             Lang::En => "row",
@@ -1432,11 +1384,7 @@ fn main() -> ExitCode {
         }
         Err(Fail::Invalid(errors)) => {
             for p in errors.problems() {
-                let path = if p.path.is_empty() {
-                    "(document)"
-                } else {
-                    &p.path
-                };
+                let path = shown_path(p);
                 eprintln!("error[{}] {path}: {}", p.code, p.message.get(lang));
             }
             ExitCode::from(2)
