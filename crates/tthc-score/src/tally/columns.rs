@@ -332,6 +332,9 @@ fn unpack<const N: usize>(x: usize) -> [usize; N] {
     std::array::from_fn(|i| (x >> (2 * i)) & 3)
 }
 
+/// A unit code whose name is empty or blank: no unit of the tally.
+const NO_UNIT: u32 = u32::MAX;
+
 /// The group of the dossiers of a unit code with an empty name (rejected).
 const BLANK: usize = usize::MAX;
 
@@ -469,7 +472,7 @@ impl Tally {
             let f = invalid(Code::CodeUnknown, "unit", unit.into());
             return self.reject(row_number, None, f);
         }
-        if batch.blank[unit as usize] {
+        if batch.blank(unit) {
             return self.reject(row_number, None, super::unit_missing());
         }
         if let Err(f) = check(r) {
@@ -526,11 +529,8 @@ impl Tally {
 
 /// What a call keeps of its groups.
 struct Batch {
-    /// The tally's unit of each unit code.
+    /// The tally's unit of each unit code, or [`NO_UNIT`].
     units: Vec<u32>,
-    /// Whether each unit code names no unit (an empty or blank name): its dossiers are
-    /// rejected, as an empty `unit` is in a record or a CSV row.
-    blank: Vec<bool>,
     index: GroupIndex,
     groups: Vec<Group>,
     hist: Vec<Histogram>,
@@ -540,20 +540,25 @@ struct Batch {
 
 impl Batch {
     fn new(t: &mut Tally, c: &Columns<'_>, rows: usize) -> Self {
-        let blank: Vec<bool> = (c.units.iter())
-            .map(|u| super::normalize_name(u).is_empty())
-            .collect();
         Batch {
             // A blank name is not made a unit of the tally: its dossiers are rejected.
-            units: (c.units.iter().zip(&blank))
-                .map(|(u, &blank)| if blank { u32::MAX } else { t.unit(u) })
+            units: (c.units.iter())
+                .map(|u| match super::normalize_name(u).is_empty() {
+                    true => NO_UNIT,
+                    false => t.unit(u),
+                })
                 .collect(),
-            blank,
             index: GroupIndex::new(c.units.len(), c.officials.len()),
             groups: Vec::new(),
             hist: Vec::new(),
             histograms: rows >= HISTOGRAM_ROWS,
         }
+    }
+
+    /// Whether a valid unit code names no unit (an empty or blank name): its dossiers are
+    /// rejected, as an empty `unit` is in a record or a CSV row.
+    fn blank(&self, unit: u32) -> bool {
+        self.units[unit as usize] == NO_UNIT
     }
 
     /// The group of a valid (unit, official) code pair, numbered on first use. The
@@ -569,7 +574,7 @@ impl Batch {
 
     #[cold]
     fn new_group(&mut self, t: &mut Tally, c: &Columns<'_>, unit: u32, official: u32) -> usize {
-        if self.blank[unit as usize] {
+        if self.blank(unit) {
             // Not cached: each of its dossiers comes here and is rejected.
             return BLANK;
         }
